@@ -1,0 +1,68 @@
+// swift-tools-version:6.1
+//
+// bulletind: one bulletin's way through the code is
+//   inbox (BulletinService/Inbox) → reader (BulletinReader) → splitter (BulletinSplitter)
+//   → classifier (BulletinClassifier) → store (BulletinStore) → summary (BulletinSummary).
+// The modules named after a stage are the pure core (strings in, values out) except
+// BulletinStore, the SQLite edge; BulletinService holds the other edges (inotify, the
+// file system, systemd) and the pipeline that ties the stages together.
+import PackageDescription
+
+let package = Package(
+    name: "bulletind",
+    products: [
+        .executable(name: "bulletind", targets: ["bulletind"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // A small TOML reader that keeps the line and column of every value,
+        // so configuration and rule errors can point at `file:line:column`.
+        .target(name: "TOML"),
+        // Bytes + file name → normalised text (format, encoding, e-mail headers).
+        .target(name: "BulletinReader"),
+        // Normalised text → articles (title, body, why it matters, position).
+        .target(name: "BulletinSplitter", dependencies: ["BulletinReader"]),
+        // Topic rules: parsing, one multi-pattern matcher, scores.
+        .target(name: "BulletinClassifier", dependencies: ["BulletinSplitter", "TOML"]),
+        // The SQLite file: schema, idempotent ingest, full-text search, statistics.
+        .target(
+            name: "BulletinStore",
+            dependencies: [
+                "BulletinSplitter", "BulletinClassifier",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // The daily summary as Markdown and JSON, rendered from plain values.
+        .target(name: "BulletinSummary"),
+        // libsystemd, for sd_notify and the journal.
+        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        // The edges: configuration, the pipeline, the inbox watcher, file lifecycle, systemd.
+        .target(
+            name: "BulletinService",
+            dependencies: [
+                "TOML", "BulletinReader", "BulletinSplitter", "BulletinClassifier",
+                "BulletinStore", "BulletinSummary", "CSystemd",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "bulletind",
+            dependencies: [
+                "BulletinService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
+        .testTarget(name: "BulletinReaderTests", dependencies: ["BulletinReader"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BulletinSplitterTests", dependencies: ["BulletinSplitter"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BulletinClassifierTests", dependencies: ["BulletinClassifier"]),
+        .testTarget(name: "BulletinStoreTests", dependencies: ["BulletinStore"]),
+        .testTarget(name: "BulletinSummaryTests", dependencies: ["BulletinSummary"]),
+        .testTarget(name: "BulletinServiceTests", dependencies: ["BulletinService"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,62 @@
+/// The content of one day's summary. Built from plain values, rendered by `SummaryRenderer`.
+public struct DaySummary: Sendable, Equatable, Codable {
+    /// `YYYY-MM-DD` in `timeZone`.
+    public var date: String
+    /// IANA name, e.g. `Europe/Zurich`.
+    public var timeZone: String
+    /// ISO 8601 time the summary was generated.
+    public var generatedAt: String
+    public var counts: Counts
+    /// One section per topic with articles, largest first (ties by name); the
+    /// "Unclassified" section, when any, last.
+    public var sections: [Section]
+
+    public struct Counts: Sendable, Equatable, Codable {
+        public var bulletins: Int
+        public var articles: Int
+        public var topics: Int
+        public init(bulletins: Int, articles: Int, topics: Int) {
+            self.bulletins = bulletins
+            self.articles = articles
+            self.topics = topics
+        }
+    }
+
+    public struct Section: Sendable, Equatable, Codable {
+        /// nil for unclassified articles.
+        public var topicID: String?
+        public var topicName: String
+        public var articles: [Entry]
+        public init(topicID: String?, topicName: String, articles: [Entry]) {
+            self.topicID = topicID
+            self.topicName = topicName
+            self.articles = articles
+        }
+    }
+
+    public struct Entry: Sendable, Equatable, Codable {
+        public var articleID: Int64
+        public var title: String
+        /// The body's first sentence.
+        public var lede: String
+        /// The first sentence of "why it matters", when the article has one.
+        public var why: String?
+        /// File names (or titles) of the bulletins the article came in.
+        public var sources: [String]
+        public init(articleID: Int64, title: String, lede: String, why: String?, sources: [String]) {
+            self.articleID = articleID
+            self.title = title
+            self.lede = lede
+            self.why = why
+            self.sources = sources
+        }
+    }
+
+    public init(date: String, timeZone: String, generatedAt: String, counts: Counts, sections: [Section]) {
+        self.date = date
+        self.timeZone = timeZone
+        self.generatedAt = generatedAt
+        self.counts = counts
+        self.sections = sections
+    }
+}

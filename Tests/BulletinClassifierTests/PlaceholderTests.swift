@@ -1,0 +1,4 @@
+import Testing
+@testable import BulletinClassifier
+
+@Test func placeholder() { #expect(Bool(true)) }

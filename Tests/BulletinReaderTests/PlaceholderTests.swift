@@ -1,0 +1,4 @@
+import Testing
+@testable import BulletinReader
+
+@Test func placeholder() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import BulletinService
+
+@Test func placeholder() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import BulletinSplitter
+
+@Test func placeholder() { #expect(Bool(true)) }

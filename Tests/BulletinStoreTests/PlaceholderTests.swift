@@ -1,0 +1,4 @@
+import Testing
+@testable import BulletinStore
+
+@Test func placeholder() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import BulletinSummary
+
+@Test func placeholder() { #expect(Bool(true)) }

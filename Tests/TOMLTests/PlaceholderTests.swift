@@ -1,0 +1,4 @@
+import Testing
+@testable import TOML
+
+@Test func placeholder() { #expect(Bool(true)) }
