@@ -1,0 +1,50 @@
+import Foundation
+import BulletinSplitter
+
+/// Everything bulletind is told by bulletind.toml and the command line. Paths are absolute
+/// once loaded (relative paths in the file are resolved against the current directory).
+public struct Configuration: Sendable, Equatable {
+    public var inbox: String
+    public var archive: String
+    public var quarantine: String
+    public var database: String
+    public var summaries: String
+    public var rules: String
+    /// IANA time zone name for "today" and the summaries' days.
+    public var timeZone: String
+    /// Files larger than this many bytes are quarantined without being read.
+    public var maxFileSize: Int
+    /// Seconds between safety-net rescans of the inbox.
+    public var rescanInterval: Double
+    /// Seconds of quiet after the last ingest before the day's summary is rewritten.
+    public var summaryDebounce: Double
+    /// Glob patterns of inbox names that are never taken (hidden and temporary files).
+    public var ignore: [String]
+    /// The publisher's layout.
+    public var splitter: SplitterConfig
+
+    public init(inbox: String, archive: String, quarantine: String, database: String, summaries: String,
+                rules: String, timeZone: String, maxFileSize: Int, rescanInterval: Double,
+                summaryDebounce: Double, ignore: [String], splitter: SplitterConfig) {
+        self.inbox = inbox
+        self.archive = archive
+        self.quarantine = quarantine
+        self.database = database
+        self.summaries = summaries
+        self.rules = rules
+        self.timeZone = timeZone
+        self.maxFileSize = maxFileSize
+        self.rescanInterval = rescanInterval
+        self.summaryDebounce = summaryDebounce
+        self.ignore = ignore
+        self.splitter = splitter
+    }
+
+    /// The defaults when run from the repository: ./Inbox, state under ./var/.
+    public static let repositoryDefaults = Configuration(
+        inbox: "Inbox", archive: "var/archive", quarantine: "var/quarantine",
+        database: "var/bulletind.sqlite", summaries: "var/summaries", rules: "Config/topics.toml",
+        timeZone: TimeZone.current.identifier, maxFileSize: 20 * 1024 * 1024, rescanInterval: 60,
+        summaryDebounce: 2, ignore: [".*", "*~", "*.tmp", "*.part", "*.swp"], splitter: .default
+    )
+}
