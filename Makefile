@@ -8,9 +8,9 @@ PREFIX      ?= /usr/local
 DESTDIR     ?=
 BINDIR      := $(PREFIX)/bin
 SYSCONFDIR  ?= /etc
-UNITDIR     ?= /etc/systemd/system
-SYSUSERSDIR ?= /usr/lib/sysusers.d
-TMPFILESDIR ?= /usr/lib/tmpfiles.d
+UNITDIR     ?= $(PREFIX)/lib/systemd/system
+SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
+TMPFILESDIR ?= $(PREFIX)/lib/tmpfiles.d
 RELEASE_BIN := .build/release/bulletind
 DEBUG_BIN   := .build/debug/bulletind
 
