@@ -10,11 +10,17 @@
 /// `NEAR`, `^`…). Words without any letter or digit (a lone `-`, `&`) are ignored.
 /// A malformed query throws `StoreError.invalidQuery` with one readable line.
 public enum SearchQueryTranslator {
+    /// Longer queries are refused (they would only slow the search down).
+    public static let maxTokens = 200
+
     public static func fts5(_ text: String) throws -> String {
         var tokens = try lex(Array(text.unicodeScalars))
         tokens = collapseAndNot(tokens)
         if tokens.isEmpty {
             throw StoreError.invalidQuery("the query has no words to search for")
+        }
+        if tokens.count > maxTokens {
+            throw StoreError.invalidQuery("the query is too long: use at most \(maxTokens) words and operators")
         }
         var parser = Parser(tokens: tokens)
         let expression = try parser.parseOr()

@@ -150,3 +150,37 @@ import BulletinClassifier
         #expect(again.articles[0].sources == ["tue.txt", "thu.txt"])
     }
 }
+
+@Suite struct SearchQueryFuzzTests {
+    /// Random mixes of words and syntax either give `.invalidQuery` or a query SQLite accepts:
+    /// never an SQL error, never a crash.
+    @Test func randomQueriesNeverLeakSQLErrors() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.cleanUp() }
+        _ = try fixture.store.ingest(StoreFixture.bulletin("x.txt", receivedAt: Date(), articles: [
+            StoreFixture.article("Spectrum policy", "Regulators and 6G data rules."),
+        ]))
+        let pieces = ["data", "6G", "\"", "(", ")", "*", "OR", "AND", "NOT", "NEAR", "-", ":", "^", "title:",
+                      "rules", "\"\"", "'", "{", "}", "+", "é", "&", " ", "  "]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var valid = 0
+        for _ in 0..<400 {
+            var query = ""
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            for _ in 0..<Int(state >> 60) + 1 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                query += pieces[Int(state >> 33) % pieces.count]
+                if state & 1 == 0 { query += " " }
+            }
+            do {
+                _ = try fixture.store.search(SearchQuery(text: query))
+                valid += 1
+            } catch let StoreError.invalidQuery(message) {
+                #expect(message != "the search index could not understand this query", "\(query.debugDescription)")
+            }
+        }
+        #expect(valid > 0)
+        let long = Array(repeating: "data", count: 1000).joined(separator: " ")
+        #expect(throws: StoreError.self) { try fixture.store.search(SearchQuery(text: long)) }
+    }
+}
