@@ -43,10 +43,10 @@ public struct BulletinReader: Sendable {
                                 title: converted.title, text: converted.text)
         case .markdown:
             document = Document(format: .markdown, encoding: decoded.encoding, markup: .markdown,
-                                text: TextNormalizer.normalize(decoded.text.unicodeScalars))
+                                text: TextNormalizer.normalize(decoded.text))
         case .text:
             document = Document(format: .text, encoding: decoded.encoding, markup: .plain,
-                                text: TextNormalizer.normalize(decoded.text.unicodeScalars))
+                                text: TextNormalizer.normalize(decoded.text))
         }
         guard !document.text.isEmpty else { throw .empty }
         return document

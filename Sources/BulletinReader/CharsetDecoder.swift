@@ -23,7 +23,7 @@ enum CharsetDecoder {
         if let text = String(validating: bytes, as: UTF8.self) {
             return Decoded(text: text, encoding: Charset.utf8.rawValue)
         }
-        return Decoded(text: decodeSingleByte(bytes, table: windows1252High), encoding: Charset.windows1252.rawValue)
+        return Decoded(text: decodeSingleByte(bytes, table: windows1252UTF8), encoding: Charset.windows1252.rawValue)
     }
 
     /// The UTF-16 byte-order mark's endianness at the start of `bytes`, if any.
@@ -54,7 +54,7 @@ enum CharsetDecoder {
             if let text = String(validating: body, as: UTF8.self) {
                 return Decoded(text: text, encoding: Charset.utf8.rawValue)
             }
-            return Decoded(text: decodeSingleByte(body, table: windows1252High), encoding: Charset.windows1252.rawValue)
+            return Decoded(text: decodeSingleByte(body, table: windows1252UTF8), encoding: Charset.windows1252.rawValue)
         }
     }
 
@@ -65,9 +65,9 @@ enum CharsetDecoder {
             let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
             return String(decoding: body, as: UTF8.self)
         case .usASCII, .latin1, .windows1252:
-            return decodeSingleByte(bytes, table: windows1252High)
+            return decodeSingleByte(bytes, table: windows1252UTF8)
         case .latin9:
-            return decodeSingleByte(bytes, table: latin9High)
+            return decodeSingleByte(bytes, table: latin9UTF8)
         case .utf16LE:
             return decodeUTF16(bytes[...], bigEndian: false)
         case .utf16BE:
@@ -93,19 +93,31 @@ enum CharsetDecoder {
         return String(decoding: units, as: UTF16.self)
     }
 
-    /// Decodes a single-byte charset whose lower half is ASCII: `table` gives U+0080…U+00FF's
-    /// replacements as 128 scalar values.
-    static func decodeSingleByte<C: Collection<UInt8>>(_ bytes: C, table: [UInt32]) -> String {
-        var scalars = String.UnicodeScalarView()
+    /// Decodes a single-byte charset whose lower half is ASCII: `table` gives the UTF-8
+    /// encoding of each of the bytes 0x80…0xFF.
+    static func decodeSingleByte<C: Collection<UInt8>>(_ bytes: C, table encodedHigh: [[UInt8]]) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + bytes.count / 4)
         for byte in bytes {
             if byte < 0x80 {
-                scalars.append(Unicode.Scalar(byte))
+                output.append(byte)
             } else {
-                scalars.append(Unicode.Scalar(table[Int(byte) - 0x80]) ?? "\u{FFFD}")
+                output.append(contentsOf: encodedHigh[Int(byte) - 0x80])
             }
         }
-        return String(scalars)
+        return String(decoding: output, as: UTF8.self)
     }
+
+    private static func utf8Table(_ scalars: [UInt32]) -> [[UInt8]] {
+        scalars.map { value in
+            var encoded: [UInt8] = []
+            UTF8.encode(Unicode.Scalar(value) ?? "\u{FFFD}") { encoded.append($0) }
+            return encoded
+        }
+    }
+
+    static let windows1252UTF8 = utf8Table(windows1252High)
+    static let latin9UTF8 = utf8Table(latin9High)
 
     /// Windows-1252: 0x80–0x9F per the cp1252 table, its five undefined bytes → U+FFFD,
     /// 0xA0–0xFF as in Latin-1.

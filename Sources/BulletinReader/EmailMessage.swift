@@ -53,8 +53,8 @@ struct EmailMessage: Sendable {
         }
     }
 
-    /// The message as a `Document`: `markup` is `.plain` for a text/plain body, `.markdown`
-    /// for an HTML body; `encoding` is the body's charset; `title` the subject (or the HTML
+    /// The message as a `Document`: `markup` is `.plain` for a text/plain body (its
+    /// `format=flowed` soft breaks undone, see `FlowedText`), `.markdown` for an HTML body; `encoding` is the body's charset; `title` the subject (or the HTML
     /// `<title>` when there is no subject).
     func document() throws(ReadError) -> Document {
         guard let (part, kind) = bodyPart() else {
@@ -66,7 +66,13 @@ struct EmailMessage: Sendable {
         let markup: Markup
         switch kind {
         case .plain:
-            text = TextNormalizer.normalize(decoded.text.unicodeScalars)
+            let parameters = part.contentType.parameters
+            if parameters["format"]?.lowercased() == "flowed" {
+                let deleteSpace = parameters["delsp"]?.lowercased() == "yes"
+                text = TextNormalizer.normalize(FlowedText.unflow(decoded.text, deleteSpace: deleteSpace))
+            } else {
+                text = TextNormalizer.normalize(decoded.text)
+            }
             markup = .plain
         case .html:
             let converted = HTMLToText.convert(decoded.text)

@@ -27,15 +27,39 @@ enum HTMLToText {
         return Result(text: TextNormalizer.normalize(converter.writer.output), title: converter.title)
     }
 
-    private static let blockElements: Set<String> = [
-        "p", "div", "table", "tbody", "thead", "tfoot", "tr", "blockquote", "section", "article",
-        "header", "footer", "main", "nav", "aside", "ul", "ol", "dl", "center", "form", "fieldset",
-        "figure", "figcaption", "address", "hr", "body", "html", "caption", "details", "summary",
-        "h1", "h2", "h3", "h4", "h5", "h6", "pre", "menu", "hgroup", "legend", "noscript",
-    ]
+    /// What an element does to the layout; elements not listed are inline (text only).
+    private enum Role {
+        case hidden, title, head, body, lineBreak, heading(level: Int), listItem, definition, cell, preformatted, block
 
-    /// Elements whose content is raw text that is never shown.
-    private static let hiddenRawText: Set<String> = ["script", "style", "template", "xmp", "iframe", "object"]
+        var isListItem: Bool {
+            if case .listItem = self { return true }
+            return false
+        }
+    }
+
+    private static let roles: [String: Role] = {
+        var roles: [String: Role] = [:]
+        for name in [
+            "p", "div", "table", "tbody", "thead", "tfoot", "tr", "blockquote", "section", "article",
+            "header", "footer", "main", "nav", "aside", "ul", "ol", "dl", "center", "form", "fieldset",
+            "figure", "figcaption", "address", "hr", "html", "caption", "details", "summary",
+            "menu", "hgroup", "legend", "noscript",
+        ] { roles[name] = .block }
+        // Elements whose content is raw text that is never shown.
+        for name in ["script", "style", "template", "xmp", "iframe", "object"] { roles[name] = .hidden }
+        for level in 1...6 { roles["h\(level)"] = .heading(level: level) }
+        roles["title"] = .title
+        roles["head"] = .head
+        roles["body"] = .body
+        roles["br"] = .lineBreak
+        roles["li"] = .listItem
+        roles["dt"] = .definition
+        roles["dd"] = .definition
+        roles["td"] = .cell
+        roles["th"] = .cell
+        roles["pre"] = .preformatted
+        return roles
+    }()
 
     private struct Converter {
         let scalars: [Unicode.Scalar]
@@ -105,12 +129,11 @@ enum HTMLToText {
         }
 
         mutating func startTag(_ name: String) {
-            if HTMLToText.hiddenRawText.contains(name) {
+            guard let role = HTMLToText.roles[name] else { return }
+            switch role {
+            case .hidden:
                 index = endOfRawText(named: name)
-                return
-            }
-            switch name {
-            case "title":
+            case .title:
                 let start = index
                 index = endOfRawText(named: name)
                 if title == nil {
@@ -118,53 +141,52 @@ enum HTMLToText {
                     let text = TextNormalizer.singleLine(decodeEntities(raw))
                     title = text.isEmpty ? nil : text
                 }
-            case "head":
+            case .head:
                 inHead = true
-            case "body":
+            case .body:
                 inHead = false
                 writer.endBlock()
-            case "br":
+            case .lineBreak:
                 writer.lineBreak()
-            case "h1", "h2", "h3", "h4", "h5", "h6":
-                let level = Int(String(name.dropFirst())) ?? 1
+            case .heading(let level):
                 writer.endBlock()
                 writer.setPrefix(String(repeating: "#", count: level) + " ")
-            case "li":
+            case .listItem:
                 writer.endBlock(newlines: 1)
                 writer.setPrefix("- ")
-            case "dt", "dd":
+            case .definition:
                 writer.endBlock(newlines: 1)
-            case "td", "th":
+            case .cell:
                 writer.softSpace()
-            case "pre":
+            case .preformatted:
                 writer.endBlock()
                 preDepth += 1
-            default:
-                if HTMLToText.blockElements.contains(name) { writer.endBlock() }
+            case .block:
+                writer.endBlock()
             }
         }
 
         mutating func endTag(_ name: String) {
-            switch name {
-            case "head":
+            guard let role = HTMLToText.roles[name] else { return }
+            switch role {
+            case .hidden, .title, .body:
+                return
+            case .head:
                 inHead = false
-            case "h1", "h2", "h3", "h4", "h5", "h6":
-                writer.endBlock()
-                writer.setPrefix(nil)
-            case "li":
-                writer.endBlock(newlines: 1)
-                writer.setPrefix(nil)
-            case "dt", "dd":
-                writer.endBlock(newlines: 1)
-            case "td", "th":
-                writer.softSpace()
-            case "br":
+            case .lineBreak:
                 writer.lineBreak()
-            case "pre":
+            case .heading, .listItem:
+                writer.endBlock(newlines: role.isListItem ? 1 : 2)
+                writer.setPrefix(nil)
+            case .definition:
+                writer.endBlock(newlines: 1)
+            case .cell:
+                writer.softSpace()
+            case .preformatted:
                 writer.endBlock()
                 preDepth = max(0, preDepth - 1)
-            default:
-                if HTMLToText.blockElements.contains(name) { writer.endBlock() }
+            case .block:
+                writer.endBlock()
             }
         }
 

@@ -13,15 +13,62 @@
 ///   lines are removed, and there is no final newline.
 /// - Lines are never joined or re-wrapped, and leading indentation is kept.
 enum TextNormalizer {
-    static func normalize<S: Sequence<Unicode.Scalar>>(_ scalars: S) -> String {
+    static func normalize(_ text: String) -> String {
+        var state = State(capacity: text.utf8.count)
+        for scalar in text.unicodeScalars { state.consume(scalar) }
+        return state.finish()
+    }
+
+    static func normalize(_ scalars: [Unicode.Scalar]) -> String {
+        var state = State(capacity: scalars.count)
+        for scalar in scalars { state.consume(scalar) }
+        return state.finish()
+    }
+
+    /// The single pass: scalars go in one at a time, UTF-8 bytes come out.
+    private struct State {
         var output: [UInt8] = []
-        output.reserveCapacity(scalars.underestimatedCount)
+        /// The current line, and its length without trailing spaces.
         var line: [UInt8] = []
         var lineLengthWithoutTrailingSpace = 0
         var blankLinesPending = false
         var previousWasCR = false
 
-        func endLine() {
+        init(capacity: Int) {
+            output.reserveCapacity(capacity)
+        }
+
+        @inline(__always)
+        mutating func consume(_ scalar: Unicode.Scalar) {
+            let value = scalar.value
+            if value == 0x0A {
+                if !previousWasCR { endLine() }
+                previousWasCR = false
+                return
+            }
+            previousWasCR = false
+            switch value {
+            case 0x21...0x7E:
+                line.append(UInt8(value))
+                lineLengthWithoutTrailingSpace = line.count
+            case 0x0D:
+                endLine()
+                previousWasCR = true
+            case 0x2028, 0x2029:
+                endLine()
+            case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
+                line.append(0x20)
+            case 0x200B, 0x2060, 0xFEFF, 0xAD:
+                return
+            case 0x00...0x1F, 0x7F...0x9F:
+                return
+            default:
+                UTF8.encode(scalar) { line.append($0) }
+                lineLengthWithoutTrailingSpace = line.count
+            }
+        }
+
+        mutating func endLine() {
             if lineLengthWithoutTrailingSpace == 0 {
                 if !output.isEmpty { blankLinesPending = true }
             } else {
@@ -36,37 +83,10 @@ enum TextNormalizer {
             lineLengthWithoutTrailingSpace = 0
         }
 
-        for scalar in scalars {
-            let value = scalar.value
-            if value == 0x0A {
-                if !previousWasCR { endLine() }
-                previousWasCR = false
-                continue
-            }
-            previousWasCR = false
-            switch value {
-            case 0x0D:
-                endLine()
-                previousWasCR = true
-            case 0x2028, 0x2029:
-                endLine()
-            case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
-                line.append(0x20)
-            case 0x200B, 0x2060, 0xFEFF, 0xAD:
-                continue
-            case 0x00...0x1F, 0x7F...0x9F:
-                continue
-            default:
-                if value < 0x80 {
-                    line.append(UInt8(value))
-                } else {
-                    UTF8.encode(scalar) { line.append($0) }
-                }
-                lineLengthWithoutTrailingSpace = line.count
-            }
+        mutating func finish() -> String {
+            endLine()
+            return String(decoding: output, as: UTF8.self)
         }
-        endLine()
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// Collapses all whitespace (including line breaks) into single spaces and trims the
@@ -74,7 +94,7 @@ enum TextNormalizer {
     static func singleLine(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in normalize(text.unicodeScalars).unicodeScalars {
+        for scalar in normalize(text).unicodeScalars {
             if scalar == " " || scalar == "\n" {
                 pendingSpace = !result.isEmpty
             } else {

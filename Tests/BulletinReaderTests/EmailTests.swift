@@ -160,3 +160,29 @@ struct EmailTests {
         #expect(error == .malformedEmail("no text/plain or text/html body part"))
     }
 }
+
+@Suite("format=flowed")
+struct FlowedTextTests {
+    @Test func softBreaksAreJoinedHardBreaksKept() {
+        let text = "A soft \r\nwrapped line.\r\n Stuffed line\r\n> quoted and \r\n> joined\r\n-- \r\nsig\r\n"
+        #expect(FlowedText.unflow(text, deleteSpace: false) == "A soft wrapped line.\nStuffed line\n> quoted and joined\n-- \nsig\n\n")
+    }
+
+    @Test func delSpDropsTheBreakingSpace() {
+        #expect(FlowedText.unflow("Donau \ndampf\n", deleteSpace: true) == "Donaudampf\n\n")
+    }
+
+    @Test func flowedMessageBody() throws {
+        let message = """
+            From: a@example.net
+            Content-Type: text/plain; charset=utf-8; format=flowed
+
+            Regulators in three countries opened a joint inquiry into\u{20}
+            a ride-hailing app.
+
+            Second paragraph.
+            """
+        let document = try BulletinReader().read(Data(message.utf8), fileName: "f.eml")
+        #expect(document.text == "Regulators in three countries opened a joint inquiry into a ride-hailing app.\n\nSecond paragraph.")
+    }
+}

@@ -91,5 +91,9 @@ struct PlainTextTests {
         #expect(lines.count > 20)
         #expect(lines.allSatisfy { $0.last != " " && $0.last != "\t" })
         #expect(!document.text.contains("\n\n\n"))
+        // No line is joined or dropped: the non-blank lines are the sample's own, one for one.
+        let rawLines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
+            .filter { $0.unicodeScalars.contains { !$0.properties.isWhitespace } }
+        #expect(lines.filter { !$0.isEmpty }.count == rawLines.count)
     }
 }
