@@ -28,7 +28,8 @@ struct EmailMessage: Sendable {
 
     /// The body part to read: in `multipart/alternative` the first `text/plain` alternative,
     /// else the first `text/html` one; in any other multipart the first textual part in
-    /// order. Attachments (`Content-Disposition: attachment`) and non-text parts are skipped.
+    /// order; in an inline `message/rfc822` part, the enclosed message's body. Attachments
+    /// (`Content-Disposition: attachment`) and non-text parts are skipped.
     func bodyPart() -> (part: MIMEPart, kind: BodyKind)? {
         Self.bodyPart(in: root)
     }
@@ -45,6 +46,9 @@ struct EmailMessage: Sendable {
                 if let found = bodyPart(in: child) { return found }
             }
             return nil
+        }
+        if type == "message/rfc822" {
+            return part.parts.first.flatMap(bodyPart(in:))
         }
         switch type {
         case "text/html", "application/xhtml+xml": return (part, .html)

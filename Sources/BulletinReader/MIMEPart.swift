@@ -9,7 +9,8 @@ struct MIMEPart: Sendable {
     var rawBody: [UInt8]
     /// `Content-Type`; `text/plain` when the field is missing.
     var contentType: HeaderValue
-    /// The sub-parts of a `multipart/*` body (preamble and epilogue dropped); empty otherwise.
+    /// The sub-parts of a `multipart/*` body (preamble and epilogue dropped), or the one
+    /// enclosed message of a `message/rfc822` part; empty otherwise.
     var parts: [MIMEPart]
 
     init(parsing bytes: [UInt8], depth: Int = 0) {
@@ -20,6 +21,8 @@ struct MIMEPart: Sendable {
         if contentType.main.hasPrefix("multipart/"), depth < Self.maximumDepth,
            let boundary = contentType.parameters["boundary"], !boundary.isEmpty {
             parts = Self.split(rawBody, boundary: Array(boundary.utf8)).map { MIMEPart(parsing: $0, depth: depth + 1) }
+        } else if contentType.main == "message/rfc822", depth < Self.maximumDepth {
+            parts = [MIMEPart(parsing: Self.decodeTransfer(rawBody, headers: headers), depth: depth + 1)]
         } else {
             parts = []
         }
@@ -41,6 +44,10 @@ struct MIMEPart: Sendable {
     /// are decoded; 7bit, 8bit, binary and unknown encodings are returned as they are.
     /// Undecodable base64 yields an empty body.
     var decodedBody: [UInt8] {
+        Self.decodeTransfer(rawBody, headers: headers)
+    }
+
+    private static func decodeTransfer(_ rawBody: [UInt8], headers: HeaderFields) -> [UInt8] {
         let encoding = HeaderValue(parsing: headers["content-transfer-encoding"] ?? "7bit").main
         switch encoding {
         case "quoted-printable": return QuotedPrintable.decode(rawBody)

@@ -186,3 +186,47 @@ struct FlowedTextTests {
         #expect(document.text == "Regulators in three countries opened a joint inquiry into a ride-hailing app.\n\nSecond paragraph.")
     }
 }
+
+@Suite("Enclosed messages")
+struct EnclosedMessageTests {
+    @Test func inlineForwardedMessageIsRead() throws {
+        let message = """
+            From: a@example.net
+            Subject: Fwd: Weekly notes
+            Content-Type: multipart/mixed; boundary=f
+
+            --f
+            Content-Type: message/rfc822
+
+            From: notes@example.org
+            Subject: Weekly notes
+            Content-Type: text/plain; charset=iso-8859-1
+            Content-Transfer-Encoding: quoted-printable
+
+            Caf=E9 Wi-Fi rules tightened.
+            --f--
+            """
+        let document = try BulletinReader().read(Data(message.utf8), fileName: "fwd.eml")
+        #expect(document.title == "Fwd: Weekly notes")
+        #expect(document.encoding == "iso-8859-1")
+        #expect(document.text == "Café Wi-Fi rules tightened.")
+    }
+
+    @Test func forwardedMessageAsAttachmentIsIgnored() {
+        let message = """
+            From: a@example.net
+            Content-Type: multipart/mixed; boundary=f
+
+            --f
+            Content-Type: message/rfc822
+            Content-Disposition: attachment
+
+            From: notes@example.org
+
+            Body
+            --f--
+            """
+        let error = readError { () throws(ReadError) in try BulletinReader().read(Data(message.utf8), fileName: "fwd.eml") }
+        #expect(error == .malformedEmail("no text/plain or text/html body part"))
+    }
+}
