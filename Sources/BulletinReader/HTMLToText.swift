@@ -46,7 +46,7 @@ enum HTMLToText {
             "menu", "hgroup", "legend", "noscript",
         ] { roles[name] = .block }
         // Elements whose content is raw text that is never shown.
-        for name in ["script", "style", "template", "xmp", "iframe", "object"] { roles[name] = .hidden }
+        for name in ["script", "style", "template", "iframe"] { roles[name] = .hidden }
         for level in 1...6 { roles["h\(level)"] = .heading(level: level) }
         roles["title"] = .title
         roles["head"] = .head
