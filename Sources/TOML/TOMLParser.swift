@@ -111,9 +111,6 @@ struct TOMLParser {
         }
         switch existing.slot {
         case .table(let child):
-            if child.origin == .inline {
-                throw TOMLError(at: keyPosition, "cannot extend the inline table '\(key)'")
-            }
             return child
         case .tableArray(let array):
             if let last = array.tables.last { return last }

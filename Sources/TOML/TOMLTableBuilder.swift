@@ -8,7 +8,7 @@ final class TOMLTableBuilder {
         case header
         /// Created by a dotted key (`a.b = 1`); may only be extended by dotted keys.
         case dottedKey
-        /// An inline table `{ … }`: closed once read.
+        /// An inline table `{ … }`: stored as a value once read, so it cannot be extended.
         case inline
     }
 
