@@ -4,6 +4,8 @@ import TOML
 struct TaxonomyReader {
     let fileName: String
     private(set) var diagnostics: [RuleDiagnostic] = []
+    /// Where each topic id was first seen (valid topic or not).
+    private var firstIDPosition: [String: TOMLPosition] = [:]
 
     init(fileName: String) { self.fileName = fileName }
 
@@ -31,19 +33,7 @@ struct TaxonomyReader {
             report(at: topicsValue.position, "'topic' must be an array of tables written as [[topic]]")
             return []
         }
-        var topics: [Topic] = []
-        var firstPosition: [String: TOMLPosition] = [:]
-        for table in tables {
-            guard let topic = readTopic(table) else { continue }
-            if let previous = firstPosition[topic.id] {
-                report(at: table.entry("id")?.value.position ?? table.position,
-                       "duplicate topic id '\(topic.id)' (first defined at line \(previous.line))")
-                continue
-            }
-            firstPosition[topic.id] = table.entry("id")?.value.position ?? table.position
-            topics.append(topic)
-        }
-        return topics
+        return tables.compactMap { readTopic($0) }
     }
 
     private mutating func readTopic(_ table: TOMLTable) -> Topic? {
@@ -54,10 +44,17 @@ struct TaxonomyReader {
         }
         var valid = true
         let id = requiredString("id", in: table, valid: &valid)
-        if let id, let value = table["id"], !Self.isValidID(id) {
-            report(at: value.position, "invalid topic id '\(id)': use lower-case letters, digits, '-' and '_', "
-                   + "starting with a letter or digit")
-            valid = false
+        if let id, let value = table["id"] {
+            if !Self.isValidID(id) {
+                report(at: value.position, "invalid topic id '\(id)': use lower-case letters, digits, '-' and '_', "
+                       + "starting with a letter or digit")
+                valid = false
+            } else if let previous = firstIDPosition[id] {
+                report(at: value.position, "duplicate topic id '\(id)' (first defined at line \(previous.line))")
+                valid = false
+            } else {
+                firstIDPosition[id] = value.position
+            }
         }
         let name = requiredString("name", in: table, valid: &valid)
         if let name, let value = table["name"], name.allSatisfy(\.isWhitespace) {
