@@ -78,15 +78,62 @@ struct DefaultTaxonomyTests {
         ]
         for article in articles {
             let matches = classifier.classify(article)
-            print("\(article.title)\n   " + matches.map { "\($0.topicID) \($0.score) \($0.matchedTerms)" }
-                .joined(separator: "\n   "))
             #expect(!matches.isEmpty, "no topic for \(article.title)")
             guard let expected = expectations.first(where: { article.title.contains($0.titleWord) }) else {
                 Issue.record("unexpected article title \(article.title)")
                 continue
             }
             #expect(expected.topics.contains(matches.first?.topicID ?? ""),
-                    "\(article.title): first topic \(matches.first?.topicID ?? "none")")
+                    "\(article.title): \(matches.map { "\($0.topicID) \($0.score)" })")
         }
+    }
+
+    /// Invented articles, one per topic, and one about nothing in the taxonomy.
+    static let inventedArticles: [(expected: String?, title: String, body: String, why: String?)] = [
+        ("ai-governance", "Parliament adopts AI act amendments on foundation models",
+         "Lawmakers voted to tighten oversight of general-purpose models, with new transparency duties "
+            + "for developers and a central office to supervise them.",
+         "The vote sets the tone for AI regulation in other regions."),
+        ("semiconductors-hpc", "Chipmaker breaks ground on a new wafer fab",
+         "The plant will produce advanced semiconductors for cars and phones from 2029, the company said.",
+         nil),
+        ("cybersecurity", "Ransomware gang paralyses a regional port authority",
+         "Investigators said the attackers exploited an unpatched vulnerability before encrypting servers.",
+         "Cyber resilience of critical infrastructure is back on the agenda."),
+        ("health-biotech", "Hospital network pilots genomic screening for newborns",
+         "Clinicians will sequence the genomes of volunteers to spot rare conditions early.",
+         "Public health systems are weighing costs against medical benefits."),
+        ("digital-economy-trade", "Ministers agree a digital trade pact with e-commerce rules",
+         "The agreement removes customs duties on electronic transmissions and sets rules for online "
+            + "consumer protection.",
+         nil),
+        ("telecoms", "Regulator auctions mid-band spectrum for mobile broadband",
+         "Three operators won licences to extend 5G coverage to rural areas.",
+         nil),
+        ("geopolitics-sovereignty", "Bloc debates digital sovereignty as export controls tighten",
+         "Officials warned that supply chains for critical technologies remain exposed to geopolitical shocks.",
+         nil),
+        ("copyright-content", "Novelists sue an AI lab over copyrighted training data",
+         "The authors say their books were used without licences or compensation.",
+         nil),
+        ("data-centres-energy", "Hyperscale campus signs solar power deal for its data centres",
+         "The operator expects the panels to cover a third of the electricity its servers use.",
+         nil),
+        ("privacy-data", "Watchdog fines a retailer over facial recognition in stores",
+         "The data protection authority found that shoppers' biometric data was processed without consent.",
+         nil),
+        ("online-safety", "New law requires age verification on video platforms",
+         "Platforms must check users' ages and remove harmful content quickly to protect children online.",
+         nil),
+        (nil, "Local bakery wins a national pastry award",
+         "The judges praised the croissants and the family's forty years of work.",
+         nil),
+    ]
+
+    @Test(arguments: inventedArticles.indices)
+    func inventedArticleGetsTheExpectedFirstTopic(_ index: Int) throws {
+        let (expected, title, body, why) = Self.inventedArticles[index]
+        let matches = try Self.loadClassifier().classify(Article(title: title, body: body, why: why, position: 1))
+        #expect(matches.first?.topicID == expected, "\(title): \(matches.map { "\($0.topicID) \($0.score)" })")
     }
 }

@@ -104,4 +104,19 @@ struct RuleSemanticsTests {
         #expect(matches.map(\.topicID) == ["high", "low", "tie"])
         #expect(matches.map(\.score) == [4, 1, 1])
     }
+
+    @Test func documentedExampleScore() throws {
+        let result = try #require(try match(
+            rule: "(\"data centre*\"^3 OR \"data center*\"^3 OR hyperscale*^2) AND (energy OR electricity OR renewable* OR cooling OR grid)",
+            threshold: 3,
+            title: "Hyperscale data centre plugged into a wind farm grid",
+            body: "The operator buys electricity directly."))
+        #expect(result.score == 10)
+        #expect(result.matchedTerms == ["\"data centre*\"", "hyperscale*", "electricity", "grid"])
+    }
+
+    @Test func singleTermInTitleDoesNotReachThresholdTwo() throws {
+        #expect(try match(rule: "cyber* OR ransomware OR malware", threshold: 2, title: "Cyberattack") == nil)
+        #expect(try match(rule: "cyber* OR ransomware OR malware", threshold: 2, body: "malware and ransomware") != nil)
+    }
 }
