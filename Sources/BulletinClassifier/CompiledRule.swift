@@ -9,8 +9,3 @@ struct CompiledRule: Sendable, Equatable {
         return try parser.parse()
     }
 }
-
-/// The problems of one rule (at least one).
-struct RuleSyntaxErrors: Error, Sendable {
-    var errors: [RuleSyntaxError]
-}

@@ -1,5 +1,5 @@
 /// The part of an article a term can be limited to with `title:`, `body:` or `why:`.
-public enum RuleField: String, Sendable, CaseIterable, Codable {
+enum RuleField: String, Sendable, CaseIterable {
     case title
     case body
     case why

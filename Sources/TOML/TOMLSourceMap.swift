@@ -20,7 +20,8 @@ public struct TOMLSourceMap: Sendable, Equatable {
         self.newlineOffsets = newlineOffsets
     }
 
-    /// The file position of the content's scalar at `offset` (clamped to the content).
+    /// The file position of the content's scalar at `offset`. Negative offsets count as 0;
+    /// offsets past the end continue the last line of the string.
     public func position(ofScalarOffset offset: Int) -> TOMLPosition {
         guard let first = runs.first else { return TOMLPosition(line: 1, column: 1) }
         let offset = max(offset, 0)
