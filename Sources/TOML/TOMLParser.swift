@@ -1,4 +1,7 @@
 /// Reads a TOML document byte by byte (UTF-8), keeping line and column.
+///
+/// Nesting is bounded (arrays, inline tables and dotted key parts: 100 each), so hostile
+/// input cannot exhaust the stack.
 struct TOMLParser {
     private static let maxDepth = 100
 
@@ -171,6 +174,7 @@ struct TOMLParser {
             }
             skipWhitespace()
             guard peek() == UInt8(ascii: ".") else { return keys }
+            if keys.count >= Self.maxDepth { throw error("the key has too many parts") }
             advance()
         }
     }

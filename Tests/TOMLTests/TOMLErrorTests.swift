@@ -51,6 +51,14 @@ struct TOMLErrorTests {
         #expect(throws: TOMLError.self) { try TOMLDocument.parse(text) }
     }
 
+    @Test func longKeyPathsAreAnErrorNotACrash() {
+        let path = Array(repeating: "a", count: 100_000).joined(separator: ".")
+        #expect(throws: TOMLError(line: 1, column: 201, message: "the key has too many parts")) {
+            try TOMLDocument.parse("[\(path)]")
+        }
+        #expect(throws: TOMLError.self) { try TOMLDocument.parse("\(path) = 1") }
+    }
+
     @Test func errorDescriptionIsLineColumnMessage() {
         #expect(TOMLError(line: 3, column: 7, message: "boom").description == "3:7: boom")
     }
