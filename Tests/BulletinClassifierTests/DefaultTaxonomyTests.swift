@@ -63,23 +63,26 @@ struct DefaultTaxonomyTests {
         }
         let classifier = try Self.loadClassifier()
         #expect(articles.count == 10)
-        // Expected first topic, chosen by a keyword of the (run-time) title.
+        // Expected first topic(s), chosen by one word of the (run-time) title; each word picks
+        // exactly one article.
         let expectations: [(titleWord: String, topics: Set<String>)] = [
-            ("green electricity", ["data-centres-energy"]),
+            ("electricity", ["data-centres-energy"]),
             ("supercomputer", ["semiconductors-hpc"]),
             ("biomedicine", ["health-biotech"]),
             ("governance", ["ai-governance"]),
-            ("large language model", ["ai-industry"]),
+            ("language", ["ai-industry"]),
             ("copyright", ["copyright-content"]),
-            ("consumer economy", ["digital-economy-trade", "ai-industry"]),
-            ("communications networks", ["telecoms"]),
+            ("consumer", ["digital-economy-trade", "ai-industry"]),
+            ("communications", ["telecoms"]),
             ("6G", ["telecoms"]),
-            ("telecom services", ["telecoms"]),
+            ("foreign", ["telecoms"]),
         ]
         for article in articles {
             let matches = classifier.classify(article)
             #expect(!matches.isEmpty, "no topic for \(article.title)")
-            guard let expected = expectations.first(where: { article.title.contains($0.titleWord) }) else {
+            let candidates = expectations.filter { article.title.contains($0.titleWord) }
+            #expect(candidates.count == 1, "\(article.title)")
+            guard let expected = candidates.first else {
                 Issue.record("unexpected article title \(article.title)")
                 continue
             }
