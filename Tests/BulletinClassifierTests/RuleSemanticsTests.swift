@@ -119,4 +119,22 @@ struct RuleSemanticsTests {
         #expect(try match(rule: "cyber* OR ransomware OR malware", threshold: 2, title: "Cyberattack") == nil)
         #expect(try match(rule: "cyber* OR ransomware OR malware", threshold: 2, body: "malware and ransomware") != nil)
     }
+
+    @Test func typographicQuotesDelimitPhrases() throws {
+        #expect(try match(rule: "\u{201C}data centre\u{201D}", body: "a data centre") != nil)
+        #expect(try match(rule: "\u{201C}data centre\u{201D}", body: "data and a centre") == nil)
+    }
+
+    @Test func concurrentClassificationGivesTheSameResults() async throws {
+        let classifier = try makeClassifier([("a", "fibre OR cable^2", nil), ("b", "title:fibre", nil)])
+        let article = Article(title: "Fibre", body: "cable", why: nil, position: 1)
+        let expected = classifier.classify(article)
+        #expect(expected.map(\.topicID) == ["a", "b"])
+        let results = await withTaskGroup(of: [TopicMatch].self) { group in
+            for _ in 0..<50 { group.addTask { classifier.classify(article) } }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.count == 50)
+        #expect(results.allSatisfy { $0 == expected })
+    }
 }
