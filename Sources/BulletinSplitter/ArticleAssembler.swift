@@ -70,14 +70,15 @@ struct ArticleAssembler {
             case .whyHeading:
                 current?.inWhy = true
             case .paragraph:
-                if var draft = current {
-                    if segment.isTitleCandidate && startsArticle(at: index, within: draft) {
-                        draft.endedByTitle = true
-                        drafts.append(draft)
+                // No binding of `current` may outlive the decision: a second reference
+                // to the draft would make every append copy the whole body.
+                if let startsNew = current.map({ segment.isTitleCandidate && startsArticle(at: index, within: $0) }) {
+                    if startsNew, var finished = current {
+                        finished.endedByTitle = true
+                        drafts.append(finished)
                         current = Draft(title: segment)
                     } else {
-                        draft.append(segment.text)
-                        current = draft
+                        current?.append(segment.text)
                     }
                 } else if segment.isTitleCandidate && startsArticle(at: index, firstArticle: drafts.isEmpty) {
                     current = Draft(title: segment)

@@ -10,6 +10,9 @@ import BulletinReader
 public struct BulletinSplitter: Sendable {
     public let config: SplitterConfig
 
+    /// Footer lines are short; longer lines are not matched against footer patterns.
+    static let footerLineLengthLimit = 400
+
     private let trailers: LinePatternSet
     private let whyHeadings: LinePatternSet
     private let footers: LinePatternSet
@@ -21,7 +24,7 @@ public struct BulletinSplitter: Sendable {
         self.config = config
         trailers = try LinePatternSet(config.trailerPatterns)
         whyHeadings = try LinePatternSet(config.whyHeadingPatterns)
-        footers = try LinePatternSet(config.footerPatterns)
+        footers = try LinePatternSet(config.footerPatterns, lengthLimit: Self.footerLineLengthLimit)
         captions = try LinePatternSet(config.captionPatterns)
     }
 

@@ -1,7 +1,8 @@
 /// Removes inline Markdown from a line: every `*` (emphasis and bold marks; list markers
 /// are recognised before this runs), `__` bold marks, and links and images
 /// (`[text](url)`, `![alt](url)` → the text). Linear: a link is looked for only within a
-/// bounded distance of its `[`; anything that is not a complete link is kept as written.
+/// bounded distance of its `[` and never past the next `[`; anything that is not a
+/// complete link is kept as written.
 enum InlineMarkdown {
     private static let maximumLinkTextLength = 1_000
     private static let maximumLinkTargetLength = 2_000
@@ -53,7 +54,10 @@ enum InlineMarkdown {
         index += 2
         let targetLimit = min(bytes.count, index + maximumLinkTargetLength)
         while index < targetLimit, bytes[index] != closeParen {
-            if bytes[index] == space { return nil }
+            // Stopping at the next "[" keeps the total work linear: no search runs past
+            // the start of the next candidate link.
+            let byte = bytes[index]
+            if byte == space || byte == openBracket || byte == closeBracket || byte == openParen { return nil }
             index += 1
         }
         guard index < targetLimit else { return nil }

@@ -9,11 +9,14 @@ final class LinePatternSet: @unchecked Sendable {
     static let maximumLineLength = 1_000
 
     private let expressions: [NSRegularExpression]
+    private let lengthLimit: Int
 
     /// Compiles each pattern case-insensitively, anchored to the whole line.
     /// Patterns without back-references are merged into one alternation so that a line
     /// costs one match, whatever the number of patterns.
-    init(_ patterns: [String]) throws(SplitterConfigError) {
+    /// Lines longer than `lengthLimit` UTF-8 bytes (at most `maximumLineLength`) never match.
+    init(_ patterns: [String], lengthLimit: Int = LinePatternSet.maximumLineLength) throws(SplitterConfigError) {
+        self.lengthLimit = min(lengthLimit, Self.maximumLineLength)
         var anchored: [NSRegularExpression] = []
         for pattern in patterns {
             do {
@@ -38,7 +41,7 @@ final class LinePatternSet: @unchecked Sendable {
 
     /// Whether the whole of `line` matches one of the patterns.
     func matches(_ line: String) -> Bool {
-        guard !expressions.isEmpty, !line.isEmpty, line.utf8.count <= Self.maximumLineLength else { return false }
+        guard !expressions.isEmpty, !line.isEmpty, line.utf8.count <= lengthLimit else { return false }
         let range = NSRange(location: 0, length: line.utf16.count)
         return expressions.contains { $0.firstMatch(in: line, options: [.anchored], range: range) != nil }
     }

@@ -16,13 +16,15 @@ import BulletinReader
 ///    paragraph. Otherwise every line is its own paragraph.
 ///    A paragraph joined from several wrapped lines is matched again as a whole, so a
 ///    trailer wrapped over two lines is still a trailer.
-/// 4. A paragraph is a title candidate when it comes from a single line, is not a list
-///    item, caption (configured patterns) or bare URL, holds a letter, has at most 200
-///    characters and 25 words, does not end in `.`, `,`, `;` or `:`, and (unless it is a
-///    Markdown heading) does not start with a lowercase word.
+/// 4. A paragraph is a title candidate when it comes from at most three (wrapped) lines,
+///    is not a list item, caption (configured patterns) or bare URL, holds a letter, has
+///    at most 200 characters and 25 words, does not end in `.`, `,`, `;` or `:`, and
+///    (unless it is a Markdown heading) does not start with a lowercase word.
 struct SegmentBuilder {
     static let maximumTitleLength = 200
     static let maximumTitleWords = 25
+    /// A long title in hard-wrapped text may itself be wrapped.
+    static let maximumTitleLines = 3
 
     let trailers: LinePatternSet
     let whyHeadings: LinePatternSet
@@ -100,7 +102,7 @@ struct SegmentBuilder {
 
     private func isTitleShaped(_ segment: Segment) -> Bool {
         let text = segment.text
-        guard !segment.isBullet, segment.lineCount == 1,
+        guard !segment.isBullet, segment.lineCount <= Self.maximumTitleLines,
               text.utf8.count <= Self.maximumTitleLength * 4,
               TextShape.length(text, limit: Self.maximumTitleLength) <= Self.maximumTitleLength,
               segment.wordCount <= Self.maximumTitleWords,

@@ -6,7 +6,8 @@
 /// documents, after removing inline markup (`#` heading marks, `**bold**`, links); it
 /// is implicitly anchored at both ends, so `unsubscribe.*` matches a line *starting*
 /// with "Unsubscribe", and `.*unsubscribe.*` any line containing it. Lines longer than
-/// 1,000 UTF-8 bytes are never matched (no trailer, heading or footer line is that long).
+/// 1,000 UTF-8 bytes (400 for footer patterns) are never matched: no trailer, heading or
+/// footer line is that long, and it bounds the regex work per line.
 public struct SplitterConfig: Sendable, Equatable {
     /// The recurring trailer line that ends an article ("Would you like to learn more…?
     /// If so, ask our … chatbot!"). A trailer line is a hard article end and is dropped.
@@ -54,20 +55,15 @@ public struct SplitterConfig: Sendable, Equatable {
     ]
 
     /// Newsletter footer lines. Written to match a footer line, not prose that merely
-    /// mentions unsubscribing or privacy policies: most must start the line or follow a
-    /// `|`/`•`/`·` separator.
+    /// mentions unsubscribing or privacy policies: the link-like items must start the
+    /// line or follow a `|`/`•`/`·` separator ("Unsubscribe | Update your preferences").
+    /// Kept to few patterns without leading `.*` where possible: every line is matched.
     public static let defaultFooterPatterns: [String] = [
-        #"(.*[|•·]\s*)?unsubscribe\b.*"#,
-        #".*\b(click|tap) here to unsubscribe\b.*"#,
-        #".*\bno longer (wish|want) to receive (these|this|our)\b.*"#,
-        #"(copyright\s*)?(©|\(c\))\s*.*"#,
-        #"copyright\s*(©\s*)?(19|20)\d\d\b.*"#,
-        #".*\ball rights reserved\b.*"#,
-        #"you (are receiving|received|have received|are getting|get) this\b.*"#,
-        #"(.*[|•·]\s*)?view (this (email|e-mail|newsletter|issue|message) |it )?(online|in (your |a )?(web )?browser)\b.*"#,
-        #"(.*[|•·]\s*)?privacy (policy|notice)(\s*[|•·].*)?"#,
-        #"(.*[|•·]\s*)?(update|manage|change) (your )?(email |e-mail |subscription |mailing |newsletter )?(preferences|subscription)\b.*"#,
-        #"(.*[|•·]\s*)?forward (this (email|e-mail|newsletter|issue) )?to a (friend|colleague)\b.*"#,
+        #"(?:[^|•·]*+[|•·]\s*)*(?:unsubscribe\b.*|view (?:this (?:email|e-mail|newsletter|issue|message) |it )?(?:online|in (?:your |a )?(?:web )?browser)\b.*|privacy (?:policy|notice)(?:\s*[|•·].*)?|(?:update|manage|change) (?:your )?(?:email |e-mail |subscription |mailing |newsletter )?(?:preferences|subscription)\b.*|forward (?:this (?:email|e-mail|newsletter|issue) )?to a (?:friend|colleague)\b.*)"#,
+        #".*?\b(?:(?:click|tap) here to unsubscribe|no longer (?:wish|want) to receive (?:these|this|our)|all rights reserved)\b.*"#,
+        #"(?:copyright\s*)?(?:©|\(c\))\s*.*"#,
+        #"copyright\s*(?:©\s*)?(?:19|20)\d\d\b.*"#,
+        #"you (?:are receiving|received|have received|are getting|get) this\b.*"#,
     ]
 
     /// Captions and credit lines that must never become titles.
