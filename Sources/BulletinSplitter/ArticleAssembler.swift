@@ -58,8 +58,7 @@ struct ArticleAssembler {
     func articles() -> [Article] {
         var drafts: [Draft] = []
         var current: Draft?
-        var index = 0
-        while index < end {
+        for index in 0..<end {
             let segment = segments[index]
             switch segment.kind {
             case .footer:
@@ -84,7 +83,6 @@ struct ArticleAssembler {
                     current = Draft(title: segment)
                 }
             }
-            index += 1
         }
         if let finished = current { drafts.append(finished) }
 

@@ -66,10 +66,13 @@ public struct SplitterConfig: Sendable, Equatable {
         #"you (?:are receiving|received|have received|are getting|get) this\b.*"#,
     ]
 
-    /// Captions and credit lines that must never become titles.
+    /// Captions and credit lines that must never become titles: lines starting with
+    /// "Source:", "Photo:", "Image credit:"…, "(Photo by …)", and lines ending with a
+    /// credit in brackets ("The minister at the signing (Photo: Example Agency)").
     public static let defaultCaptionPatterns: [String] = [
         #"(source|sources|photo|photos|photograph|image|images|picture|pictured|credit|credits|caption|illustration|figure|fig\.|via|video|graphic|chart|map|read more|more|see also|related|tags?)( credits?)?\s*[:|–—].*"#,
         #"\(?(photo|image|picture|illustration|video)s? (by|credit|courtesy( of)?)\b.*"#,
+        #".*[(\[](?:photo|image|picture|illustration|credit|source)s?\b[^)\]]*[)\]]"#,
     ]
 
     public static let `default` = SplitterConfig(

@@ -52,7 +52,8 @@ import BulletinReader
         #expect(try LinePatternSet(SplitterConfig.default.footerPatterns).matches(line))
     }
 
-    @Test(arguments: ["Source: Ministry of Digital Affairs", "Photo: The minister in parliament", "Image credit: Example Agency", "(Photo by a staff photographer)"])
+    @Test(arguments: ["Source: Ministry of Digital Affairs", "Photo: The minister in parliament", "Image credit: Example Agency", "(Photo by a staff photographer)",
+                        "Delegates at the opening session of the summit in Port Aurelia (Photo: Example Agency)"])
     func defaultCaptionPatternMatchesCaption(_ line: String) throws {
         #expect(try LinePatternSet(SplitterConfig.default.captionPatterns).matches(line))
     }
