@@ -15,8 +15,7 @@ import Testing
         #expect(parsed.maxFileSize == 20_000_000)
         #expect(parsed.rescanInterval == 60)
         #expect(parsed.ignore == [".*", "*~", "*.tmp", "*.part", "*.swp"])
-        #expect(parsed.splitter.trailerPatterns == Configuration.repositoryDefaults.splitter.trailerPatterns)
-        #expect(parsed.splitter.whyHeadingPatterns == Configuration.repositoryDefaults.splitter.whyHeadingPatterns)
+        #expect(parsed.splitter == Configuration.repositoryDefaults.splitter)
     }
 
     @Test func theInstalledConfigurationIsValidAndAbsolute() throws {
@@ -25,6 +24,7 @@ import Testing
         #expect(parsed.inbox == "/var/lib/bulletind/inbox")
         #expect(parsed.database == "/var/lib/bulletind/bulletind.sqlite")
         #expect(parsed.rules == "/etc/bulletind/topics.toml")
+        #expect(parsed.splitter == Configuration.repositoryDefaults.splitter)
     }
 
     @Test func missingKeysKeepTheirDefaults() throws {

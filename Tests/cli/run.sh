@@ -47,7 +47,8 @@ PY
     check "format text, encoding utf-8" [ "$(json 'd[0]["format"] + " " + d[0]["encoding"]' <"$W/split.json")" = "text utf-8" ]
     check "no trailer left in any body or why" [ "$(json 'sum("chatbot" in (a["body"] + (a["why"] or "")).lower() for a in d[0]["articles"])' <"$W/split.json")" = 0 ]
     check "ingest stores it" B ingest "$SAMPLE"
-    check "ingest again reports a duplicate" bash -c '"$@" | grep -q "^duplicate"' _ B ingest "$SAMPLE"
+    out=$(B ingest "$SAMPLE")
+    check "ingest again reports a duplicate ($out)" grep -q "^duplicate" <<<"$out"
     B stats --json >"$W/stats.json"
     check "stats --json: articles 10" [ "$(json 'd["articles"]' <"$W/stats.json")" = 10 ]
     check "stats --json: bulletins 1, duplicates 1" [ "$(json '"%d %d" % (d["bulletins"], d["duplicates"])' <"$W/stats.json")" = "1 1" ]
@@ -59,7 +60,8 @@ PY
     out=$(B search '"unbalanced' 2>&1); rc=$?
     check "a malformed query is a one-line error, not SQL ($out)" bash -c '[ "$1" != 0 ] && [ "$(wc -l <<<"$2")" = 1 ] && ! grep -qi "sqlite\|fts5" <<<"$2"' _ "$rc" "$out"
     id=$(json 'd[0]["articleID"]' <"$W/search.json")
-    check "explain shows the matched terms" bash -c '"$@" | grep -q "matched:"' _ B explain "$id"
+    out=$(B explain "$id")
+    check "explain shows the matched terms" grep -q "matched:" <<<"$out"
     check "summary writes today's files" B summary
     day=$(date +%F)
     check "today's summary lists all 10 titles" python3 - "$W/summaries/$day.md" "$W/titles.expected" <<'PY'
@@ -70,7 +72,8 @@ print("missing:", missing) if missing else None
 sys.exit(1 if missing else 0)
 PY
     check "the JSON summary counts 10 articles" [ "$(json 'd["counts"]["articles"]' <"$W/summaries/$day.json")" = 10 ]
-    check "reclassify reports no change with the same rules" bash -c '"$@" | grep -q "0 changed"' _ B reclassify
+    out=$(B reclassify)
+    check "reclassify reports no change with the same rules ($out)" grep -q "10 articles: 0 changed" <<<"$out"
 else
     echo "# sample not found at $SAMPLE: its checks are skipped"
 fi

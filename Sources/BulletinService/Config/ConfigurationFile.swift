@@ -10,7 +10,7 @@ public enum ConfigurationFile {
         "inbox", "archive", "quarantine", "database", "summaries", "rules", "time_zone",
         "max_file_size", "rescan_interval", "summary_debounce", "ignore", "format",
     ]
-    static let formatKeys: Set<String> = ["trailer_patterns", "why_heading_patterns", "footer_patterns"]
+    static let formatKeys: Set<String> = ["trailer_patterns", "why_heading_patterns", "footer_patterns", "caption_patterns"]
 
     public static func parse(_ text: String, fileName: String,
                              defaults: Configuration = .repositoryDefaults) throws(ConfigurationError) -> Configuration {
@@ -53,7 +53,8 @@ public enum ConfigurationFile {
             if let unknown = format.unknownKeys(allowed: formatKeys).first { throw unknown }
             c.splitter.trailerPatterns = try patterns(format, "trailer_patterns") ?? c.splitter.trailerPatterns
             c.splitter.whyHeadingPatterns = try patterns(format, "why_heading_patterns") ?? c.splitter.whyHeadingPatterns
-            // FOOTER
+            c.splitter.footerPatterns = try patterns(format, "footer_patterns") ?? c.splitter.footerPatterns
+            c.splitter.captionPatterns = try patterns(format, "caption_patterns") ?? c.splitter.captionPatterns
         }
         return c
     }
