@@ -1,6 +1,4 @@
 import Foundation
-import BulletinSplitter
-import BulletinClassifier
 
 /// Everything the pipeline learned about one bulletin file, ready to be stored in one transaction.
 public struct IncomingBulletin: Sendable {
@@ -18,6 +16,7 @@ public struct IncomingBulletin: Sendable {
     public var bulletinDate: Date?
     /// The bulletin's own title when known (e-mail Subject).
     public var title: String?
+    /// The articles in bulletin order; they are linked at positions 1, 2, 3… in this order.
     public var articles: [ClassifiedArticle]
 
     public init(fileName: String, contentHash: String, size: Int, format: String, encoding: String,
@@ -32,24 +31,4 @@ public struct IncomingBulletin: Sendable {
         self.title = title
         self.articles = articles
     }
-}
-
-/// An article with the topics the classifier gave it.
-public struct ClassifiedArticle: Sendable {
-    public var article: Article
-    public var topics: [TopicMatch]
-    public init(article: Article, topics: [TopicMatch]) {
-        self.article = article
-        self.topics = topics
-    }
-}
-
-/// What `Store.ingest` did.
-public enum IngestOutcome: Sendable, Equatable {
-    /// Stored. `newArticles` of the `articles` were not yet in the database;
-    /// the others were linked to their earlier copy.
-    case ingested(bulletinID: Int64, articles: Int, newArticles: Int)
-    /// The same content was already stored as bulletin `bulletinID`; nothing changed
-    /// except that the duplicate was counted.
-    case duplicate(bulletinID: Int64)
 }

@@ -1,158 +1,206 @@
 import Foundation
+import GRDB
 import BulletinSplitter
 import BulletinClassifier
 
-/// STUB of the store's public surface; the implementation may add to it but keeps these
-/// signatures so the command line and the daemon can be written against them.
+/// The SQLite database of bulletins, articles and topics (GRDB, WAL, FTS5).
+///
+/// Safe to share between threads: reads run concurrently, writes are serialised, and each
+/// public method that writes does so in ONE transaction (all or nothing). Errors about the
+/// input are `StoreError`s; anything else thrown (a `GRDB.DatabaseError`: busy past the
+/// 10 s timeout, disk full, I/O) is environmental and may succeed when retried.
 public final class Store: Sendable {
-    /// Opens (creating and migrating when needed) the SQLite file at `path`:
-    /// WAL mode, a busy timeout, foreign keys on.
-    public init(path: String) throws {}
+    /// The database file's path as given to `init`.
+    public let path: String
+    let pool: DatabasePool
 
-    /// Makes the topics table match the taxonomy (insert new, update names, keep old ids
-    /// that still have links).
-    public func syncTopics(_ topics: [Topic]) throws {}
+    /// Opens (creating and migrating when needed) the SQLite file at `path`:
+    /// WAL mode, a 10 s busy timeout, foreign keys on. A missing folder is created with
+    /// permission 0750 and a missing file with 0640 (whatever the umask).
+    public init(path: String) throws {
+        self.path = path
+        try Store.createFileIfMissing(path)
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.label = "bulletind.store"
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try StoreSchema.migrator.migrate(pool)
+    }
+
+    private static func createFileIfMissing(_ path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError.fileSystem("cannot create the database folder \(folder): \(error.localizedDescription)")
+            }
+            chmod(folder, 0o750)
+        }
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o640)
+        if fd >= 0 {
+            fchmod(fd, 0o640)
+            close(fd)
+        } else if errno != EEXIST {
+            let reason = String(cString: strerror(errno))
+            throw StoreError.fileSystem("cannot create the database file \(path): \(reason)")
+        }
+    }
+
+    // MARK: - Topics
+
+    /// Makes the topic table match the taxonomy: inserts new ids, updates names, and deletes
+    /// ids no longer in the taxonomy unless an article still has that topic.
+    public func syncTopics(_ topics: [Topic]) throws {
+        try pool.write { db in
+            let upsert = try db.cachedStatement(sql: """
+                INSERT INTO topic (id, name) VALUES (?, ?)
+                ON CONFLICT(id) DO UPDATE SET name = excluded.name
+                """)
+            for topic in topics {
+                try upsert.execute(arguments: [topic.id, topic.name])
+            }
+            let keep = Set(topics.map(\.id))
+            for id in try String.fetchAll(db, sql: "SELECT id FROM topic") where !keep.contains(id) {
+                try db.execute(sql: """
+                    DELETE FROM topic WHERE id = ?
+                    AND NOT EXISTS (SELECT 1 FROM article_topic WHERE topic_id = ?)
+                    """, arguments: [id, id])
+            }
+        }
+    }
+
+    // MARK: - Ingest
 
     /// Stores a bulletin with all its articles and classifications in ONE transaction.
     /// Idempotent on `contentHash`: a second time returns `.duplicate` and counts it.
-    public func ingest(_ bulletin: IncomingBulletin) throws -> IngestOutcome { .duplicate(bulletinID: 0) }
-
-    /// The id of the bulletin stored with this content hash, if any.
-    public func bulletinID(contentHash: String) throws -> Int64? { nil }
-
-    public func stats() throws -> StoreStats { StoreStats(bulletins: 0, articles: 0, duplicates: 0, unclassified: 0, topics: []) }
-
-    /// Ranked full-text search. Throws `StoreError.invalidQuery` for a malformed query.
-    public func search(_ query: SearchQuery) throws -> [SearchHit] { [] }
-
-    /// Why an article got each of its topics; nil when there is no such article.
-    public func explain(articleID: Int64) throws -> ArticleExplanation? { nil }
-
-    /// Re-applies `classify` to every stored article in one transaction.
-    public func reclassify(_ classify: (Article) -> [TopicMatch]) throws -> ReclassifyReport {
-        ReclassifyReport(articles: 0, changes: [])
-    }
-
-    /// The articles first received in `[from, to)`, each once, with their topics and sources,
-    /// and the number of bulletins received in that interval.
-    public func day(from: Date, to: Date) throws -> DayContent { DayContent(bulletins: 0, articles: []) }
-}
-
-public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
-    /// The user's search query is malformed; the message is one line for a person.
-    case invalidQuery(String)
-    public var description: String {
-        switch self {
-        case .invalidQuery(let m): return "invalid search query: \(m)"
+    ///
+    /// An article whose normalised text (`ArticleFingerprint`) is already stored is linked,
+    /// not copied, and keeps its classification; its first-received time becomes the earlier
+    /// of the two. Throws `StoreError.unknownTopic` (nothing stored) when a classification
+    /// names a topic missing from the topic table.
+    public func ingest(_ bulletin: IncomingBulletin) throws -> IngestOutcome {
+        try Store.mappingConstraintErrors {
+            try pool.write { db in try Store.ingest(bulletin, in: db) }
         }
     }
-}
 
-public struct StoreStats: Sendable, Codable, Equatable {
-    public var bulletins: Int
-    public var articles: Int
-    /// How many times a bulletin already stored arrived again.
-    public var duplicates: Int
-    public var unclassified: Int
-    public var topics: [TopicCount]
-    public init(bulletins: Int, articles: Int, duplicates: Int, unclassified: Int, topics: [TopicCount]) {
-        self.bulletins = bulletins
-        self.articles = articles
-        self.duplicates = duplicates
-        self.unclassified = unclassified
-        self.topics = topics
+    /// Stores several bulletins in ONE transaction (much faster than one each), each inside
+    /// its own savepoint: a bulletin rejected for its content (`StoreError`, e.g. an unknown
+    /// topic) leaves no rows and is reported as `.failure` at its index, the others are
+    /// stored. An environmental error (busy, disk full, I/O) is thrown and NOTHING of the
+    /// batch is stored. Results are in the order of `batch`.
+    public func ingest(batch: [IncomingBulletin]) throws -> [Result<IngestOutcome, StoreError>] {
+        try pool.write { db in
+            var results: [Result<IngestOutcome, StoreError>] = []
+            results.reserveCapacity(batch.count)
+            for bulletin in batch {
+                var outcome: IngestOutcome?
+                do {
+                    try Store.mappingConstraintErrors {
+                        try db.inSavepoint {
+                            outcome = try Store.ingest(bulletin, in: db)
+                            return .commit
+                        }
+                    }
+                } catch let error as StoreError {
+                    results.append(.failure(error))
+                    continue
+                }
+                if let outcome {
+                    results.append(.success(outcome))
+                }
+            }
+            return results
+        }
     }
-}
 
-public struct TopicCount: Sendable, Codable, Equatable {
-    public var id: String
-    public var name: String
-    public var articles: Int
-    public init(id: String, name: String, articles: Int) {
-        self.id = id
-        self.name = name
-        self.articles = articles
+    /// The id of the bulletin stored with this content hash, if any.
+    public func bulletinID(contentHash: String) throws -> Int64? {
+        try pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM bulletin WHERE content_hash = ?", arguments: [contentHash])
+        }
     }
-}
 
-public struct SearchQuery: Sendable {
-    /// The user's words: terms, "quoted phrases", AND/OR/NOT, prefix*.
-    public var text: String
-    public var topic: String?
-    public var since: Date?
-    public var limit: Int
-    public init(text: String, topic: String? = nil, since: Date? = nil, limit: Int = 20) {
-        self.text = text
-        self.topic = topic
-        self.since = since
-        self.limit = limit
+    private static func ingest(_ bulletin: IncomingBulletin, in db: Database) throws -> IngestOutcome {
+        if let existing = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM bulletin WHERE content_hash = ?"),
+            arguments: [bulletin.contentHash]
+        ) {
+            try db.cachedStatement(sql: "UPDATE bulletin SET duplicate_count = duplicate_count + 1 WHERE id = ?")
+                .execute(arguments: [existing])
+            return .duplicate(bulletinID: existing)
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO bulletin (file_name, content_hash, size, format, encoding, received_at, bulletin_date, title)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                bulletin.fileName, bulletin.contentHash, bulletin.size, bulletin.format, bulletin.encoding,
+                bulletin.receivedAt, bulletin.bulletinDate, bulletin.title,
+            ])
+        let bulletinID = db.lastInsertedRowID
+        let findArticle = try db.cachedStatement(sql: "SELECT id FROM article WHERE text_hash = ?")
+        let touchArticle = try db.cachedStatement(sql: """
+            UPDATE article SET first_received_at = ? WHERE id = ? AND first_received_at > ?
+            """)
+        let insertArticle = try db.cachedStatement(sql: """
+            INSERT INTO article (text_hash, title, body, why, first_received_at) VALUES (?, ?, ?, ?, ?)
+            """)
+        let link = try db.cachedStatement(sql: """
+            INSERT INTO bulletin_article (bulletin_id, article_id, position) VALUES (?, ?, ?)
+            """)
+        var newArticles = 0
+        for (offset, item) in bulletin.articles.enumerated() {
+            let article = item.article
+            let hash = ArticleFingerprint.of(article)
+            let articleID: Int64
+            if let existing = try Int64.fetchOne(findArticle, arguments: [hash]) {
+                articleID = existing
+                try touchArticle.execute(arguments: [bulletin.receivedAt, existing, bulletin.receivedAt])
+            } else {
+                try insertArticle.execute(arguments: [hash, article.title, article.body, article.why, bulletin.receivedAt])
+                articleID = db.lastInsertedRowID
+                newArticles += 1
+                try insertTopics(item.topics, articleID: articleID, in: db)
+            }
+            try link.execute(arguments: [bulletinID, articleID, offset + 1])
+        }
+        return .ingested(bulletinID: bulletinID, articles: bulletin.articles.count, newArticles: newArticles)
     }
-}
 
-public struct SearchHit: Sendable, Codable, Equatable {
-    public var articleID: Int64
-    public var title: String
-    /// An excerpt with the matches wrapped in `[` `]`.
-    public var snippet: String
-    /// bm25 rank (lower is better), title weighted.
-    public var rank: Double
-    public var topics: [String]
-    public var bulletins: [String]
-    public var receivedAt: Date
-}
-
-public struct ArticleExplanation: Sendable, Codable, Equatable {
-    public var articleID: Int64
-    public var title: String
-    public var bulletins: [String]
-    public var topics: [ExplainedTopic]
-}
-
-public struct ExplainedTopic: Sendable, Codable, Equatable {
-    public var id: String
-    public var name: String
-    public var score: Double
-    public var matchedTerms: [String]
-}
-
-public struct ReclassifyReport: Sendable, Codable, Equatable {
-    public var articles: Int
-    public var changes: [ArticleChange]
-    public init(articles: Int, changes: [ArticleChange]) {
-        self.articles = articles
-        self.changes = changes
+    /// Inserts the classifications of one article (the first match per topic id wins).
+    /// Throws `StoreError.unknownTopic` when the foreign key to `topic` fails.
+    static func insertTopics(_ matches: [TopicMatch], articleID: Int64, in db: Database) throws {
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO article_topic (article_id, topic_id, score, matched_terms) VALUES (?, ?, ?, ?)
+            """)
+        var seen = Set<String>()
+        for match in matches where seen.insert(match.topicID).inserted {
+            do {
+                try insert.execute(arguments: [articleID, match.topicID, match.score, jsonArray(match.matchedTerms)])
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
+                throw StoreError.unknownTopic(match.topicID)
+            }
+        }
     }
-}
 
-public struct ArticleChange: Sendable, Codable, Equatable {
-    public var articleID: Int64
-    public var title: String
-    public var added: [String]
-    public var removed: [String]
-}
-
-public struct DayContent: Sendable, Equatable {
-    public var bulletins: Int
-    public var articles: [DayArticle]
-    public init(bulletins: Int, articles: [DayArticle]) {
-        self.bulletins = bulletins
-        self.articles = articles
+    /// Runs `body`, turning a constraint violation into `StoreError.rejected`.
+    static func mappingConstraintErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw StoreError.rejected(error.message ?? "constraint violation")
+        }
     }
-}
 
-public struct DayArticle: Sendable, Equatable {
-    public var articleID: Int64
-    public var title: String
-    public var body: String
-    public var why: String?
-    /// (topic id, topic name, score), highest score first; empty when unclassified.
-    public var topics: [DayTopic]
-    /// File names of the bulletins it came in, in order of arrival.
-    public var sources: [String]
-}
+    static func jsonArray(_ strings: [String]) -> String {
+        guard let data = try? JSONEncoder().encode(strings) else { return "[]" }
+        return String(decoding: data, as: UTF8.self)
+    }
 
-public struct DayTopic: Sendable, Equatable {
-    public var id: String
-    public var name: String
-    public var score: Double
+    static func decodeJSONArray(_ text: String?) -> [String] {
+        guard let text, let strings = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else { return [] }
+        return strings
+    }
 }

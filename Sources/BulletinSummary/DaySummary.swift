@@ -7,13 +7,20 @@ public struct DaySummary: Sendable, Equatable, Codable {
     /// ISO 8601 time the summary was generated.
     public var generatedAt: String
     public var counts: Counts
+    /// One section per topic with articles. Each article appears once overall, under its
+    /// best-scoring topic (its other topics are named in `Entry.alsoIn`), so the section
+    /// sizes add up to `counts.articles`.
+    ///
     /// One section per topic with articles, largest first (ties by name); the
     /// "Unclassified" section, when any, last.
     public var sections: [Section]
 
     public struct Counts: Sendable, Equatable, Codable {
+        /// Bulletins received that day.
         public var bulletins: Int
+        /// Articles first seen that day (each once, however many bulletins carried it).
         public var articles: Int
+        /// Topic sections (Unclassified not counted).
         public var topics: Int
         public init(bulletins: Int, articles: Int, topics: Int) {
             self.bulletins = bulletins
@@ -43,12 +50,17 @@ public struct DaySummary: Sendable, Equatable, Codable {
         public var why: String?
         /// File names (or titles) of the bulletins the article came in.
         public var sources: [String]
-        public init(articleID: Int64, title: String, lede: String, why: String?, sources: [String]) {
+        /// Names of the article's other topics (it is listed once, under its best topic),
+        /// highest score first.
+        public var alsoIn: [String]
+        public init(articleID: Int64, title: String, lede: String, why: String?, sources: [String],
+                    alsoIn: [String] = []) {
             self.articleID = articleID
             self.title = title
             self.lede = lede
             self.why = why
             self.sources = sources
+            self.alsoIn = alsoIn
         }
     }
 

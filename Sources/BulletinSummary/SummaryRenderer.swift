@@ -1,7 +1,87 @@
 import Foundation
 
-/// STUB: renders a `DaySummary` as Markdown and JSON.
+/// Renders a `DaySummary` as Markdown (for a person, each morning) and JSON (for tools).
+///
+/// All text that came from bulletins (titles, sentences, file names, topic names) goes
+/// through `MarkdownEscaper.inline`, so a hostile title cannot inject links, images or HTML.
 public enum SummaryRenderer {
-    public static func markdown(_ summary: DaySummary) -> String { "" }
-    public static func json(_ summary: DaySummary) -> Data { Data() }
+    /// Layout:
+    /// ```
+    /// # Bulletin summary — 2026-11-29
+    ///
+    /// 3 bulletins · 27 articles · 8 topics
+    ///
+    /// ## Topic name (N)
+    ///
+    /// - **Title**
+    ///   Lede sentence.
+    ///   Why it matters: first sentence.
+    ///   — source: a.txt, b.txt · also in: Other topic
+    /// ```
+    /// Lines inside an item end with two spaces (Markdown hard breaks). A day without
+    /// articles says so in one sentence. The output ends with one newline.
+    public static func markdown(_ summary: DaySummary) -> String {
+        var lines: [String] = []
+        lines.append("# Bulletin summary — \(MarkdownEscaper.inline(summary.date))")
+        lines.append("")
+        let counts = summary.counts
+        lines.append([
+            plural(counts.bulletins, "bulletin", "bulletins"),
+            plural(counts.articles, "article", "articles"),
+            plural(counts.topics, "topic", "topics"),
+        ].joined(separator: " · "))
+        lines.append("")
+        lines.append("_Generated \(MarkdownEscaper.inline(summary.generatedAt)) (\(MarkdownEscaper.inline(summary.timeZone)))._")
+
+        let total = summary.sections.reduce(0) { $0 + $1.articles.count }
+        if total == 0 {
+            lines.append("")
+            if counts.bulletins == 0 {
+                lines.append("No bulletins arrived on this day.")
+            } else {
+                lines.append("No new articles on this day: every article had already been seen.")
+            }
+        }
+        for section in summary.sections where !section.articles.isEmpty {
+            lines.append("")
+            lines.append("## \(MarkdownEscaper.inline(section.topicName)) (\(section.articles.count))")
+            lines.append("")
+            for entry in section.articles {
+                var item = ["- **\(MarkdownEscaper.inline(entry.title))**"]
+                if !entry.lede.isEmpty {
+                    item.append("  \(MarkdownEscaper.inline(entry.lede))")
+                }
+                if let why = entry.why, !why.isEmpty {
+                    item.append("  Why it matters: \(MarkdownEscaper.inline(why))")
+                }
+                var trailer: [String] = []
+                if !entry.sources.isEmpty {
+                    let label = entry.sources.count == 1 ? "source" : "sources"
+                    trailer.append("\(label): " + entry.sources.map(MarkdownEscaper.inline).joined(separator: ", "))
+                }
+                if !entry.alsoIn.isEmpty {
+                    trailer.append("also in: " + entry.alsoIn.map(MarkdownEscaper.inline).joined(separator: ", "))
+                }
+                if !trailer.isEmpty {
+                    item.append("  — " + trailer.joined(separator: " · "))
+                }
+                // Hard line breaks between the lines of one item.
+                lines.append(item.joined(separator: "  \n"))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Pretty-printed JSON with sorted keys (stable for the same summary), ending with a newline.
+    public static func json(_ summary: DaySummary) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard var data = try? encoder.encode(summary) else { return Data("{}\n".utf8) }
+        data.append(0x0A)
+        return data
+    }
+
+    private static func plural(_ n: Int, _ one: String, _ many: String) -> String {
+        "\(n) \(n == 1 ? one : many)"
+    }
 }

@@ -4,19 +4,51 @@ import BulletinSplitter
 import BulletinClassifier
 import BulletinStore
 
-/// read → split → classify → store, for one file's bytes. STUB signatures; implementation in progress.
+/// read → split → classify → store, for one file's bytes.
 ///
 /// `process` throws only for transient trouble (database locked or busy past the timeout,
 /// disk full, I/O error): the caller leaves the file where it is and retries later. Anything
-/// that can never succeed is returned as `.rejected`.
-public final class Pipeline: @unchecked Sendable {
+/// that can never succeed is returned as `.rejected` with a one-line reason.
+///
+/// A pipeline holds one set of rules; reloading rules means building a new pipeline
+/// (`Pipeline(configuration:store:)`) and swapping it in, so a broken rules file never
+/// replaces working rules.
+public final class Pipeline: Sendable {
     public let store: Store
+    public let analyser: BulletinAnalyser
 
-    public init(configuration: Configuration, store: Store) throws {
+    /// Loads the rules file and the splitter patterns named by `configuration` and makes the
+    /// store's topic table match the rules. Throws `RulesError` (with `file:line:column`
+    /// diagnostics), `SplitterConfigError`, or a file error.
+    public convenience init(configuration: Configuration, store: Store) throws {
+        let analyser = try BulletinAnalyser(configuration: configuration)
+        try self.init(analyser: analyser, store: store)
+    }
+
+    public init(analyser: BulletinAnalyser, store: Store) throws {
+        self.analyser = analyser
         self.store = store
+        try store.syncTopics(analyser.classifier.taxonomy.topics)
     }
 
     public func process(data: Data, fileName: String, receivedAt: Date) throws -> PipelineOutcome {
-        .rejected(reason: "not implemented")
+        let contentHash = SHA256.hex(data)
+        let analysis: BulletinAnalysis
+        switch analyser.analyse(data, fileName: fileName) {
+        case .success(let value): analysis = value
+        case .failure(let rejection): return .rejected(reason: rejection.reason)
+        }
+        let incoming = IncomingBulletin(
+            fileName: fileName, contentHash: contentHash, size: data.count,
+            format: analysis.document.format.rawValue, encoding: analysis.document.encoding,
+            receivedAt: receivedAt, bulletinDate: analysis.document.date, title: analysis.document.title,
+            articles: analysis.articles
+        )
+        switch try store.ingest(incoming) {
+        case .duplicate(let id):
+            return .duplicate(bulletinID: id)
+        case .ingested(let id, let articles, let newArticles):
+            return .stored(bulletinID: id, articles: articles, newArticles: newArticles, topics: analysis.topicIDs)
+        }
     }
 }

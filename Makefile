@@ -1,0 +1,87 @@
+# bulletind — the two commands a fresh Debian 12 machine with the Swift toolchain needs:
+#   make run    build and run the daemon on the repository defaults (./Inbox, state in ./var/)
+#   make test   build and run every test (the systemd end-to-end test when SYSTEMD_SANDBOX is set)
+# Both install the system packages they need (apt-get) when pkg-config cannot find them.
+
+SWIFT       ?= swift
+PREFIX      ?= /usr/local
+DESTDIR     ?=
+BINDIR      := $(PREFIX)/bin
+SYSCONFDIR  ?= /etc
+UNITDIR     ?= $(PREFIX)/lib/systemd/system
+SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
+TMPFILESDIR ?= $(PREFIX)/lib/tmpfiles.d
+RELEASE_BIN := .build/release/bulletind
+DEBUG_BIN   := .build/debug/bulletind
+
+.PHONY: all deps build release run test test-unit test-cli test-systemd install uninstall clean help
+
+all: build
+
+help:
+	@sed -n '1,4p' Makefile
+
+# System packages: the SQLite and systemd headers, found through pkg-config.
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists sqlite3 libsystemd; then \
+		echo "make: installing missing system packages: libsqlite3-dev libsystemd-dev pkg-config (apt-get)"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q libsqlite3-dev libsystemd-dev pkg-config; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --static-swift-stdlib
+
+run: build
+	@mkdir -p Inbox var
+	$(DEBUG_BIN) run --config Config/bulletind.toml
+
+test: deps test-unit test-cli test-systemd
+
+test-unit:
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+test-cli: build
+	bash Tests/cli/run.sh $(DEBUG_BIN)
+
+# Needs root and ../shared/tools/systemd-sandbox (named by SYSTEMD_SANDBOX); skipped otherwise.
+test-systemd:
+	@if [ -z "$$SYSTEMD_SANDBOX" ]; then \
+		echo "test-systemd: skipped: SYSTEMD_SANDBOX is not set (set it to ../shared/tools/systemd-sandbox to run the end-to-end test under a real systemd)"; \
+	else \
+		$(MAKE) --no-print-directory release && bash Tests/systemd/e2e.sh; \
+	fi
+
+# Installs the release binary already built; builds it only when it is missing, so it also
+# works from a read-only checkout that has the binary.
+install:
+	@if [ ! -x $(RELEASE_BIN) ]; then $(MAKE) --no-print-directory release; fi
+	install -D -m 0755 $(RELEASE_BIN) $(DESTDIR)$(BINDIR)/bulletind
+	install -D -m 0644 systemd/bulletind.service $(DESTDIR)$(UNITDIR)/bulletind.service
+	sed -i 's|^ExecStart=/usr/local/bin/bulletind|ExecStart=$(BINDIR)/bulletind|' $(DESTDIR)$(UNITDIR)/bulletind.service
+	install -D -m 0644 systemd/bulletind.sysusers.conf $(DESTDIR)$(SYSUSERSDIR)/bulletind.conf
+	install -D -m 0644 systemd/bulletind.tmpfiles.conf $(DESTDIR)$(TMPFILESDIR)/bulletind.conf
+	@if [ ! -e $(DESTDIR)$(SYSCONFDIR)/bulletind/bulletind.toml ]; then \
+		install -D -m 0644 systemd/bulletind.toml $(DESTDIR)$(SYSCONFDIR)/bulletind/bulletind.toml; fi
+	@if [ ! -e $(DESTDIR)$(SYSCONFDIR)/bulletind/topics.toml ]; then \
+		install -D -m 0644 Config/topics.toml $(DESTDIR)$(SYSCONFDIR)/bulletind/topics.toml; fi
+	@if [ -z "$(DESTDIR)" ] && command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then \
+		systemd-sysusers $(SYSUSERSDIR)/bulletind.conf && \
+		systemd-tmpfiles --create $(TMPFILESDIR)/bulletind.conf && \
+		systemctl daemon-reload; fi
+
+# Keeps /etc/bulletind and /var/lib/bulletind: configuration and data are the admin's.
+uninstall:
+	-@if [ -z "$(DESTDIR)" ] && command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then \
+		systemctl disable --now bulletind.service 2>/dev/null; fi
+	rm -f $(DESTDIR)$(BINDIR)/bulletind $(DESTDIR)$(UNITDIR)/bulletind.service \
+		$(DESTDIR)$(SYSUSERSDIR)/bulletind.conf $(DESTDIR)$(TMPFILESDIR)/bulletind.conf
+	-@if [ -z "$(DESTDIR)" ] && command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then \
+		systemctl daemon-reload; fi
+
+clean:
+	rm -rf .build

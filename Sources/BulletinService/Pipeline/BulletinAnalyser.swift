@@ -1,0 +1,45 @@
+import Foundation
+import BulletinReader
+import BulletinSplitter
+import BulletinClassifier
+import BulletinStore
+
+/// The pure part of the pipeline: read, split and classify one file's bytes, storing nothing.
+/// `bulletind rules test` uses it directly; `Pipeline` stores its result.
+public struct BulletinAnalyser: Sendable {
+    public let parser: BulletinParser
+    public let classifier: Classifier
+
+    public init(parser: BulletinParser, classifier: Classifier) {
+        self.parser = parser
+        self.classifier = classifier
+    }
+
+    /// Loads the splitter patterns and the rules file named by `configuration`.
+    /// Throws `RulesError`, `SplitterConfigError` or `ConfigurationError`.
+    public init(configuration: Configuration) throws {
+        let taxonomy = try RulesLoader.load(path: configuration.rules)
+        self.init(parser: try BulletinParser(configuration: configuration), classifier: Classifier(taxonomy: taxonomy))
+    }
+
+    public func analyse(_ data: Data, fileName: String) -> Result<BulletinAnalysis, Rejection> {
+        parser.parse(data, fileName: fileName).map { parsed in
+            BulletinAnalysis(
+                document: parsed.document,
+                articles: parsed.articles.map { ClassifiedArticle(article: $0, topics: classifier.classify($0)) }
+            )
+        }
+    }
+}
+
+/// A bulletin read, split and classified.
+public struct BulletinAnalysis: Sendable {
+    public var document: Document
+    public var articles: [ClassifiedArticle]
+
+    /// The ids of the topics given to at least one article, in order of first appearance.
+    public var topicIDs: [String] {
+        var seen = Set<String>()
+        return articles.flatMap(\.topics).map(\.topicID).filter { seen.insert($0).inserted }
+    }
+}

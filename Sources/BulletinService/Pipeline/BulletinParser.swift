@@ -1,0 +1,47 @@
+import Foundation
+import BulletinReader
+import BulletinSplitter
+
+/// Reads and splits one file's bytes: the first two stages, with no rules needed.
+/// `bulletind split` uses it directly.
+public struct BulletinParser: Sendable {
+    public let reader: BulletinReader
+    public let splitter: BulletinSplitter
+
+    public init(reader: BulletinReader = BulletinReader(), splitter: BulletinSplitter) {
+        self.reader = reader
+        self.splitter = splitter
+    }
+
+    /// Uses the splitter patterns of `configuration`; throws `SplitterConfigError`.
+    public init(configuration: Configuration) throws {
+        self.init(splitter: try BulletinSplitter(config: configuration.splitter))
+    }
+
+    /// The document and its articles, or why the file can never be ingested.
+    public func parse(_ data: Data, fileName: String) -> Result<ParsedBulletin, Rejection> {
+        let document: Document
+        do {
+            document = try reader.read(data, fileName: fileName)
+        } catch {
+            return .failure(Rejection(reason: error.description))
+        }
+        let articles = splitter.split(document)
+        guard !articles.isEmpty else {
+            return .failure(Rejection(reason: "no articles found: no title followed by body text was recognised"))
+        }
+        return .success(ParsedBulletin(document: document, articles: articles))
+    }
+}
+
+/// A bulletin read and split.
+public struct ParsedBulletin: Sendable {
+    public var document: Document
+    public var articles: [Article]
+}
+
+/// Why a file can never be ingested; `reason` is one line for an operator.
+public struct Rejection: Error, Sendable, Equatable {
+    public var reason: String
+    public init(reason: String) { self.reason = reason }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import BulletinStore
+import BulletinSummary
+
+/// Writes a day's summary files, `<folder>/YYYY-MM-DD.md` and `.json`, atomically: a reader
+/// sees the previous version or the new one, never a partial file.
+public struct SummaryPublisher: Sendable {
+    public let store: Store
+    public let folder: String
+    public let timeZone: TimeZone
+
+    public init(store: Store, folder: String, timeZone: TimeZone) {
+        self.store = store
+        self.folder = folder
+        self.timeZone = timeZone
+    }
+
+    /// Composes and writes the summary of the day containing `day`; returns the two paths.
+    @discardableResult
+    public func publish(day: Date, now: Date = Date()) throws -> (markdown: String, json: String) {
+        let summary = try SummaryComposer.compose(store: store, day: day, timeZone: timeZone, now: now)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o750])
+        let base = (folder as NSString).appendingPathComponent(LocalDay(containing: day, in: timeZone).description)
+        let markdown = base + ".md"
+        let json = base + ".json"
+        try AtomicFile.write(Data(SummaryRenderer.markdown(summary).utf8), to: markdown)
+        try AtomicFile.write(SummaryRenderer.json(summary), to: json)
+        return (markdown, json)
+    }
+}

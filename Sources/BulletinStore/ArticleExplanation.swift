@@ -1,0 +1,16 @@
+/// Why an article got each of its topics, from `Store.explain(articleID:)`.
+public struct ArticleExplanation: Sendable, Codable, Equatable {
+    public var articleID: Int64
+    public var title: String
+    /// File names of the bulletins it came in, in order of arrival.
+    public var bulletins: [String]
+    /// Highest score first, ties by name.
+    public var topics: [ExplainedTopic]
+
+    public init(articleID: Int64, title: String, bulletins: [String], topics: [ExplainedTopic]) {
+        self.articleID = articleID
+        self.title = title
+        self.bulletins = bulletins
+        self.topics = topics
+    }
+}

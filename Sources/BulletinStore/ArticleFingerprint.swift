@@ -1,0 +1,37 @@
+import BulletinSplitter
+
+/// The identity of an article's text: SHA-256 of its title, body and "why it matters",
+/// each lower-cased with every run of whitespace collapsed to one space and trimmed,
+/// joined by a U+001F separator. Two articles with the same fingerprint are stored once.
+public enum ArticleFingerprint {
+    public static func of(_ article: Article) -> String {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(article.title.utf8.count + article.body.utf8.count + (article.why?.utf8.count ?? 0) + 2)
+        appendNormalised(article.title, to: &bytes)
+        bytes.append(0x1F)
+        appendNormalised(article.body, to: &bytes)
+        bytes.append(0x1F)
+        appendNormalised(article.why ?? "", to: &bytes)
+        return SHA256.hex(bytes)
+    }
+
+    /// Appends the lower-cased text with whitespace runs collapsed (one pass over the scalars).
+    private static func appendNormalised(_ text: String, to bytes: inout [UInt8]) {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        var wroteAny = false
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = wroteAny
+                continue
+            }
+            if pendingSpace {
+                out.append(" ")
+                pendingSpace = false
+            }
+            out.append(scalar)
+            wroteAny = true
+        }
+        bytes.append(contentsOf: String(out).utf8)
+    }
+}

@@ -1,0 +1,9 @@
+/// What `Store.ingest` did.
+public enum IngestOutcome: Sendable, Equatable {
+    /// Stored. `newArticles` of the `articles` were not yet in the database;
+    /// the others were linked to their earlier copy.
+    case ingested(bulletinID: Int64, articles: Int, newArticles: Int)
+    /// The same content was already stored as bulletin `bulletinID`; nothing changed
+    /// except that the duplicate was counted.
+    case duplicate(bulletinID: Int64)
+}

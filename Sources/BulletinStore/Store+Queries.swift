@@ -1,0 +1,182 @@
+import Foundation
+import GRDB
+import BulletinSplitter
+import BulletinClassifier
+
+extension Store {
+    /// Counts over the whole database, read from one snapshot.
+    public func stats() throws -> StoreStats {
+        try pool.read { db in
+            let bulletins = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM bulletin") ?? 0
+            let articles = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0
+            let duplicates = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(duplicate_count), 0) FROM bulletin") ?? 0
+            let unclassified = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM article a
+                WHERE NOT EXISTS (SELECT 1 FROM article_topic t WHERE t.article_id = a.id)
+                """) ?? 0
+            let topics = try Row.fetchAll(db, sql: """
+                SELECT t.id, t.name, COUNT(at.article_id) AS n
+                FROM topic t LEFT JOIN article_topic at ON at.topic_id = t.id
+                GROUP BY t.id ORDER BY n DESC, t.name, t.id
+                """).map { TopicCount(id: $0["id"], name: $0["name"], articles: $0["n"]) }
+            return StoreStats(bulletins: bulletins, articles: articles, duplicates: duplicates,
+                              unclassified: unclassified, topics: topics)
+        }
+    }
+
+    /// Ranked full-text search, best first: bm25 with the title weighted 10, the body 1 and
+    /// "why it matters" 3. Throws `StoreError.invalidQuery` for a malformed query (see
+    /// `SearchQueryTranslator` for the syntax).
+    public func search(_ query: SearchQuery) throws -> [SearchHit] {
+        let match = try SearchQueryTranslator.fts5(query.text)
+        guard query.limit > 0 else { return [] }
+        var sql = """
+            SELECT a.id, a.title, a.first_received_at,
+                   snippet(article_fts, -1, '[', ']', '…', 16) AS snip,
+                   bm25(article_fts, 10.0, 1.0, 3.0) AS rank
+            FROM article_fts JOIN article a ON a.id = article_fts.rowid
+            WHERE article_fts MATCH ?
+            """
+        var arguments: StatementArguments = [match]
+        if let since = query.since {
+            sql += " AND a.first_received_at >= ?"
+            arguments += [since]
+        }
+        if let topic = query.topic {
+            sql += " AND EXISTS (SELECT 1 FROM article_topic t WHERE t.article_id = a.id AND t.topic_id = ?)"
+            arguments += [topic]
+        }
+        sql += " ORDER BY rank, a.id LIMIT ?"
+        arguments += [query.limit]
+        do {
+            return try pool.read { db in
+                try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                    let id: Int64 = row["id"]
+                    return SearchHit(
+                        articleID: id, title: row["title"], snippet: row["snip"] ?? "", rank: row["rank"],
+                        topics: try Store.topicIDs(of: id, in: db),
+                        bulletins: try Store.sources(of: id, in: db),
+                        receivedAt: row["first_received_at"])
+                }
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+            // The translator only emits valid FTS5; this is a safety net, never SQL text for the user.
+            throw StoreError.invalidQuery("the search index could not understand this query")
+        }
+    }
+
+    /// Why an article got each of its topics; nil when there is no such article.
+    public func explain(articleID: Int64) throws -> ArticleExplanation? {
+        try pool.read { db in
+            guard let title = try String.fetchOne(db, sql: "SELECT title FROM article WHERE id = ?",
+                                                  arguments: [articleID]) else { return nil }
+            let topics = try Row.fetchAll(db, sql: """
+                SELECT t.id, t.name, at.score, at.matched_terms
+                FROM article_topic at JOIN topic t ON t.id = at.topic_id
+                WHERE at.article_id = ? ORDER BY at.score DESC, t.name, t.id
+                """, arguments: [articleID]).map { row in
+                    ExplainedTopic(id: row["id"], name: row["name"], score: row["score"],
+                                   matchedTerms: Store.decodeJSONArray(row["matched_terms"]))
+                }
+            return ArticleExplanation(articleID: articleID, title: title,
+                                      bulletins: try Store.sources(of: articleID, in: db), topics: topics)
+        }
+    }
+
+    /// Re-applies `classify` to every stored article in ONE transaction (the `Article` it
+    /// gets has the position of the article's first link). Reports, by article id, the
+    /// articles whose set of topic ids changed; scores and matched terms are refreshed for
+    /// all. Throws `StoreError.unknownTopic` (and changes nothing) when `classify` names a
+    /// topic missing from the topic table.
+    public func reclassify(_ classify: (Article) -> [TopicMatch]) throws -> ReclassifyReport {
+        try Store.mappingConstraintErrors {
+            try pool.write { db in
+                let ids = try Int64.fetchAll(db, sql: "SELECT id FROM article ORDER BY id")
+                let load = try db.cachedStatement(sql: """
+                    SELECT a.title, a.body, a.why,
+                           COALESCE((SELECT MIN(position) FROM bulletin_article WHERE article_id = a.id), 0) AS position
+                    FROM article a WHERE a.id = ?
+                    """)
+                let current = try db.cachedStatement(sql: "SELECT topic_id FROM article_topic WHERE article_id = ?")
+                let clear = try db.cachedStatement(sql: "DELETE FROM article_topic WHERE article_id = ?")
+                var changes: [ArticleChange] = []
+                for id in ids {
+                    guard let row = try Row.fetchOne(load, arguments: [id]) else { continue }
+                    let article = Article(title: row["title"], body: row["body"], why: row["why"], position: row["position"])
+                    let before = Set(try String.fetchAll(current, arguments: [id]))
+                    let matches = classify(article)
+                    try clear.execute(arguments: [id])
+                    try Store.insertTopics(matches, articleID: id, in: db)
+                    let after = Set(matches.map(\.topicID))
+                    if before != after {
+                        changes.append(ArticleChange(articleID: id, title: article.title,
+                                                     added: after.subtracting(before).sorted(),
+                                                     removed: before.subtracting(after).sorted()))
+                    }
+                }
+                return ReclassifyReport(articles: ids.count, changes: changes)
+            }
+        }
+    }
+
+    /// The articles first received in `[from, to)`, each once, in order of first arrival,
+    /// with their topics and sources, and the number of bulletins received in that interval.
+    /// Read from one snapshot.
+    public func day(from: Date, to: Date) throws -> DayContent {
+        try pool.read { db in
+            let range: StatementArguments = [from, to]
+            let bulletins = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM bulletin WHERE received_at >= ? AND received_at < ?
+                """, arguments: range) ?? 0
+            var topics: [Int64: [DayTopic]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT at.article_id, t.id, t.name, at.score
+                FROM article a
+                JOIN article_topic at ON at.article_id = a.id
+                JOIN topic t ON t.id = at.topic_id
+                WHERE a.first_received_at >= ? AND a.first_received_at < ?
+                ORDER BY at.article_id, at.score DESC, t.name, t.id
+                """, arguments: range) {
+                topics[row["article_id"], default: []].append(DayTopic(id: row["id"], name: row["name"], score: row["score"]))
+            }
+            var sources: [Int64: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT DISTINCT ba.article_id, b.id, b.file_name, b.received_at
+                FROM article a
+                JOIN bulletin_article ba ON ba.article_id = a.id
+                JOIN bulletin b ON b.id = ba.bulletin_id
+                WHERE a.first_received_at >= ? AND a.first_received_at < ?
+                ORDER BY ba.article_id, b.received_at, b.id
+                """, arguments: range) {
+                sources[row["article_id"], default: []].append(row["file_name"])
+            }
+            let articles = try Row.fetchAll(db, sql: """
+                SELECT id, title, body, why, first_received_at FROM article
+                WHERE first_received_at >= ? AND first_received_at < ?
+                ORDER BY first_received_at, id
+                """, arguments: range).map { row in
+                    let id: Int64 = row["id"]
+                    return DayArticle(articleID: id, title: row["title"], body: row["body"], why: row["why"],
+                                      topics: topics[id] ?? [], sources: sources[id] ?? [],
+                                      firstReceivedAt: row["first_received_at"])
+                }
+            return DayContent(bulletins: bulletins, articles: articles)
+        }
+    }
+
+    /// Topic ids of an article, highest score first.
+    static func topicIDs(of articleID: Int64, in db: Database) throws -> [String] {
+        try String.fetchAll(db.cachedStatement(sql: """
+            SELECT topic_id FROM article_topic WHERE article_id = ? ORDER BY score DESC, topic_id
+            """), arguments: [articleID])
+    }
+
+    /// File names of the bulletins that contain an article, in order of arrival, each once.
+    static func sources(of articleID: Int64, in db: Database) throws -> [String] {
+        try String.fetchAll(db.cachedStatement(sql: """
+            SELECT file_name FROM bulletin
+            WHERE id IN (SELECT bulletin_id FROM bulletin_article WHERE article_id = ?)
+            ORDER BY received_at, id
+            """), arguments: [articleID])
+    }
+}

@@ -1,0 +1,59 @@
+import GRDB
+
+/// The database schema as named migrations. Never edit a shipped migration: add a new one.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-bulletins-articles-topics") { db in
+            try db.create(table: "bulletin") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("file_name", .text).notNull()
+                t.column("content_hash", .text).notNull().unique()
+                t.column("size", .integer).notNull()
+                t.column("format", .text).notNull()
+                t.column("encoding", .text).notNull()
+                t.column("received_at", .datetime).notNull().indexed()
+                t.column("bulletin_date", .datetime)
+                t.column("title", .text)
+                t.column("duplicate_count", .integer).notNull().defaults(to: 0)
+            }
+            try db.create(table: "article") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("text_hash", .text).notNull().unique()
+                t.column("title", .text).notNull()
+                t.column("body", .text).notNull()
+                t.column("why", .text)
+                t.column("first_received_at", .datetime).notNull().indexed()
+            }
+            try db.create(table: "bulletin_article") { t in
+                t.column("bulletin_id", .integer).notNull()
+                    .references("bulletin", onDelete: .cascade)
+                t.column("article_id", .integer).notNull().indexed()
+                    .references("article", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.primaryKey(["bulletin_id", "position"])
+            }
+            try db.create(table: "topic") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+            }
+            try db.create(table: "article_topic") { t in
+                t.column("article_id", .integer).notNull()
+                    .references("article", onDelete: .cascade)
+                t.column("topic_id", .text).notNull().indexed()
+                    .references("topic")
+                t.column("score", .double).notNull()
+                t.column("matched_terms", .text).notNull().defaults(to: "[]")
+                t.primaryKey(["article_id", "topic_id"])
+            }
+            try db.create(virtualTable: "article_fts", using: FTS5()) { t in
+                t.synchronize(withTable: "article")
+                t.tokenizer = FTS5TokenizerDescriptor(components: ["unicode61", "remove_diacritics", "2"])
+                t.column("title")
+                t.column("body")
+                t.column("why")
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,63 @@
+/// Makes text taken from bulletins inert inside Markdown.
+public enum MarkdownEscaper {
+    /// Characters that get a backslash: anything that can start emphasis, code, links,
+    /// images, headings, tables or escapes.
+    static let backslashed: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "(", ")", "#", "!", "|", "~", "{", "}"]
+
+    /// `text` on one line (every whitespace run becomes one space, trimmed) with Markdown
+    /// syntax escaped: the characters in `backslashed` get a backslash, `<`, `>` and `&`
+    /// become HTML entities (so no HTML tag or autolink survives), and a leading `-`, `+`
+    /// or `12.`/`12)` that would start a list is escaped. The result renders as the
+    /// original characters and never as a link, image, tag or list.
+    public static func inline(_ text: String) -> String {
+        let s = collapsed(text)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        if let first = s.first, first == "-" || first == "+" || first == "=" {
+            out.append("\\")
+            out.append(first)
+            i = 1
+        } else {
+            var digits = 0
+            while digits < s.count, s[digits].isASCII, s[digits].properties.numericType != nil { digits += 1 }
+            if digits > 0, digits < s.count, s[digits] == "." || s[digits] == ")" {
+                out.append(contentsOf: s[0..<digits])
+                out.append("\\")
+                out.append(s[digits])
+                i = digits + 1
+            }
+        }
+        while i < s.count {
+            let scalar = s[i]
+            switch scalar {
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            default:
+                if backslashed.contains(scalar) { out.append("\\") }
+                out.append(scalar)
+            }
+            i += 1
+        }
+        return String(out)
+    }
+
+    /// The scalars of `text` with whitespace runs collapsed to one space, trimmed.
+    private static func collapsed(_ text: String) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace {
+                result.append(" ")
+                pendingSpace = false
+            }
+            result.append(scalar)
+        }
+        return result
+    }
+}

@@ -1,0 +1,101 @@
+/// Sentence boundaries for summaries.
+public enum Sentences {
+    /// Words that end with a period without ending a sentence (compared lower-cased,
+    /// without the final period). Single letters (initials) are always treated this way.
+    static let abbreviations: Set<String> = [
+        "e.g", "i.e", "cf", "vs", "viz", "approx", "ca", "al",
+        "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "no", "nos", "nr", "vol", "p", "pp",
+        "fig", "figs", "art", "para", "sec", "ch", "ed", "eds", "gen", "gov", "sen", "rep", "rev",
+        "hon", "pres", "col", "capt", "lt", "sgt", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.u", "u.n", "u.s.a", "a.m", "p.m",
+        "dept", "est", "corp", "ltd", "co",
+    ]
+
+    /// Closing punctuation that may follow a sentence's final mark: quotes and brackets.
+    static let closers: Set<Unicode.Scalar> = ["\"", "'", "\u{201D}", "\u{2019}", "\u{00BB}", ")", "]", "\u{203A}"]
+
+    /// The first sentence of the first paragraph of `text`, whitespace collapsed.
+    ///
+    /// A sentence ends at `.`, `!` or `?` (with any closing quotes or brackets) followed by
+    /// whitespace and then something that is not a lower-case letter — unless the period
+    /// ends a known abbreviation (e.g., i.e., U.S., Dr., No.…) or an initial, or belongs to
+    /// an ellipsis (`...` or `…`). Decimals like 1.15 never end a sentence (no space after
+    /// the period). Longer than `maxLength` characters: cut at a word boundary with `…`.
+    /// Reads at most about `maxLength` characters of `text`, however long it is.
+    public static func first(of text: String, maxLength: Int = 300) -> String {
+        let limit = max(maxLength, 1)
+        // Collect a bounded window: the first paragraph, whitespace collapsed, at most limit + 1 scalars
+        // (+1 to know whether the cap was exceeded; a few more to look past a final mark).
+        var window: [Unicode.Scalar] = []
+        window.reserveCapacity(min(limit + 8, 4096))
+        var newlines = 0
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                if scalar == "\n" || scalar == "\u{2029}" {
+                    newlines += 1
+                    if newlines >= 2 && !window.isEmpty { break }
+                }
+                pendingSpace = !window.isEmpty
+                continue
+            }
+            newlines = 0
+            if pendingSpace {
+                window.append(" ")
+                pendingSpace = false
+            }
+            window.append(scalar)
+            if window.count > limit + 8 { break }
+        }
+
+        var end = window.count
+        var i = 0
+        while i < window.count {
+            let c = window[i]
+            if c == "." || c == "!" || c == "?" {
+                var j = i + 1
+                while j < window.count, closers.contains(window[j]) { j += 1 }
+                let atEnd = j >= window.count
+                let followedBySpace = !atEnd && window[j] == " "
+                if followedBySpace || atEnd {
+                    let nextIsLower = followedBySpace && j + 1 < window.count
+                        && window[j + 1].properties.isLowercase
+                    if !nextIsLower && !(c == "." && isNonTerminalPeriod(window, at: i)) {
+                        end = j
+                        break
+                    }
+                }
+            }
+            i += 1
+        }
+        if end <= limit {
+            return String(String.UnicodeScalarView(window[0..<end]))
+        }
+        // Too long: cut at the last space before the limit (or hard at the limit).
+        var cut = limit - 1
+        while cut > limit / 2 && window[cut] != " " { cut -= 1 }
+        if window[cut] != " " { cut = limit - 1 }
+        var result = String(String.UnicodeScalarView(window[0..<cut]))
+        while result.last == " " || result.last == "," || result.last == ";" || result.last == ":" { result.removeLast() }
+        return result + "…"
+    }
+
+    /// Whether the period at `index` belongs to an ellipsis, an abbreviation or an initial.
+    private static func isNonTerminalPeriod(_ s: [Unicode.Scalar], at index: Int) -> Bool {
+        if index > 0 && (s[index - 1] == "." || s[index - 1] == "\u{2026}") { return true }
+        if index + 1 < s.count && s[index + 1] == "." { return true }
+        // The word before the period: back to a space or an opening quote/bracket.
+        var start = index
+        while start > 0 {
+            let p = s[start - 1]
+            if p == " " || p == "(" || p == "[" || p == "\"" || p == "\u{201C}" || p == "\u{2018}" || p == "'" { break }
+            start -= 1
+        }
+        let word = String(String.UnicodeScalarView(s[start..<index])).lowercased()
+        if word.isEmpty { return false }
+        if word.unicodeScalars.count == 1, let only = word.unicodeScalars.first, only.properties.isAlphabetic {
+            return true
+        }
+        return abbreviations.contains(word)
+    }
+}

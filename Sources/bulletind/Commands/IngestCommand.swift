@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import BulletinService
+import BulletinStore
+
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Read, split, classify and store bulletin files (the files stay where they are).",
+        discussion: "Prints one line per file; on a terminal with several files, a progress bar. Exits 1 when any file could not be ingested."
+    )
+
+    @OptionGroup var paths: PathOptions
+
+    @Argument(help: ArgumentHelp("Bulletin files (.txt, .md, .html, .eml).", valueName: "file"))
+    var files: [String]
+
+    func run() throws {
+        let configuration = try paths.load()
+        let pipeline = try Pipeline(configuration: configuration, store: Store(path: configuration.database))
+        var progress = files.count > 1 && Terminal.standardErrorIsTerminal ? ProgressBar(total: files.count) : nil
+        var failures = 0
+        for file in files {
+            let line: String
+            if let data = FileManager.default.contents(atPath: file) {
+                let outcome = try pipeline.process(data: data, fileName: (file as NSString).lastPathComponent, receivedAt: Date())
+                line = IngestCommand.describe(outcome, file: file)
+                if case .rejected = outcome { failures += 1 }
+            } else {
+                line = "failed    \(file): cannot be read"
+                failures += 1
+            }
+            if progress != nil {
+                progress?.finish()
+                print(line)
+                progress?.advance(label: file)
+            } else {
+                print(line)
+            }
+        }
+        progress?.finish()
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    static func describe(_ outcome: PipelineOutcome, file: String) -> String {
+        switch outcome {
+        case let .stored(id, articles, newArticles, topics):
+            let topicList = topics.isEmpty ? "none" : topics.joined(separator: ", ")
+            return "ingested  \(file): bulletin #\(id), \(articles) articles (\(newArticles) new), topics: \(topicList)"
+        case let .duplicate(id):
+            return "duplicate \(file): already stored as bulletin #\(id)"
+        case let .rejected(reason):
+            return "rejected  \(file): \(reason)"
+        }
+    }
+}

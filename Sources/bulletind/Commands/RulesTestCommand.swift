@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import BulletinService
+import BulletinClassifier
+import BulletinSplitter
+
+struct RulesTestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Show the topics each article of bulletin files would get, and why, storing nothing."
+    )
+
+    @OptionGroup var paths: PathOptions
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    @Argument(help: ArgumentHelp("Bulletin files.", valueName: "file"))
+    var files: [String]
+
+    struct ArticleResult: Encodable {
+        var position: Int
+        var title: String
+        var topics: [TopicMatch]
+    }
+
+    struct FileResult: Encodable {
+        var file: String
+        var error: String?
+        var articles: [ArticleResult]
+    }
+
+    func run() throws {
+        let configuration = try paths.load()
+        let analyser = try BulletinAnalyser(configuration: configuration)
+        let names = Dictionary(analyser.classifier.taxonomy.topics.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var results: [FileResult] = []
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                results.append(FileResult(file: file, error: "cannot be read", articles: []))
+                continue
+            }
+            switch analyser.analyse(data, fileName: (file as NSString).lastPathComponent) {
+            case .success(let analysis):
+                results.append(FileResult(file: file, articles: analysis.articles.map {
+                    ArticleResult(position: $0.article.position, title: $0.article.title, topics: $0.topics)
+                }))
+            case .failure(let rejection):
+                results.append(FileResult(file: file, error: rejection.reason, articles: []))
+            }
+        }
+        if json {
+            try JSONOutput.print(results)
+        } else {
+            for result in results {
+                print("\(result.file):\(result.error.map { " \($0)" } ?? "")")
+                for article in result.articles {
+                    print(String(format: "%3d. ", article.position) + article.title)
+                    if article.topics.isEmpty { print("     unclassified") }
+                    for match in article.topics {
+                        let score = String(format: "%.1f", match.score)
+                        print("     → \(names[match.topicID] ?? match.topicID) [\(match.topicID)] score \(score): \(match.matchedTerms.joined(separator: ", "))")
+                    }
+                }
+            }
+        }
+        if results.contains(where: { $0.error != nil }) { throw ExitCode(1) }
+    }
+}

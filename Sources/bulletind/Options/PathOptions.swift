@@ -1,0 +1,35 @@
+import ArgumentParser
+import BulletinService
+
+/// The options every subcommand accepts, so a script can pass one set to any of them.
+struct PathOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The configuration file.", discussion: "Default: $BULLETIND_CONFIG, else /etc/bulletind/bulletind.toml, else ./Config/bulletind.toml, else the built-in defaults.", valueName: "file"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("The inbox folder to watch.", valueName: "dir"))
+    var inbox: String?
+
+    @Option(help: ArgumentHelp("Where ingested files are kept.", valueName: "dir"))
+    var archive: String?
+
+    @Option(help: ArgumentHelp("Where files that cannot be ingested are moved, with a NAME.error beside each.", valueName: "dir"))
+    var quarantine: String?
+
+    @Option(help: ArgumentHelp("The SQLite database file.", valueName: "file"))
+    var database: String?
+
+    @Option(help: ArgumentHelp("Where the daily summaries are written.", valueName: "dir"))
+    var summaries: String?
+
+    @Option(help: ArgumentHelp("The topic rules file.", valueName: "file"))
+    var rules: String?
+
+    /// The configuration file's settings with the command line's paths on top.
+    func load() throws -> Configuration {
+        try ConfigurationLoader.load(
+            explicitPath: config,
+            overrides: PathOverrides(inbox: inbox, archive: archive, quarantine: quarantine,
+                                     database: database, summaries: summaries, rules: rules)
+        )
+    }
+}

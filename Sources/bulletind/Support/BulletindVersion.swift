@@ -1,0 +1,4 @@
+/// The version printed by `bulletind --version`.
+enum BulletindVersion {
+    static let string = "0.1.0"
+}

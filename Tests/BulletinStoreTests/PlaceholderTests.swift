@@ -1,4 +1,0 @@
-import Testing
-@testable import BulletinStore
-
-@Test func placeholder() { #expect(Bool(true)) }

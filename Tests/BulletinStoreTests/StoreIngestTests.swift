@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+import Testing
+import BulletinClassifier
+@testable import BulletinStore
+
+@Suite struct StoreIngestTests {
+    let t0 = Date(timeIntervalSince1970: 1_790_000_000)
+
+    @Test func freshFileIsMigratedAndReopens() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.cleanUp() }
+        _ = try fixture.store.ingest(StoreFixture.bulletin("a.txt", receivedAt: t0, articles: [
+            StoreFixture.article("Undersea cable reaches island", "A new cable landed."),
+        ]))
+        let reopened = try Store(path: fixture.path)
+        let stats = try reopened.stats()
+        #expect(stats.bulletins == 1)
+        #expect(stats.articles == 1)
+        let tables = try reopened.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name")
+        }
+        for table in ["article", "article_fts", "article_topic", "bulletin", "bulletin_article", "topic"] {
+            #expect(tables.contains(table))
+        }
+        let migrations = try reopened.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        }
+        #expect(migrations == ["v1-bulletins-articles-topics"])
+        let journal = try reopened.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(journal == "wal")
+    }
+
+    @Test func fileAndFolderPermissions() throws {
+        let previous = umask(0o077)
+        defer { umask(previous) }
+        let fixture = try StoreFixture()
+        defer { fixture.cleanUp() }
+        let fileMode = try FileManager.default.attributesOfItem(atPath: fixture.path)[.posixPermissions] as? Int
+        #expect(fileMode == 0o640)
+        let folder = (fixture.path as NSString).deletingLastPathComponent
+        let folderMode = try FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions] as? Int
+        #expect(folderMode == 0o750)
+    }
+
+    @Test func ingestCountsAndDuplicates() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.cleanUp() }
+        let bulletin = StoreFixture.bulletin("digest-1.txt", receivedAt: t0, articles: [
+            StoreFixture.article("Spectrum auction delayed", "Regulators postponed the sale.", topics: [("connectivity", 2)]),
+            StoreFixture.article("Cookie banners rethought", "A watchdog proposes rules.", why: "Less clicking.",
+                                 topics: [("privacy", 3), ("ai", 1)]),
+            StoreFixture.article("Festival of kites", "Nothing to do with policy."),
+        ])
+        let first = try fixture.store.ingest(bulletin)
+        guard case .ingested(let id, let articles, let newArticles) = first else {
+            Issue.record("expected .ingested, got \(first)"); return
+        }
+        #expect(articles == 3)
+        #expect(newArticles == 3)
+        #expect(try fixture.store.bulletinID(contentHash: bulletin.contentHash) == id)
+        #expect(try fixture.store.ingest(bulletin) == .duplicate(bulletinID: id))
+        let stats = try fixture.store.stats()
+        #expect(stats.bulletins == 1)
+        #expect(stats.articles == 3)
+        #expect(stats.duplicates == 1)
+        #expect(stats.unclassified == 1)
+        #expect(stats.topics == [
+            TopicCount(id: "ai", name: "Artificial intelligence", articles: 1),
+            TopicCount(id: "connectivity", name: "Connectivity", articles: 1),
+            TopicCount(id: "privacy", name: "Privacy", articles: 1),
+        ])
+    }
+
+    @Test func sharedArticleIsStoredOnceAndLinkedTwice() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.cleanUp() }
+        let shared = StoreFixture.article("Data embassy opens", "The first data embassy opened today.", topics: [("privacy", 2)])
+        // Same article with different case and spacing, and a classification that must NOT replace the first.
+        let sharedAgain = StoreFixture.article("DATA  embassy opens", "The first data\nembassy opened today.", topics: [("ai", 5)])
+        _ = try fixture.store.ingest(StoreFixture.bulletin("one.txt", receivedAt: t0, articles: [shared]))
+        let second = try fixture.store.ingest(StoreFixture.bulletin("two.txt", receivedAt: t0 + 3600, articles: [
+            StoreFixture.article("Another story", "Different text."), sharedAgain,
+        ]))
+        guard case .ingested(_, 2, 1) = second else { Issue.record("unexpected \(second)"); return }
+        let stats = try fixture.store.stats()
+        #expect(stats.articles == 2)
+        let hit = try #require(fixture.store.search(SearchQuery(text: "embassy")).first)
+        #expect(hit.bulletins == ["one.txt", "two.txt"])
+        #expect(hit.topics == ["privacy"])
+    }
+
+    @Test func unknownTopicRollsBackTheWholeBulletin() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.cleanUp() }
+        let bulletin = StoreFixture.bulletin("bad.txt", receivedAt: t0, articles: [
+            StoreFixture.article("First fine article", "Body one.", topics: [("privacy", 1)]),
+            StoreFixture.article("Second fine article", "Body two."),
+            StoreFixture.article("Third article", "Body three.", topics: [("no-such-topic", 1)]),
+        ])
+        #expect(throws: StoreError.unknownTopic("no-such-topic")) { try fixture.store.ingest(bulletin) }
+        let counts = try fixture.store.pool.read { db in
+            try ["bulletin", "article", "bulletin_article", "article_topic", "article_fts"].map {
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? -1
+            }
+        }
+        #expect(counts == [0, 0, 0, 0, 0])
+        #expect(try fixture.store.search(SearchQuery(text: "fine")).isEmpty)
+        #expect(try fixture.store.bulletinID(contentHash: bulletin.contentHash) == nil)
+    }
+
+    @Test func batchIngestIsolatesABadBulletin() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.cleanUp() }
+        let good1 = StoreFixture.bulletin("g1.txt", receivedAt: t0, articles: [StoreFixture.article("Good one", "Text one.")])
+        let bad = StoreFixture.bulletin("bad.txt", receivedAt: t0, articles: [
+            StoreFixture.article("Bad but first", "Fine."),
+            StoreFixture.article("Bad second", "Unknown topic.", topics: [("ghost", 1)]),
+        ])
+        let good2 = StoreFixture.bulletin("g2.txt", receivedAt: t0, articles: [StoreFixture.article("Good two", "Text two.")])
+        let results = try fixture.store.ingest(batch: [good1, bad, good2, good1])
+        #expect(results.count == 4)
+        guard case .success(.ingested(let id1, 1, 1)) = results[0] else { Issue.record("\(results[0])"); return }
+        #expect(results[1] == .failure(.unknownTopic("ghost")))
+        guard case .success(.ingested(_, 1, 1)) = results[2] else { Issue.record("\(results[2])"); return }
+        #expect(results[3] == .success(.duplicate(bulletinID: id1)))
+        let stats = try fixture.store.stats()
+        #expect(stats.bulletins == 2)
+        #expect(stats.articles == 2)
+        #expect(stats.duplicates == 1)
+        #expect(try fixture.store.bulletinID(contentHash: bad.contentHash) == nil)
+    }
+
+    @Test func syncTopicsKeepsReferencedTopics() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.cleanUp() }
+        _ = try fixture.store.ingest(StoreFixture.bulletin("a.txt", receivedAt: t0, articles: [
+            StoreFixture.article("Privacy story", "Body.", topics: [("privacy", 1)]),
+        ]))
+        try fixture.store.syncTopics([Topic(id: "ai", name: "AI", rule: "", threshold: 1)])
+        let topics = try fixture.store.stats().topics
+        // "connectivity" had no link and is gone; "privacy" is still referenced and stays; "ai" renamed.
+        #expect(topics.map(\.id) == ["privacy", "ai"])
+        #expect(topics.last?.name == "AI")
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import BulletinSummary
-
-@Test func placeholder() { #expect(Bool(true)) }

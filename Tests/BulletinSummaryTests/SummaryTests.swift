@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import BulletinSummary
+
+@Suite struct SummaryTests {
+    static let privacy = SummaryTopic(id: "privacy", name: "Privacy")
+    static let ai = SummaryTopic(id: "ai", name: "Artificial intelligence")
+    static let cables = SummaryTopic(id: "cables", name: "Cables")
+
+    func sample() -> DaySummary {
+        DaySummaryBuilder.build(date: "2026-11-29", timeZone: "Europe/Zurich", generatedAt: "2026-11-30T06:00:00+01:00",
+                                bulletins: 2, articles: [
+            SummaryArticle(articleID: 1, title: "Broker fined", body: "A broker was fined. It appealed.",
+                           why: "It sets a precedent. Others follow.", topics: [Self.privacy], sources: ["a.txt"]),
+            SummaryArticle(articleID: 2, title: "Chatbot rules", body: "Lawmakers drafted rules.",
+                           why: nil, topics: [Self.ai, Self.privacy], sources: ["a.txt", "b.txt"]),
+            SummaryArticle(articleID: 3, title: "Cookie reform", body: "Banners change.", why: "  ",
+                           topics: [Self.privacy], sources: ["b.txt"]),
+            SummaryArticle(articleID: 4, title: "Kite festival", body: "Colourful.", why: nil, topics: [], sources: ["b.txt"]),
+            SummaryArticle(articleID: 5, title: "Cable cut", body: "A cable broke.", why: nil, topics: [Self.cables], sources: ["a.txt"]),
+            SummaryArticle(articleID: 1, title: "Broker fined", body: "A broker was fined.", why: nil,
+                           topics: [Self.privacy], sources: ["c.txt"]),
+        ])
+    }
+
+    @Test func builderGroupsEachArticleOnceUnderItsBestTopic() {
+        let summary = sample()
+        #expect(summary.sections.map(\.topicName) == ["Privacy", "Artificial intelligence", "Cables", "Unclassified"])
+        #expect(summary.sections.map { $0.articles.map(\.articleID) } == [[1, 3], [2], [5], [4]])
+        #expect(summary.sections.last?.topicID == nil)
+        #expect(summary.counts == DaySummary.Counts(bulletins: 2, articles: 5, topics: 3))
+        let chatbot = summary.sections[1].articles[0]
+        #expect(chatbot.alsoIn == ["Privacy"])
+        #expect(chatbot.sources == ["a.txt", "b.txt"])
+        let broker = summary.sections[0].articles[0]
+        #expect(broker.lede == "A broker was fined.")
+        #expect(broker.why == "It sets a precedent.")
+        #expect(summary.sections[0].articles[1].why == nil)
+    }
+
+    @Test func markdownLayout() {
+        let markdown = SummaryRenderer.markdown(sample())
+        let lines = markdown.components(separatedBy: "\n")
+        #expect(lines[0] == "# Bulletin summary — 2026-11-29")
+        #expect(lines.contains("2 bulletins · 5 articles · 3 topics"))
+        #expect(lines.contains("## Privacy (2)"))
+        #expect(lines.contains("## Unclassified (1)"))
+        #expect(markdown.contains("- **Broker fined**  \n  A broker was fined.  \n  Why it matters: It sets a precedent.  \n  — source: a.txt\n"))
+        #expect(markdown.contains("  — sources: a.txt, b.txt · also in: Privacy"))
+        let privacyAt = markdown.range(of: "## Privacy")?.lowerBound
+        let aiAt = markdown.range(of: "## Artificial intelligence")?.lowerBound
+        let unclassifiedAt = markdown.range(of: "## Unclassified")?.lowerBound
+        #expect(privacyAt != nil && aiAt != nil && unclassifiedAt != nil)
+        if let privacyAt, let aiAt, let unclassifiedAt {
+            #expect(privacyAt < aiAt && aiAt < unclassifiedAt)
+        }
+    }
+
+    @Test func hostileTitlesDoNotInject() {
+        let summary = DaySummaryBuilder.build(date: "2026-11-29", timeZone: "UTC", generatedAt: "x", bulletins: 1, articles: [
+            SummaryArticle(articleID: 1, title: "[click](http://evil) <script>alert(1)</script> ![x](y)",
+                           body: "<img src=x onerror=alert(1)>. Next.", why: nil,
+                           topics: [SummaryTopic(id: "t", name: "# Topic <b>")], sources: ["[a](b).txt"]),
+        ])
+        let markdown = SummaryRenderer.markdown(summary)
+        #expect(!markdown.contains("<script"))
+        #expect(!markdown.contains("<img"))
+        #expect(!markdown.contains("<b>"))
+        #expect(!markdown.contains("](http"))
+        #expect(!markdown.contains("!["))
+        #expect(!markdown.contains("[a]("))
+        #expect(markdown.contains("## \\# Topic &lt;b&gt; (1)"))
+    }
+
+    @Test func emptyDaySaysSo() {
+        let empty = DaySummaryBuilder.build(date: "2026-11-29", timeZone: "UTC", generatedAt: "x", bulletins: 0, articles: [])
+        #expect(empty.sections.isEmpty)
+        let markdown = SummaryRenderer.markdown(empty)
+        #expect(markdown.contains("0 bulletins · 0 articles · 0 topics"))
+        #expect(markdown.contains("No bulletins arrived on this day."))
+        let seen = DaySummaryBuilder.build(date: "2026-11-29", timeZone: "UTC", generatedAt: "x", bulletins: 1, articles: [])
+        #expect(SummaryRenderer.markdown(seen).contains("No new articles"))
+        #expect(SummaryRenderer.markdown(seen).contains("1 bulletin · 0 articles"))
+    }
+
+    @Test func jsonIsStableSortedAndRoundTrips() throws {
+        let summary = sample()
+        let data = SummaryRenderer.json(summary)
+        #expect(data == SummaryRenderer.json(summary))
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.hasPrefix("{\n  \"counts\" : {"))
+        let decoded = try JSONDecoder().decode(DaySummary.self, from: data)
+        #expect(decoded == summary)
+    }
+}
