@@ -173,7 +173,7 @@ public final class Daemon: @unchecked Sendable {
 
     private var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: configuration.timeZone) ?? .current
+        calendar.timeZone = (try? configuration.resolvedTimeZone()) ?? .current
         return calendar
     }
 
