@@ -36,7 +36,6 @@ public final class Daemon: @unchecked Sendable {
 
     // Loop state, touched only by the thread in `run()`.
     private var watcher: InotifyWatcher?
-    private var inboxFD: Int32 = -1
     private var queue = PendingQueue()
     private var leftAlone: Set<String> = []
     private var retryBackoff = Backoff()
@@ -78,7 +77,6 @@ public final class Daemon: @unchecked Sendable {
     deinit {
         close(wakePipe.read)
         close(wakePipe.write)
-        if inboxFD >= 0 { close(inboxFD) }
     }
 
     /// Blocks SIGTERM, SIGINT and SIGHUP in the calling thread and every thread it starts
@@ -158,7 +156,6 @@ public final class Daemon: @unchecked Sendable {
         }
         // Watch first, then list: a file arriving in between is seen at least once.
         watcher = try InotifyWatcher(directory: configuration.inbox, ignoreRules: ignoreRules)
-        try openInbox()
         rescan()
         let now = Date()
         nextRescan = now.addingTimeInterval(rescanInterval)
@@ -169,7 +166,7 @@ public final class Daemon: @unchecked Sendable {
 
     private var ignoreRules: IgnoreRules { IgnoreRules(patterns: configuration.ignore) }
     private var rescanInterval: Double { max(configuration.rescanInterval, 1) }
-    private var canTakeFiles: Bool { !queue.isEmpty && rewatchAt == nil && inboxFD >= 0 }
+    private var canTakeFiles: Bool { !queue.isEmpty && rewatchAt == nil }
 
     private var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
@@ -181,12 +178,6 @@ public final class Daemon: @unchecked Sendable {
         let start = calendar.startOfDay(for: now)
         nextMidnight = calendar.date(byAdding: .day, value: 1, to: start) ?? now.addingTimeInterval(86_400)
         articlesToday = (try? pipeline.store.day(from: start, to: nextMidnight))?.articles.count ?? 0
-    }
-
-    private func openInbox() throws {
-        if inboxFD >= 0 { close(inboxFD) }
-        inboxFD = open(configuration.inbox, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard inboxFD >= 0 else { throw POSIXFailure(operation: "open", path: configuration.inbox) }
     }
 
     // MARK: - Events and timers
@@ -240,7 +231,6 @@ public final class Daemon: @unchecked Sendable {
         guard let watcher else { return }
         do {
             try watcher.rewatch()
-            try openInbox()
             rewatchAt = nil
             inboxBackoff.reset()
             logger.info("watching \(configuration.inbox) again")
@@ -286,8 +276,6 @@ public final class Daemon: @unchecked Sendable {
                 let newWatcher = try InotifyWatcher(directory: newConfiguration.inbox,
                                                     ignoreRules: IgnoreRules(patterns: newConfiguration.ignore))
                 watcher = newWatcher
-                configuration = newConfiguration
-                try openInbox()
                 queue = PendingQueue()
             }
             configuration = newConfiguration
@@ -312,6 +300,18 @@ public final class Daemon: @unchecked Sendable {
         }
         let started = Date()
         let path = "\(configuration.inbox)/\(name)"
+        // Opened per file, not held: an open descriptor would keep a removed inbox alive and
+        // delay the inotify event that tells it is gone.
+        let inboxFD = open(configuration.inbox, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard inboxFD >= 0 else {
+            queue.add(name)
+            if rewatchAt == nil {
+                logger.warning("cannot open the inbox \(configuration.inbox): \(String(cString: strerror(errno))); recreating and watching it again")
+                rewatchAt = Date()
+            }
+            return
+        }
+        defer { close(inboxFD) }
         do {
             switch try InboxFile.take(name: name, directoryFD: inboxFD, maxFileSize: configuration.maxFileSize) {
             case .vanished:
@@ -322,7 +322,7 @@ public final class Daemon: @unchecked Sendable {
                 }
             case .oversize(let size):
                 let reason = "larger than max_file_size (\(size) bytes > \(configuration.maxFileSize)); not read"
-                try quarantine(name, path: path, reason: reason, started: started)
+                try quarantine(name, from: inboxFD, path: path, reason: reason, started: started)
             case .contents(let data):
                 leftAlone.remove(name)
                 let receivedAt = Date()
@@ -346,7 +346,7 @@ public final class Daemon: @unchecked Sendable {
                         "duration_ms": "\(milliseconds(since: started))",
                     ])
                 case .rejected(let reason):
-                    try quarantine(name, path: path, reason: reason, started: started)
+                    try quarantine(name, from: inboxFD, path: path, reason: reason, started: started)
                 }
             }
             lastFile = name
@@ -374,7 +374,8 @@ public final class Daemon: @unchecked Sendable {
         }
     }
 
-    private func quarantine(_ name: String, path: String, reason: String, started: Date) throws {
+    private func quarantine(_ name: String, from inboxFD: Int32, path: String, reason: String,
+                            started: Date) throws {
         try Quarantine(root: configuration.quarantine)
             .file(name: name, from: inboxFD, originalPath: path, reason: reason, at: Date())
         logger.warning("quarantined \(name): \(reason)", metadata: [
