@@ -21,7 +21,12 @@ public enum Markup: String, Codable, Sendable {
 ///
 /// A caller may rely on `text` having LF line endings only, no BOM, no NUL bytes,
 /// non-breaking and other Unicode spaces turned into ASCII spaces, no trailing
-/// whitespace on any line, and no leading or trailing blank lines.
+/// whitespace on any line, and no leading or trailing blank lines. Moreover: no tabs,
+/// no control characters other than LF, no zero-width spaces, never two blank lines in
+/// a row, no final newline, and never empty (the reader throws `ReadError.empty`
+/// instead). Lines of text, Markdown and text/plain e-mail are never joined or re-wrapped
+/// (except `format=flowed` soft breaks, which the sender marked as such) and keep their
+/// indentation; HTML is laid out as a browser would (see `markup`).
 public struct Document: Sendable, Equatable {
     /// The format the file was recognised as.
     public var format: DocumentFormat

@@ -1,7 +1,7 @@
 /// Why a file could not be read as a bulletin. `description` is one line meant for
 /// an operator (it becomes the quarantine sidecar's reason).
 public enum ReadError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The file has no bytes (or only whitespace).
+    /// The file has no bytes, or nothing but whitespace (and markup) once decoded.
     case empty
     /// The bytes are not text in any encoding we accept (binary data, an image…).
     case notText(String)

@@ -1,19 +1,21 @@
 /// Makes text taken from bulletins inert inside Markdown.
 public enum MarkdownEscaper {
     /// Characters that get a backslash: anything that can start emphasis, code, links,
-    /// images, headings, tables or escapes.
-    static let backslashed: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "(", ")", "#", "!", "|", "~", "{", "}"]
+    /// tables or escapes. `(`, `)` and `!` stay as they are: without an unescaped `[`/`]`
+    /// they cannot form a link or an image, and prose is full of them.
+    static let backslashed: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "|", "~", "{", "}"]
 
     /// `text` on one line (every whitespace run becomes one space, trimmed) with Markdown
-    /// syntax escaped: the characters in `backslashed` get a backslash, `<`, `>` and `&`
-    /// become HTML entities (so no HTML tag or autolink survives), and a leading `-`, `+`
-    /// or `12.`/`12)` that would start a list is escaped. The result renders as the
+    /// syntax escaped: the characters in `backslashed` get a backslash, `<` and `>` become
+    /// HTML entities (so no HTML tag or autolink survives), `&` does too where it could
+    /// start an entity (`&amp;`, `&#…`), and a leading `-`, `+`, `#` or `12.`/`12)` that
+    /// would start a list or heading is escaped. The result renders as the
     /// original characters and never as a link, image, tag or list.
     public static func inline(_ text: String) -> String {
         let s = collapsed(text)
         var out = String.UnicodeScalarView()
         var i = 0
-        if let first = s.first, first == "-" || first == "+" || first == "=" {
+        if let first = s.first, first == "-" || first == "+" || first == "=" || first == "#" {
             out.append("\\")
             out.append(first)
             i = 1
@@ -32,7 +34,8 @@ public enum MarkdownEscaper {
             switch scalar {
             case "<": out.append(contentsOf: "&lt;".unicodeScalars)
             case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "&" where i + 1 < s.count && (s[i + 1] == "#" || (s[i + 1].isASCII && s[i + 1].properties.isAlphabetic)):
+                out.append(contentsOf: "&amp;".unicodeScalars)
             default:
                 if backslashed.contains(scalar) { out.append("\\") }
                 out.append(scalar)

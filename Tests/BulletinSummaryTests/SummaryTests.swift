@@ -66,9 +66,11 @@ import Testing
         #expect(!markdown.contains("<script"))
         #expect(!markdown.contains("<img"))
         #expect(!markdown.contains("<b>"))
-        #expect(!markdown.contains("](http"))
-        #expect(!markdown.contains("!["))
+        // Every bracket that came from the bulletin is escaped, so no link or image forms.
+        #expect(!markdown.contains("[click]"))
+        #expect(!markdown.contains("![x]"))
         #expect(!markdown.contains("[a]("))
+        #expect(markdown.contains("\\[click\\](http://evil)"))
         #expect(markdown.contains("## \\# Topic &lt;b&gt; (1)"))
     }
 

@@ -31,7 +31,7 @@ wait_for() { # SECONDS CMD... -- poll CMD every 0.2 s
     until "$@"; do [ "$(date +%s)" -ge "$end" ] && return 1; sleep 0.2; done
 }
 as_analyst() { sb runuser -u analyst -- "$@"; }
-as_daemon() { sb runuser -u bulletind -- /usr/local/bin/bulletind "$@" --config /etc/bulletind/bulletind.toml; }
+as_daemon() { sb runuser -u bulletind -- bulletind "$@"; }
 drop() { # LOCALFILE NAME: copy into the sandbox, then into the inbox as the analyst
     "$SB" copy-in "$1" "/tmp/drop/$2" && sb chmod 0644 "/tmp/drop/$2" &&
         as_analyst cp "/tmp/drop/$2" "/var/lib/bulletind/inbox/$2"
@@ -45,7 +45,6 @@ is_active() { [ "$(sb systemctl is-active bulletind.service)" = active ]; }
 [ "$(id -u)" = 0 ] || { echo "e2e: must run as root"; exit 1; }
 [ -x "$REPO/.build/release/bulletind" ] || { echo "e2e: build the release binary first (make release)"; exit 1; }
 [ -f "$SAMPLE" ] || { echo "e2e: sample bulletin not found at $SAMPLE"; exit 1; }
-TODAY=$(date +%F)
 
 echo "# host checks"
 out=$(systemd-analyze security --offline=yes --no-pager "$REPO/systemd/bulletind.service" 2>&1)
@@ -60,7 +59,8 @@ check "make install (from the checkout, as root)" sb make -C "$REPO" --no-print-
 out=$(sb systemd-analyze verify /usr/local/lib/systemd/system/bulletind.service 2>&1)
 check "systemd-analyze verify prints nothing${out:+: $out}" [ -z "$out" ]
 check "system user bulletind and drop group bulletin exist" sb sh -c 'id bulletind && getent group bulletin'
-sb useradd --create-home --groups bulletin analyst
+sb useradd --create-home analyst
+check "usermod -aG bulletin analyst" sb usermod -aG bulletin analyst
 sb install -d -m 0777 /tmp/drop
 
 echo "# start"
@@ -69,13 +69,14 @@ check "is-active = active" [ "$(sb systemctl is-active bulletind.service)" = act
 pid=$(prop MainPID)
 check "runs as user bulletind, not root" [ "$(sb ps -o user= -p "$pid" | tr -d ' ')" = bulletind ]
 check "STATUS= says it is watching the inbox" status_has "watching /var/lib/bulletind/inbox"
+check "systemctl status shows that status line" bash -c "'$SB' exec systemctl status --no-pager bulletind.service | grep -q 'Status: \"watching /var/lib/bulletind/inbox'"
 
 echo "# a bulletin dropped by a member of the drop group"
 check "analyst (group bulletin) can write into the inbox" drop "$SAMPLE" digest.txt
 check "the bulletin is archived" wait_for 30 archived digest.txt
 check "its 10 articles are stored" wait_for 10 articles_are 10
 check "today's summary is written and readable by the analyst" \
-    wait_for 20 sb runuser -u analyst -- grep -q "6G" "/var/lib/bulletind/summaries/$TODAY.md"
+    wait_for 20 sb runuser -u analyst -- grep -q "6G" "/var/lib/bulletind/summaries/$(sb date +%F).md"
 check "the inbox is empty again" [ -z "$(sb ls -A /var/lib/bulletind/inbox)" ]
 fields=$(journal -o verbose)
 check "journal has BULLETIN_FILE=digest.txt" grep -q "BULLETIN_FILE=digest.txt" <<<"$fields"
@@ -94,6 +95,7 @@ echo "# reload"
 sb cp /etc/bulletind/topics.toml /tmp/topics.good
 { cat "$REPO/Config/topics.toml"; printf '\n[[topic]]\nid = "e2e-marker"\nname = "E2E marker"\nrule = %s\n' "'\"pilot programme\"'"; } >"$W/topics.more"
 "$SB" copy-in "$W/topics.more" /etc/bulletind/topics.toml
+check "bulletind rules check passes on the edited rules" sb bulletind rules check /etc/bulletind/topics.toml
 check "systemctl reload with a good rules file" sb systemctl reload bulletind.service
 check "the new topic is in force" wait_for 10 topic_known e2e-marker
 check "MainPID unchanged by reload" [ "$(prop MainPID)" = "$pid" ]
@@ -130,6 +132,10 @@ check "systemctl stop" sb systemctl stop bulletind.service
 check "stopped cleanly (Result=success, exit status 0)" bash -c "[ \"\$('$SB' exec systemctl show -p Result --value bulletind.service)\" = success ] && [ \"\$('$SB' exec systemctl show -p ExecMainStatus --value bulletind.service)\" = 0 ]"
 check "the journal shows the clean shutdown" journal_has "stopped"
 check "database integrity_check = ok" bash -c "[ \"\$('$SB' exec python3 -c 'import sqlite3; print(sqlite3.connect(\"/var/lib/bulletind/bulletind.sqlite\").execute(\"pragma integrity_check\").fetchone()[0])')\" = ok ]"
+
+echo "# uninstall"
+check "make uninstall" sb make -C "$REPO" --no-print-directory uninstall
+check "the binary and unit are gone, the data stays" bash -c "! '$SB' exec test -e /usr/local/bin/bulletind && ! '$SB' exec test -e /usr/local/lib/systemd/system/bulletind.service && '$SB' exec test -f /var/lib/bulletind/bulletind.sqlite"
 
 if [ "$FAIL" != 0 ]; then
     echo "# journal of bulletind.service (last 60 lines)"

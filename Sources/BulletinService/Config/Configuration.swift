@@ -44,7 +44,7 @@ public struct Configuration: Sendable, Equatable {
     public static let repositoryDefaults = Configuration(
         inbox: "Inbox", archive: "var/archive", quarantine: "var/quarantine",
         database: "var/bulletind.sqlite", summaries: "var/summaries", rules: "Config/topics.toml",
-        timeZone: TimeZone.current.identifier, maxFileSize: 20 * 1024 * 1024, rescanInterval: 60,
+        timeZone: "local", maxFileSize: 20 * 1024 * 1024, rescanInterval: 60,
         summaryDebounce: 2, ignore: [".*", "*~", "*.tmp", "*.part", "*.swp"], splitter: .default
     )
 }

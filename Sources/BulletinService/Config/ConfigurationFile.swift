@@ -1,6 +1,87 @@
-/// Parses bulletind.toml. STUB until the TOML module lands.
+import Foundation
+import TOML
+import BulletinSplitter
+
+/// Parses bulletind.toml. Every key is optional: what the file leaves out keeps its value
+/// in `defaults`. Unknown keys, wrong types and impossible values are errors that name the
+/// file, line and column, so a typo never passes silently.
 public enum ConfigurationFile {
-    public static func parse(_ text: String, fileName: String) throws -> Configuration {
-        Configuration.repositoryDefaults
+    static let keys: Set<String> = [
+        "inbox", "archive", "quarantine", "database", "summaries", "rules", "time_zone",
+        "max_file_size", "rescan_interval", "summary_debounce", "ignore", "format",
+    ]
+    static let formatKeys: Set<String> = ["trailer_patterns", "why_heading_patterns", "footer_patterns", "caption_patterns"]
+
+    public static func parse(_ text: String, fileName: String,
+                             defaults: Configuration = .repositoryDefaults) throws(ConfigurationError) -> Configuration {
+        do {
+            return try read(TOMLDocument.parse(text), defaults: defaults)
+        } catch {
+            throw ConfigurationError(file: fileName, line: error.line, column: error.column, message: error.message)
+        }
+    }
+
+    private static func read(_ table: TOMLTable, defaults: Configuration) throws(TOMLError) -> Configuration {
+        if let unknown = table.unknownKeys(allowed: keys).first { throw unknown }
+        var c = defaults
+        c.inbox = try path(table, "inbox") ?? c.inbox
+        c.archive = try path(table, "archive") ?? c.archive
+        c.quarantine = try path(table, "quarantine") ?? c.quarantine
+        c.database = try path(table, "database") ?? c.database
+        c.summaries = try path(table, "summaries") ?? c.summaries
+        c.rules = try path(table, "rules") ?? c.rules
+        if let zone = try table.string("time_zone") {
+            guard zone == "local" || TimeZone(identifier: zone) != nil else {
+                throw positioned(table, "time_zone", "unknown time zone \"\(zone)\": use an IANA name such as Europe/Zurich, or \"local\"")
+            }
+            c.timeZone = zone
+        }
+        if let size = try table.integer("max_file_size") {
+            guard size > 0 else { throw positioned(table, "max_file_size", "max_file_size must be a positive number of bytes") }
+            c.maxFileSize = size
+        }
+        if let seconds = try table.number("rescan_interval") {
+            guard seconds >= 1 else { throw positioned(table, "rescan_interval", "rescan_interval must be at least 1 second") }
+            c.rescanInterval = seconds
+        }
+        if let seconds = try table.number("summary_debounce") {
+            guard seconds >= 0 else { throw positioned(table, "summary_debounce", "summary_debounce cannot be negative") }
+            c.summaryDebounce = seconds
+        }
+        c.ignore = try table.stringArray("ignore") ?? c.ignore
+        if let format = try table.table("format") {
+            if let unknown = format.unknownKeys(allowed: formatKeys).first { throw unknown }
+            c.splitter.trailerPatterns = try patterns(format, "trailer_patterns") ?? c.splitter.trailerPatterns
+            c.splitter.whyHeadingPatterns = try patterns(format, "why_heading_patterns") ?? c.splitter.whyHeadingPatterns
+            c.splitter.footerPatterns = try patterns(format, "footer_patterns") ?? c.splitter.footerPatterns
+            c.splitter.captionPatterns = try patterns(format, "caption_patterns") ?? c.splitter.captionPatterns
+        }
+        return c
+    }
+
+    private static func path(_ table: TOMLTable, _ key: String) throws(TOMLError) -> String? {
+        guard let value = try table.string(key) else { return nil }
+        guard !value.isEmpty else { throw positioned(table, key, "\(key) cannot be empty") }
+        return value
+    }
+
+    /// A list of regular expressions, each checked to compile, errors at the pattern itself.
+    private static func patterns(_ table: TOMLTable, _ key: String) throws(TOMLError) -> [String]? {
+        guard let values = try table.array(key) else { return nil }
+        var result: [String] = []
+        for value in values {
+            let pattern = try value.string()
+            do {
+                _ = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+            } catch {
+                throw TOMLError(at: value.position, "\(key): not a valid regular expression: \(pattern)")
+            }
+            result.append(pattern)
+        }
+        return result
+    }
+
+    private static func positioned(_ table: TOMLTable, _ key: String, _ message: String) -> TOMLError {
+        TOMLError(at: table[key]?.position ?? table.position, message)
     }
 }

@@ -44,7 +44,19 @@ public final class Pipeline: Sendable {
             receivedAt: receivedAt, bulletinDate: analysis.document.date, title: analysis.document.title,
             articles: analysis.articles
         )
-        switch try store.ingest(incoming) {
+        let outcome: IngestOutcome
+        do {
+            outcome = try store.ingest(incoming)
+        } catch let error as StoreError {
+            switch error {
+            case .unknownTopic, .rejected:
+                // The content itself was refused (a constraint): retrying cannot help.
+                return .rejected(reason: error.description)
+            case .invalidQuery, .fileSystem:
+                throw error
+            }
+        }
+        switch outcome {
         case .duplicate(let id):
             return .duplicate(bulletinID: id)
         case .ingested(let id, let articles, let newArticles):

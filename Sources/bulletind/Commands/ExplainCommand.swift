@@ -19,7 +19,7 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let store = try Store(path: paths.load().database)
         guard let explanation = try store.explain(articleID: articleID) else {
-            throw ValidationError("no article with id \(articleID)")
+            throw CommandFailure("no article with id \(articleID)")
         }
         if json {
             try JSONOutput.print(explanation)

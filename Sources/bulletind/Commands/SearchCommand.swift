@@ -49,7 +49,7 @@ struct SearchCommand: ParsableCommand {
         do {
             hits = try store.search(SearchQuery(text: query.joined(separator: " "), topic: topic, since: sinceDate, limit: limit))
         } catch let error as StoreError {
-            throw ValidationError(error.description)
+            throw CommandFailure(error.description)
         }
         if json {
             try JSONOutput.print(hits)

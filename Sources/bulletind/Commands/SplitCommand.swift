@@ -23,7 +23,20 @@ struct SplitCommand: ParsableCommand {
         var encoding: String?
         var title: String?
         var error: String?
-        var articles: [Article]
+        var articles: [ArticleOutput]
+    }
+
+    /// An article as scripts read it: `why` is always there, null when the article has none.
+    struct ArticleOutput: Encodable {
+        var article: Article
+        enum CodingKeys: String, CodingKey { case title, body, why, position }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(article.title, forKey: .title)
+            try container.encode(article.body, forKey: .body)
+            try container.encode(article.why, forKey: .why)
+            try container.encode(article.position, forKey: .position)
+        }
     }
 
     func run() throws {
@@ -38,7 +51,7 @@ struct SplitCommand: ParsableCommand {
             case .success(let parsed):
                 results.append(FileResult(file: file, format: parsed.document.format.rawValue,
                                           encoding: parsed.document.encoding, title: parsed.document.title,
-                                          articles: parsed.articles))
+                                          articles: parsed.articles.map(ArticleOutput.init)))
             case .failure(let rejection):
                 results.append(FileResult(file: file, error: rejection.reason, articles: []))
             }
@@ -57,7 +70,7 @@ struct SplitCommand: ParsableCommand {
             return
         }
         print("\(result.file): \(result.format ?? "?"), \(result.encoding ?? "?"), \(result.articles.count) articles")
-        for article in result.articles {
+        for article in result.articles.map(\.article) {
             let words = article.body.split(whereSeparator: \.isWhitespace).count
             let why = article.why.map { " · why it matters: \($0.split(whereSeparator: \.isWhitespace).count) words" } ?? ""
             print(String(format: "%3d. ", article.position) + article.title)

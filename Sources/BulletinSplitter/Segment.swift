@@ -1,0 +1,36 @@
+/// One unit of a bulletin after line classification and paragraph building: a paragraph
+/// (or heading, or list item), or one of the structural lines.
+struct Segment: Sendable {
+    enum Kind: Sendable, Equatable {
+        case paragraph
+        /// A trailer line: a hard article end.
+        case trailer
+        /// A "why it matters" heading: the end of the body.
+        case whyHeading
+        /// A footer line (unsubscribe, copyright…): never part of an article.
+        case footer
+    }
+
+    /// Heading level of a plain paragraph (not a Markdown heading).
+    static let plainLevel = 8
+    /// Heading level of a Markdown line that is bold as a whole (`**Title**`).
+    static let boldLevel = 7
+
+    var kind: Kind
+    /// The text, trimmed, markup removed; list items start with "- ".
+    var text: String
+    /// 1...6 for `#` headings, `boldLevel` for a bold line, `plainLevel` otherwise.
+    var level: Int = Segment.plainLevel
+    var isBullet: Bool = false
+    /// Number of source lines joined into this paragraph (hard-wrapped text).
+    var lineCount: Int = 1
+    /// Whether the paragraph has the shape of a title (see `SegmentBuilder`).
+    var isTitleCandidate: Bool = false
+    /// Word count, exact for title candidates (capped above 25 otherwise).
+    var wordCount: Int = 0
+
+    var isHeading: Bool { level < Segment.plainLevel }
+
+    /// A paragraph that can be body text: any paragraph that is not a title candidate.
+    var isBodyLike: Bool { kind == .paragraph && !isTitleCandidate }
+}

@@ -1,0 +1,162 @@
+import BulletinReader
+
+/// Turns a document's text into `Segment`s.
+///
+/// Heuristics, in order:
+/// 1. Each line is trimmed and classified: blank, trailer, why heading, footer (by the
+///    configured patterns, matched on the markup-free line), Markdown heading or bold
+///    line (Markdown only), list item, or text.
+/// 2. Blank lines and structural lines (trailer, why heading, footer, heading) always
+///    separate paragraphs — so a trailer or heading glued to a paragraph without a blank
+///    line is still recognised.
+/// 3. Runs of consecutive text lines are either hard-wrapped paragraphs or one paragraph
+///    per line. The decision is made once per document from the non-final lines of all
+///    runs (`WrapLayout`): when they look wrapped, a line joins the next one (with a
+///    space) while it is "full" (at least 65% of the wrap width); a short line ends its
+///    paragraph. Otherwise every line is its own paragraph.
+///    A paragraph joined from several wrapped lines is matched again as a whole, so a
+///    trailer wrapped over two lines is still a trailer.
+/// 4. A paragraph is a title candidate when it comes from at most three (wrapped) lines,
+///    is not a list item, caption (configured patterns) or bare URL, holds a letter, has
+///    at most 200 characters and 25 words, does not end in `.`, `,`, `;` or `:`, and
+///    (unless it is a Markdown heading) does not start with a lowercase word.
+struct SegmentBuilder {
+    static let maximumTitleLength = 200
+    static let maximumTitleWords = 25
+    /// A long title in hard-wrapped text may itself be wrapped.
+    static let maximumTitleLines = 3
+
+    let trailers: LinePatternSet
+    let whyHeadings: LinePatternSet
+    let footers: LinePatternSet
+    let captions: LinePatternSet
+    let markup: Markup
+
+    func segments(of text: String) -> [Segment] {
+        let lines = classifiedLines(of: text)
+        let layout = WrapLayout(lines: lines)
+        var segments: [Segment] = []
+        var paragraphLines: [Substring] = []
+        var paragraphIsBullet = false
+
+        func flush() {
+            guard !paragraphLines.isEmpty else { return }
+            let joined = paragraphLines.count == 1 ? String(paragraphLines[0]) : paragraphLines.joined(separator: " ")
+            var body = markup == .markdown ? InlineMarkdown.plainText(joined) : joined
+            if paragraphLines.count > 1, let kind = structuralKind(of: body) {
+                // A trailer or heading that was itself hard-wrapped.
+                segments.append(Segment(kind: kind, text: body))
+                paragraphLines.removeAll(keepingCapacity: true)
+                paragraphIsBullet = false
+                return
+            }
+            if paragraphIsBullet { body = "- " + body }
+            segments.append(paragraph(body, level: Segment.plainLevel, isBullet: paragraphIsBullet, lineCount: paragraphLines.count))
+            paragraphLines.removeAll(keepingCapacity: true)
+            paragraphIsBullet = false
+        }
+
+        for line in lines {
+            switch line.kind {
+            case .blank:
+                flush()
+            case .trailer:
+                flush()
+                segments.append(Segment(kind: .trailer, text: line.plain))
+            case .whyHeading:
+                flush()
+                segments.append(Segment(kind: .whyHeading, text: line.plain))
+            case .footer:
+                flush()
+                segments.append(Segment(kind: .footer, text: line.plain))
+            case .heading(let level):
+                flush()
+                segments.append(paragraph(line.plain, level: level, isBullet: false, lineCount: 1))
+            case .bullet(let item):
+                flush()
+                paragraphLines.append(item)
+                paragraphIsBullet = true
+                if !layout.continues(line) { flush() }
+            case .text:
+                paragraphLines.append(line.text)
+                if !layout.continues(line) { flush() }
+            }
+        }
+        flush()
+        return segments
+    }
+
+    private func structuralKind(of text: String) -> Segment.Kind? {
+        if trailers.matches(text) { return .trailer }
+        if whyHeadings.matches(text) { return .whyHeading }
+        if footers.matches(text) { return .footer }
+        return nil
+    }
+
+    private func paragraph(_ text: String, level: Int, isBullet: Bool, lineCount: Int) -> Segment {
+        var segment = Segment(kind: .paragraph, text: text, level: level, isBullet: isBullet, lineCount: lineCount)
+        segment.wordCount = TextShape.wordCount(text, limit: Self.maximumTitleWords)
+        segment.isTitleCandidate = isTitleShaped(segment)
+        return segment
+    }
+
+    private func isTitleShaped(_ segment: Segment) -> Bool {
+        let text = segment.text
+        guard !segment.isBullet, segment.lineCount <= Self.maximumTitleLines,
+              text.utf8.count <= Self.maximumTitleLength * 4,
+              TextShape.length(text, limit: Self.maximumTitleLength) <= Self.maximumTitleLength,
+              segment.wordCount <= Self.maximumTitleWords,
+              TextShape.hasLetter(text), !TextShape.isURL(text),
+              let last = text.unicodeScalars.last, !Self.nonTitleEnds.contains(last)
+        else { return false }
+        if !segment.isHeading && TextShape.startsWithLowercaseWord(text) { return false }
+        return !captions.matches(text)
+    }
+
+    private static let nonTitleEnds: Set<Unicode.Scalar> = [".", ",", ";", ":"]
+
+    // MARK: Lines
+
+    private func classifiedLines(of text: String) -> [ClassifiedLine] {
+        var lines: [ClassifiedLine] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        while true {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            lines.append(classify(TextShape.trimmed(text[start..<end])))
+            guard end < bytes.endIndex else { break }
+            start = bytes.index(after: end)
+        }
+        return lines
+    }
+
+    private func classify(_ line: Substring) -> ClassifiedLine {
+        guard !line.isEmpty else { return ClassifiedLine(text: line, kind: .blank) }
+        var heading: (level: Int, text: Substring)?
+        if markup == .markdown {
+            if let found = TextShape.markdownHeading(line) {
+                heading = found
+            } else if let bold = TextShape.boldLine(line) {
+                heading = (Segment.boldLevel, bold)
+            }
+        }
+        let short = line.utf8.count <= LinePatternSet.maximumLineLength
+        var plain = ""
+        if short {
+            let source = heading?.text ?? line
+            plain = markup == .markdown ? InlineMarkdown.plainText(source) : String(source)
+            plain = String(TextShape.trimmed(Substring(plain)))
+            if trailers.matches(plain) { return ClassifiedLine(text: line, kind: .trailer, plain: plain) }
+            if whyHeadings.matches(plain) { return ClassifiedLine(text: line, kind: .whyHeading, plain: plain) }
+            if footers.matches(plain) { return ClassifiedLine(text: line, kind: .footer, plain: plain) }
+        }
+        if let heading {
+            let text = short ? plain : InlineMarkdown.plainText(heading.text)
+            return ClassifiedLine(text: line, kind: .heading(heading.level), plain: text)
+        }
+        if let item = TextShape.bulletItem(line) {
+            return ClassifiedLine(text: line, kind: .bullet(item))
+        }
+        return ClassifiedLine(text: line, kind: .text)
+    }
+}

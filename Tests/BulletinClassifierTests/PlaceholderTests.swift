@@ -1,4 +1,0 @@
-import Testing
-@testable import BulletinClassifier
-
-@Test func placeholder() { #expect(Bool(true)) }

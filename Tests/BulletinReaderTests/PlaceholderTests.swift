@@ -1,4 +1,0 @@
-import Testing
-@testable import BulletinReader
-
-@Test func placeholder() { #expect(Bool(true)) }

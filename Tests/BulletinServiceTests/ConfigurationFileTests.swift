@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import BulletinService
+
+@Suite struct ConfigurationFileTests {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func theRepositoryConfigurationIsValidAndMatchesTheBuiltInDefaults() throws {
+        let path = Self.repositoryRoot.appendingPathComponent("Config/bulletind.toml").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let parsed = try ConfigurationFile.parse(text, fileName: path)
+        #expect(parsed.inbox == "Inbox")
+        #expect(parsed.database == "var/bulletind.sqlite")
+        #expect(parsed.rules == "Config/topics.toml")
+        #expect(parsed.maxFileSize == 20_000_000)
+        #expect(parsed.rescanInterval == 60)
+        #expect(parsed.ignore == [".*", "*~", "*.tmp", "*.part", "*.swp"])
+        #expect(parsed.splitter == Configuration.repositoryDefaults.splitter)
+    }
+
+    @Test func theInstalledConfigurationIsValidAndAbsolute() throws {
+        let path = Self.repositoryRoot.appendingPathComponent("systemd/bulletind.toml").path
+        let parsed = try ConfigurationFile.parse(String(contentsOfFile: path, encoding: .utf8), fileName: path)
+        #expect(parsed.inbox == "/var/lib/bulletind/inbox")
+        #expect(parsed.database == "/var/lib/bulletind/bulletind.sqlite")
+        #expect(parsed.rules == "/etc/bulletind/topics.toml")
+        #expect(parsed.splitter == Configuration.repositoryDefaults.splitter)
+    }
+
+    @Test func missingKeysKeepTheirDefaults() throws {
+        let parsed = try ConfigurationFile.parse("inbox = \"/srv/in\"\n", fileName: "b.toml")
+        var expected = Configuration.repositoryDefaults
+        expected.inbox = "/srv/in"
+        #expect(parsed == expected)
+    }
+
+    @Test(arguments: [
+        ("inbx = \"x\"\n", "b.toml:1:1: unknown key 'inbx'"),
+        ("\n\nmax_file_size = \"big\"\n", "b.toml:3:17: expected an integer, found a string"),
+        ("time_zone = \"Europe/Zurch\"\n", "b.toml:1:13: unknown time zone \"Europe/Zurch\""),
+        ("rescan_interval = 0\n", "b.toml:1:19: rescan_interval must be at least 1 second"),
+        ("[format]\ntrailer_patterns = ['ok', '(unclosed']\n", "b.toml:2:27: trailer_patterns: not a valid regular expression"),
+        ("[format]\ntrailer = []\n", "b.toml:2:1: unknown key 'trailer'"),
+        ("inbox = \n", "b.toml:1:"),
+    ])
+    func errorsNameFileLineAndColumn(text: String, expectedPrefix: String) {
+        #expect {
+            _ = try ConfigurationFile.parse(text, fileName: "b.toml")
+        } throws: { error in
+            "\(error)".hasPrefix(expectedPrefix)
+        }
+    }
+
+    @Test func commandLinePathsWinAndRelativePathsBecomeAbsolute() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bulletind-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("c.toml").path
+        try "inbox = \"in\"\ndatabase = \"/abs/db.sqlite\"\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let loaded = try ConfigurationLoader.load(explicitPath: file, overrides: PathOverrides(database: "other.sqlite"), environment: [:])
+        let cwd = FileManager.default.currentDirectoryPath
+        #expect(loaded.inbox == (cwd as NSString).appendingPathComponent("in"))
+        #expect(loaded.database == (cwd as NSString).appendingPathComponent("other.sqlite"))
+    }
+
+    @Test func aMissingExplicitConfigurationFileIsAnErrorThatNamesIt() {
+        #expect {
+            _ = try ConfigurationLoader.load(explicitPath: "/nonexistent/bulletind.toml", environment: [:])
+        } throws: { error in
+            "\(error)" == "/nonexistent/bulletind.toml: configuration file does not exist"
+        }
+    }
+}

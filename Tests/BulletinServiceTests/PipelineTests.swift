@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+import BulletinStore
+@testable import BulletinService
+
+/// The whole pipeline on real files: the repository's rules and a real SQLite file.
+@Suite struct PipelineTests {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// An invented two-article bulletin in the digest's layout.
+    static let bulletin = """
+        Regulators agree on a shared test for AI chatbots
+
+        Data protection and competition regulators from five countries agreed on a common method to audit AI chatbots before they reach the market.
+
+        The method covers training data, model evaluation and the handling of complaints.
+
+        Why does it matter?
+
+        A shared audit method lowers the cost of compliance for firms that deploy AI systems in several markets.
+
+        Would you like to learn more about AI, tech and digital diplomacy? If so, ask our Diplo chatbot!
+
+        Operators switch on a regional 6G test network
+
+        Three mobile operators switched on a 6G test network covering two port cities, with spectrum lent by the national regulator.
+
+        The network will carry trials of remote crane control and low-latency sensors.
+
+        Why does it matter?
+
+        Early 6G trials shape the standards that telecom equipment makers will build to.
+
+        Would you like to learn more about AI, tech and digital diplomacy? If so, ask our Diplo chatbot!
+        """
+
+    let folder: URL
+    let pipeline: Pipeline
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("bulletind-pipeline-\(UUID().uuidString)")
+        var configuration = Configuration.repositoryDefaults.resolvingPaths(against: Self.repositoryRoot.path)
+        configuration.database = folder.appendingPathComponent("db.sqlite").path
+        pipeline = try Pipeline(configuration: configuration, store: Store(path: configuration.database))
+    }
+
+    @Test func storesABulletinThenCountsTheSameBytesAsADuplicate() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = Data(Self.bulletin.utf8)
+        let first = try pipeline.process(data: data, fileName: "a.txt", receivedAt: Date())
+        guard case let .stored(id, articles, newArticles, topics) = first else {
+            Issue.record("expected stored, got \(first)")
+            return
+        }
+        #expect(articles == 2)
+        #expect(newArticles == 2)
+        #expect(topics.contains("telecoms"))
+        #expect(try pipeline.process(data: data, fileName: "copy.txt", receivedAt: Date()) == .duplicate(bulletinID: id))
+        let stats = try pipeline.store.stats()
+        #expect(stats.bulletins == 1)
+        #expect(stats.articles == 2)
+        #expect(stats.duplicates == 1)
+    }
+
+    @Test func theSameArticlesInAnotherBulletinAreLinkedNotCopied() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try pipeline.process(data: Data(Self.bulletin.utf8), fileName: "a.txt", receivedAt: Date())
+        let reformatted = Self.bulletin.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"
+        let second = try pipeline.process(data: Data(reformatted.utf8), fileName: "b.txt", receivedAt: Date())
+        guard case let .stored(_, articles, newArticles, _) = second else {
+            Issue.record("expected stored, got \(second)")
+            return
+        }
+        #expect(articles == 2)
+        #expect(newArticles == 0)
+        #expect(try pipeline.store.stats().articles == 2)
+    }
+
+    @Test(arguments: [
+        (Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]), "picture.txt", "not a text file"),
+        (Data(), "empty.txt", "the file is empty"),
+        (Data("just a line of text without any article shape".utf8), "note.txt", "no articles found"),
+    ])
+    func filesThatCanNeverBeIngestedAreRejectedWithAReason(data: Data, name: String, reason: String) throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try pipeline.process(data: data, fileName: name, receivedAt: Date())
+        guard case let .rejected(text) = outcome else {
+            Issue.record("expected rejected, got \(outcome)")
+            return
+        }
+        #expect(text.hasPrefix(reason))
+        #expect(try pipeline.store.stats().bulletins == 0)
+    }
+}

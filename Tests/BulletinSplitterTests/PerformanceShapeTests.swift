@@ -1,0 +1,57 @@
+import Testing
+import BulletinReader
+@testable import BulletinSplitter
+
+/// Large inputs must complete with a sensible result (no timing assertions).
+@Suite struct PerformanceShapeTests {
+    let splitter: BulletinSplitter
+
+    init() throws {
+        splitter = try BulletinSplitter()
+    }
+
+    static func document(_ text: String, markup: Markup = .plain) -> Document {
+        Document(format: .text, encoding: "utf-8", markup: markup, text: text)
+    }
+
+    @Test(arguments: ["\n\n", "\n"])
+    func hundredThousandOneLineParagraphs(separator: String) {
+        var lines = ["Lakeland publishes a very long report on everything digital"]
+        lines.reserveCapacity(100_001)
+        for number in 1...100_000 {
+            lines.append("Paragraph \(number) of the report describes one more finding in some detail.")
+        }
+        let articles = splitter.split(Self.document(lines.joined(separator: separator)))
+        #expect(articles.count == 1)
+        #expect(articles.first?.body.components(separatedBy: "\n\n").count == 100_000)
+    }
+
+    @Test func twentyThousandArticles() {
+        var text = ""
+        for number in 1...20_000 {
+            text += "Item \(number) of a long digest about digital policy\n\n"
+            text += "Body of item \(number), written as a complete sentence for the test.\n\n"
+            text += "Would you like to learn more about AI, tech and digital diplomacy? If so, ask our Diplo chatbot!\n\n"
+        }
+        let articles = splitter.split(Self.document(text))
+        #expect(articles.count == 20_000)
+        #expect(articles.last?.title == "Item 20000 of a long digest about digital policy")
+        #expect(articles.last?.position == 20_000)
+    }
+
+    @Test(arguments: [Markup.plain, .markdown])
+    func singleTenMegabyteLine(markup: Markup) {
+        let line = String(repeating: "word [a](b ", count: 1_000_000)
+        #expect(line.utf8.count >= 10_000_000)
+        #expect(splitter.split(Self.document(line, markup: markup)).isEmpty)
+        let articles = splitter.split(Self.document("Northland writes a very long law\n\n" + line + ".", markup: markup))
+        #expect(articles.count == 1)
+        #expect((articles.first?.body.utf8.count ?? 0) > 5_000_000)
+    }
+
+    @Test func tenMegabytesOfOpeningBrackets() {
+        let text = "Eastvale tests a bracket parser\n\n" + String(repeating: "[a](", count: 2_500_000)
+        let articles = splitter.split(Self.document(text, markup: .markdown))
+        #expect(articles.count == 1)
+    }
+}

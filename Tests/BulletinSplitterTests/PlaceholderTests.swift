@@ -1,4 +1,0 @@
-import Testing
-@testable import BulletinSplitter
-
-@Test func placeholder() { #expect(Bool(true)) }

@@ -1,4 +1,0 @@
-import Testing
-@testable import TOML
-
-@Test func placeholder() { #expect(Bool(true)) }
