@@ -36,13 +36,13 @@ import Glibc
         for name in ["early.txt", "late.txt", "copy.txt"] {
             let destination = stores ? harness.archived(name) : harness.quarantined(name)
             #expect(eventually { exists(destination) }, "\(name) should be at \(destination)")
-            #expect(!exists(harness.inbox(name)))
+            #expect(eventually { !exists(harness.inbox(name)) })  // linked first, then unlinked
         }
         #expect(readText(harness.archived("early.txt")) == (stores ? early : nil))
         if stores {
-            #expect(harness.logged("duplicate"))
-            #expect(harness.logged("bulletin_file=late.txt"))
-            #expect(harness.lines.contains { $0.contains("archived late.txt") && $0.contains("articles=") && $0.contains("duration_ms=") })
+            #expect(eventually { harness.logged("duplicate") })
+            #expect(eventually { harness.logged("bulletin_file=late.txt") })
+            #expect(eventually { harness.lines.contains { $0.contains("archived late.txt") && $0.contains("articles=") && $0.contains("duration_ms=") } })
             // The summary follows a burst of ingests on its own, before any stop.
             #expect(eventually { !harness.summaries.isEmpty })
         }
@@ -71,8 +71,8 @@ import Glibc
         #expect(unlink(harness.configuration.quarantine) == 0)
         #expect(eventually { exists(harness.quarantined("empty.txt.error")) })
         #expect(!exists(harness.inbox("empty.txt")))
+        #expect(eventually { harness.logged("taking files again") })
         #expect(harness.lines.filter { $0.contains("will retry") }.count == 1)
-        #expect(harness.logged("taking files again"))
         #expect(harness.stop())
     }
 
