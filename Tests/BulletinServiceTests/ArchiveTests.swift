@@ -36,6 +36,31 @@ import Glibc
         #expect(stat(day, &info) == 0 && info.st_mode & 0o777 == 0o750 & ~currentUmask())
     }
 
+    @Test func archivingAcrossFileSystemsCopiesThenRemovesAndStillNeverOverwrites() throws {
+        var shm = stat(), tmpInfo = stat()
+        guard stat("/dev/shm", &shm) == 0, stat(FileManager.default.temporaryDirectory.path, &tmpInfo) == 0,
+              shm.st_dev != tmpInfo.st_dev else {
+            print("note: no second file system at /dev/shm; cross-device archive test skipped")
+            return
+        }
+        let tmp = try TemporaryFolder()
+        defer { tmp.remove() }
+        let inboxPath = "/dev/shm/bulletind-inbox-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: inboxPath, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: inboxPath) }
+        let archive = Archive(root: tmp.sub("archive"), timeZone: try #require(TimeZone(identifier: "UTC")))
+        let fd = openDirectory(inboxPath)
+        defer { close(fd) }
+        var paths: [String] = []
+        for version in 1...2 {
+            try writeFile("\(inboxPath)/d.txt", "cross \(version)")
+            paths.append(try archive.file(name: "d.txt", from: fd, receivedAt: lateEvening))
+            #expect(!exists("\(inboxPath)/d.txt"))
+        }
+        #expect(paths.map { readText($0) } == ["cross 1", "cross 2"])
+        #expect(paths[1].hasSuffix("/d.1.txt"))
+    }
+
     @Test func numberedNamesGoBeforeTheExtension() {
         #expect(FileMover.numbered("digest.txt", 0) == "digest.txt")
         #expect(FileMover.numbered("digest.txt", 2) == "digest.2.txt")
