@@ -145,6 +145,7 @@ public final class Daemon: @unchecked Sendable {
         logger.info("stopping")
         if let due = summaryDue { publishSummary(for: due.day) }
         publishSummary(for: Date())
+        logger.info("stopped")
         return 0
     }
 

@@ -16,7 +16,7 @@ public struct SystemdNotifier: Sendable {
 
     /// Start-up finished (folders made, inbox watched, catch-up queued), or a reload finished.
     public func ready(status: String? = nil) {
-        send(["READY=1"] + (status.map { ["STATUS=\($0)"] } ?? []))
+        send(["READY=1"] + (status.map { [Self.statusAssignment($0)] } ?? []))
     }
 
     /// A reload (SIGHUP) has begun; systemd 252 takes a plain `RELOADING=1`.
@@ -27,11 +27,16 @@ public struct SystemdNotifier: Sendable {
 
     /// One line for `systemctl status`, e.g. `watching /var/lib/bulletind/inbox · 1,234 articles today`.
     public func status(_ text: String) {
-        send(["STATUS=\(text.replacingOccurrences(of: "\n", with: " "))"])
+        send([Self.statusAssignment(text)])
     }
 
     /// Keeps the watchdog from restarting the service. Only call from real progress.
     public func watchdogPing() { send(["WATCHDOG=1"]) }
+
+    /// `STATUS=` with the text on one line: a newline would end the assignment.
+    static func statusAssignment(_ text: String) -> String {
+        "STATUS=" + text.split(whereSeparator: \.isNewline).joined(separator: "; ")
+    }
 
     private func send(_ lines: [String]) {
         guard isEnabled else { return }
