@@ -327,11 +327,13 @@ public final class Daemon: @unchecked Sendable {
             case .contents(let data):
                 leftAlone.remove(name)
                 let receivedAt = Date()
-                let outcome = try pipeline.process(data: data, fileName: name, receivedAt: receivedAt)
+                let outcome = try pipeline.process(data: data, fileName: name, receivedAt: receivedAt,
+                                                   awaitingFiling: true)
                 switch outcome {
-                case .stored(_, let articles, let newArticles, let topics):
+                case .stored(let id, let articles, let newArticles, let topics):
                     try Archive(root: configuration.archive, timeZone: calendar.timeZone)
                         .file(name: name, from: inboxFD, receivedAt: receivedAt)
+                    markFiled(id, name: name)
                     articlesToday += newArticles
                     summaryDue = (receivedAt.addingTimeInterval(max(configuration.summaryDebounce, 0)), receivedAt)
                     logger.info("archived \(name)", metadata: [
@@ -344,6 +346,14 @@ public final class Daemon: @unchecked Sendable {
                         .file(name: name, from: inboxFD, receivedAt: receivedAt)
                     logger.info("archived \(name) (duplicate of a bulletin already stored)", metadata: [
                         "bulletin_file": "\(name)", "outcome": "duplicate",
+                        "duration_ms": "\(milliseconds(since: started))",
+                    ])
+                case .awaitingFiling(let id):
+                    try Archive(root: configuration.archive, timeZone: calendar.timeZone)
+                        .file(name: name, from: inboxFD, receivedAt: receivedAt)
+                    markFiled(id, name: name)
+                    logger.info("archived \(name) (stored before the last stop; not counted again)", metadata: [
+                        "bulletin_file": "\(name)", "outcome": "stored-earlier",
                         "duration_ms": "\(milliseconds(since: started))",
                     ])
                 case .rejected(let reason):
@@ -372,6 +382,16 @@ public final class Daemon: @unchecked Sendable {
             }
             statusNote = "retrying \(name) in \(Int(delay)) s: \(error)"
             notifier.status(statusLine())
+        }
+    }
+
+    /// After the move out of the inbox. A failure here loses nothing: the file is archived,
+    /// and the same content arriving later would be filed without being counted once.
+    private func markFiled(_ bulletinID: Int64, name: String) {
+        do {
+            try pipeline.markFiled(bulletinID: bulletinID)
+        } catch {
+            logger.warning("archived \(name) but could not record it as filed: \(error)")
         }
     }
 
