@@ -21,6 +21,8 @@ final class DaemonHarness: @unchecked Sendable {
     private var _thread: pthread_t?
     private var daemon: Daemon?
     var reloadResult: @Sendable (Int) throws -> (Configuration, Pipeline)
+    /// The daemon's clock, set before `start()`.
+    var clock: @Sendable () -> Date = { Date() }
 
     init(maxFileSize: Int = 10_000) throws {
         tmp = try TemporaryFolder("bulletind-daemon")
@@ -66,7 +68,7 @@ final class DaemonHarness: @unchecked Sendable {
                 return try reloadResult(n)
             })
         let daemon = try Daemon(configuration: configuration, pipeline: pipeline, logger: logger, hooks: hooks,
-                                notifier: SystemdNotifier(environment: [:]), environment: [:])
+                                notifier: SystemdNotifier(environment: [:]), environment: [:], clock: clock)
         self.daemon = daemon
         let thread = Thread { [self] in
             Daemon.blockSignals()

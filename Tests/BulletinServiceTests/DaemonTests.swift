@@ -86,6 +86,27 @@ import Glibc
         #expect(stats.duplicates == 1)
     }
 
+    /// At local midnight the finished day's summary is written a last time and a new day
+    /// begins. The daemon's clock is shifted to two seconds before midnight (UTC).
+    @Test func atMidnightTheFinishedDayIsWrittenOnceMoreAndANewDayBegins() throws {
+        let harness = try DaemonHarness()
+        defer { harness.tmp.remove() }
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        let realStart = Date()
+        let midnight = utc.startOfDay(for: realStart.addingTimeInterval(86_400))
+        let shift = midnight.timeIntervalSince(realStart) - 2
+        harness.clock = { Date().addingTimeInterval(shift) }
+        try #require(try harness.start())
+        #expect(eventually { harness.logged("a new day begins") })
+        let finished = harness.summaries.filter { $0 < midnight }
+        #expect(!finished.isEmpty, "the finished day's summary is written at midnight")
+        #expect(finished.allSatisfy { utc.isDate($0, inSameDayAs: midnight.addingTimeInterval(-1)) })
+        #expect(harness.stop())
+        // The summary written at stop is the new day's.
+        #expect(harness.summaries.last.map { utc.isDate($0, inSameDayAs: midnight) } == true)
+    }
+
     @Test func aTransientFailureLeavesTheFileAndResumesOnItsOwn() throws {
         let harness = try DaemonHarness()
         defer { harness.tmp.remove() }

@@ -31,6 +31,8 @@ public final class Daemon: @unchecked Sendable {
     private let hooks: DaemonHooks
     private let notifier: SystemdNotifier
     private let wedgeName: String?
+    /// The wall clock; a test may shift it (to cross a local midnight) but not slow it.
+    private let clock: @Sendable () -> Date
     /// A pipe: `requestStop()` writes to [1], the loop polls [0].
     private let wakePipe: (read: Int32, write: Int32)
 
@@ -55,9 +57,12 @@ public final class Daemon: @unchecked Sendable {
     ///   - configuration: absolute paths expected (the CLI resolves them).
     ///   - pipeline: the pipeline for that configuration.
     ///   - environment: read for `BULLETIND_TEST_WEDGE` (test-only).
+    ///   - clock: the current time; tests shift it to reach a local midnight quickly.
     public init(configuration: Configuration, pipeline: Pipeline, logger: Logger, hooks: DaemonHooks,
                 notifier: SystemdNotifier = SystemdNotifier(),
-                environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+                environment: [String: String] = ProcessInfo.processInfo.environment,
+                clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        self.clock = clock
         self.configuration = configuration
         self.pipeline = pipeline
         self.logger = logger
@@ -98,10 +103,10 @@ public final class Daemon: @unchecked Sendable {
         let signals = try SignalChannel()
         try start()
         let watchdogHalf = notifier.isEnabled ? SystemdNotifier.watchdogInterval().map { $0 / 2 } : nil
-        var lastPing = Date()
+        var lastPing = clock()
 
         while !stopping {
-            let now = Date()
+            let now = clock()
             if let half = watchdogHalf, now.timeIntervalSince(lastPing) >= half {
                 notifier.watchdogPing()
                 lastPing = now
@@ -136,7 +141,7 @@ public final class Daemon: @unchecked Sendable {
                 }
                 if fds.count > 2, fds[2].revents != 0 { drainWatcher() }
             }
-            if !stopping, canTakeFiles, (retryAt ?? .distantPast) <= Date(), let name = queue.next() {
+            if !stopping, canTakeFiles, (retryAt ?? .distantPast) <= clock(), let name = queue.next() {
                 take(name)
             }
         }
@@ -144,7 +149,7 @@ public final class Daemon: @unchecked Sendable {
         notifier.stopping()
         logger.info("stopping")
         if let due = summaryDue { publishSummary(for: due.day) }
-        publishSummary(for: Date())
+        publishSummary(for: clock())
         logger.info("stopped")
         return 0
     }
@@ -158,7 +163,7 @@ public final class Daemon: @unchecked Sendable {
         // Watch first, then list: a file arriving in between is seen at least once.
         watcher = try InotifyWatcher(directory: configuration.inbox, ignoreRules: ignoreRules)
         rescan()
-        let now = Date()
+        let now = clock()
         nextRescan = now.addingTimeInterval(rescanInterval)
         startDay(now)
         logger.info("watching \(configuration.inbox)", metadata: ["queued": "\(queue.count)"])
@@ -199,6 +204,7 @@ public final class Daemon: @unchecked Sendable {
             if let due = summaryDue, due.day < nextMidnight { summaryDue = nil }
             publishSummary(for: finished)
             startDay(now)
+            logger.info("midnight: the summary of \(LocalDay(containing: finished, in: calendar.timeZone)) is final; a new day begins")
             notifier.status(statusLine())
         }
     }
@@ -223,7 +229,7 @@ public final class Daemon: @unchecked Sendable {
                 guard rewatchAt == nil else { continue }
                 logger.warning("the inbox \(configuration.inbox) was removed or replaced; recreating and watching it again")
                 inboxBackoff.reset()
-                rewatchAt = Date()
+                rewatchAt = clock()
             }
         }
     }
@@ -239,7 +245,7 @@ public final class Daemon: @unchecked Sendable {
             notifier.status(statusLine())
         } catch {
             let delay = inboxBackoff.next()
-            rewatchAt = Date().addingTimeInterval(delay)
+            rewatchAt = clock().addingTimeInterval(delay)
             logger.error("cannot watch the inbox \(configuration.inbox) again: \(error); retrying in \(Int(delay)) s")
             notifier.status("cannot watch \(configuration.inbox): \(error)")
         }
@@ -253,7 +259,7 @@ public final class Daemon: @unchecked Sendable {
             names.forEach { queue.add($0) }
         } catch {
             logger.error("cannot list the inbox: \(error)")
-            if rewatchAt == nil { rewatchAt = Date() }
+            if rewatchAt == nil { rewatchAt = clock() }
         }
     }
 
@@ -282,7 +288,7 @@ public final class Daemon: @unchecked Sendable {
             configuration = newConfiguration
             pipeline = newPipeline
             watcher?.ignoreRules = ignoreRules
-            nextRescan = Date()
+            nextRescan = clock()
             statusNote = nil
             logger.info("reloaded")
         } catch {
@@ -299,7 +305,7 @@ public final class Daemon: @unchecked Sendable {
             logger.critical("BULLETIND_TEST_WEDGE: blocking forever on \(name) (test-only)")
             while true { sleep(3600) }
         }
-        let started = Date()
+        let started = clock()
         let path = "\(configuration.inbox)/\(name)"
         // Opened per file, not held: an open descriptor would keep a removed inbox alive and
         // delay the inotify event that tells it is gone.
@@ -308,7 +314,7 @@ public final class Daemon: @unchecked Sendable {
             queue.add(name)
             if rewatchAt == nil {
                 logger.warning("cannot open the inbox \(configuration.inbox): \(String(cString: strerror(errno))); recreating and watching it again")
-                rewatchAt = Date()
+                rewatchAt = clock()
             }
             return
         }
@@ -326,7 +332,7 @@ public final class Daemon: @unchecked Sendable {
                 try quarantine(name, from: inboxFD, path: path, reason: reason, started: started)
             case .contents(let data):
                 leftAlone.remove(name)
-                let receivedAt = Date()
+                let receivedAt = clock()
                 let outcome = try pipeline.process(data: data, fileName: name, receivedAt: receivedAt,
                                                    awaitingFiling: true)
                 switch outcome {
@@ -373,7 +379,7 @@ public final class Daemon: @unchecked Sendable {
             // Transient: leave the file in the inbox and try again later.
             queue.add(name)
             let delay = retryBackoff.next()
-            retryAt = Date().addingTimeInterval(delay)
+            retryAt = clock().addingTimeInterval(delay)
             if failingSince == nil {
                 failingSince = name
                 logger.error("cannot take \(name) now, will retry: \(error)", metadata: [
@@ -398,7 +404,7 @@ public final class Daemon: @unchecked Sendable {
     private func quarantine(_ name: String, from inboxFD: Int32, path: String, reason: String,
                             started: Date) throws {
         try Quarantine(root: configuration.quarantine)
-            .file(name: name, from: inboxFD, originalPath: path, reason: reason, at: Date())
+            .file(name: name, from: inboxFD, originalPath: path, reason: reason, at: clock())
         logger.warning("quarantined \(name): \(reason)", metadata: [
             "bulletin_file": "\(name)", "outcome": "rejected", "reason": "\(reason)",
             "duration_ms": "\(milliseconds(since: started))",
@@ -414,7 +420,7 @@ public final class Daemon: @unchecked Sendable {
     }
 
     private func milliseconds(since start: Date) -> Int {
-        Int((Date().timeIntervalSince(start) * 1000).rounded())
+        Int((clock().timeIntervalSince(start) * 1000).rounded())
     }
 
     /// `watching /var/lib/bulletind/inbox · 1,234 articles today · last: 2026-11-29-digest.txt`
