@@ -13,16 +13,24 @@ struct ClassifierIndex: Sendable {
         var patternIDs: [Int32]
     }
 
+    /// A positive term of a topic, reached from its pattern.
+    private struct Posting: Sendable {
+        var topic: Int32
+        var field: RuleField?
+        var weight: Double
+    }
+
     private let matcher: TermMatcher
     private let topics: [CompiledTopic]
-    private let topicsByPattern: [[Int32]]
+    /// For each pattern, the positive terms written with it (topic, field, weight).
+    private let postings: [[Posting]]
 
     /// Compiles the topics; a topic whose rule does not parse is left out.
     init(topics: [Topic]) {
         var patternIDs: [TermMatcher.Pattern: Int32] = [:]
         var patterns: [TermMatcher.Pattern] = []
         var compiled: [CompiledTopic] = []
-        var topicsByPattern: [[Int32]] = []
+        var postings: [[Posting]] = []
         for topic in topics {
             guard let rule = try? CompiledRule.parse(topic.rule) else { continue }
             let topicIndex = Int32(compiled.count)
@@ -36,18 +44,18 @@ struct ClassifierIndex: Sendable {
                     id = Int32(patterns.count)
                     patternIDs[pattern] = id
                     patterns.append(pattern)
-                    topicsByPattern.append([])
+                    postings.append([])
                 }
                 ids.append(id)
-                if term.isPositive && topicsByPattern[Int(id)].last != topicIndex {
-                    topicsByPattern[Int(id)].append(topicIndex)
+                if term.isPositive {
+                    postings[Int(id)].append(Posting(topic: topicIndex, field: term.field, weight: term.weight))
                 }
             }
             compiled.append(CompiledTopic(topic: topic, rule: rule, patternIDs: ids))
         }
         self.matcher = TermMatcher(patterns: patterns)
         self.topics = compiled
-        self.topicsByPattern = topicsByPattern
+        self.postings = postings
     }
 
     func classify(_ article: Article) -> [TopicMatch] {
@@ -55,12 +63,28 @@ struct ClassifierIndex: Sendable {
         let title = matcher.matches(in: article.title, words: &words)
         let body = matcher.matches(in: article.body, words: &words)
         let why = matcher.matches(in: article.why ?? "", words: &words)
-        var candidates = Set<Int32>()
-        for set in [title, body, why] {
-            for pattern in set { candidates.formUnion(topicsByPattern[Int(pattern)]) }
+        // The score of every topic with a matched positive term, from the postings of the
+        // matched patterns alone: a topic whose score stays below its threshold cannot match,
+        // so its rule is never evaluated. The cost follows the matches, not the taxonomy's size.
+        var scores: [Int32: Double] = [:]
+        for pattern in title.union(body).union(why) {
+            let inTitle = title.contains(pattern)
+            for posting in postings[Int(pattern)] {
+                let found: Bool
+                switch posting.field {
+                case nil: found = true
+                case .title: found = inTitle
+                case .body: found = body.contains(pattern)
+                case .why: found = why.contains(pattern)
+                }
+                if found {
+                    scores[posting.topic, default: 0] += posting.weight * (posting.field == nil && inTitle ? Self.titleBonus : 1)
+                }
+            }
         }
         var results: [(index: Int32, match: TopicMatch)] = []
-        for index in candidates.sorted() {
+        for (index, bound) in scores.sorted(by: { $0.key < $1.key })
+        where bound >= topics[Int(index)].topic.threshold - 1e-9 {
             let compiled = topics[Int(index)]
             let terms = compiled.rule.terms
             let matched = terms.indices.map { termIndex -> Bool in

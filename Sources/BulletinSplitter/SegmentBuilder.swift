@@ -43,6 +43,12 @@ struct SegmentBuilder {
             guard !paragraphLines.isEmpty else { return }
             let joined = paragraphLines.count == 1 ? String(paragraphLines[0]) : paragraphLines.joined(separator: " ")
             var body = markup == .markdown ? InlineMarkdown.plainText(joined) : joined
+            guard !body.isEmpty else {
+                // Nothing but markup (`**`, `[]()`): no paragraph, or the body would get "\n\n\n\n".
+                paragraphLines.removeAll(keepingCapacity: true)
+                paragraphIsBullet = false
+                return
+            }
             if paragraphLines.count > 1, let kind = structuralKind(of: body) {
                 // A trailer or heading that was itself hard-wrapped.
                 segments.append(Segment(kind: kind, text: body))
@@ -71,7 +77,10 @@ struct SegmentBuilder {
                 segments.append(Segment(kind: .footer, text: line.plain))
             case .heading(let level):
                 flush()
-                segments.append(paragraph(line.plain, level: level, isBullet: false, lineCount: 1))
+                // A heading with no text ("#" alone) is no paragraph.
+                if !line.plain.isEmpty {
+                    segments.append(paragraph(line.plain, level: level, isBullet: false, lineCount: 1))
+                }
             case .bullet(let item):
                 flush()
                 paragraphLines.append(item)
