@@ -15,23 +15,31 @@ public enum ArticleFingerprint {
         return SHA256.hex(bytes)
     }
 
-    /// Appends the lower-cased text with whitespace runs collapsed (one pass over the scalars).
+    /// Appends the lower-cased text with whitespace runs collapsed (one pass over the scalars),
+    /// as UTF-8. ASCII scalars — nearly all of them — are classified and written as bytes;
+    /// only the others ask for their Unicode properties.
     private static func appendNormalised(_ text: String, to bytes: inout [UInt8]) {
-        var out = String.UnicodeScalarView()
         var pendingSpace = false
         var wroteAny = false
         for scalar in text.lowercased().unicodeScalars {
-            if scalar.properties.isWhitespace {
+            let value = scalar.value
+            let isWhitespace = value < 0x80
+                ? value == 0x20 || (0x09...0x0D).contains(value)
+                : scalar.properties.isWhitespace
+            if isWhitespace {
                 pendingSpace = wroteAny
                 continue
             }
             if pendingSpace {
-                out.append(" ")
+                bytes.append(0x20)
                 pendingSpace = false
             }
-            out.append(scalar)
+            if value < 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: value))
+            } else {
+                UTF8.encode(scalar) { bytes.append($0) }
+            }
             wroteAny = true
         }
-        bytes.append(contentsOf: String(out).utf8)
     }
 }

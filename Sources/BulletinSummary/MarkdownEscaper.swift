@@ -12,6 +12,7 @@ public enum MarkdownEscaper {
     /// would start a list or heading is escaped. The result renders as the
     /// original characters and never as a link, image, tag or list.
     public static func inline(_ text: String) -> String {
+        if isInertAlready(text) { return text }
         let s = collapsed(text)
         var out = String.UnicodeScalarView()
         var i = 0
@@ -45,13 +46,38 @@ public enum MarkdownEscaper {
         return String(out)
     }
 
+    /// Whether `inline` would return `text` unchanged: printable ASCII only, no character
+    /// Markdown could read as syntax, single spaces, no space at either end, and a first
+    /// character that cannot start a list or heading. One pass over the UTF-8 bytes; most
+    /// titles and sentences pass, and skip the scalar-by-scalar rewrite.
+    static func isInertAlready(_ text: String) -> Bool {
+        var previous: UInt8 = 0x20
+        var first = true
+        for byte in text.utf8 {
+            guard byte > 0x20 && byte < 0x7F || byte == 0x20 && previous != 0x20 else { return false }
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                 UInt8(ascii: "]"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "{"), UInt8(ascii: "}"),
+                 UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
+                return false
+            case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "#"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if first { return false }
+            default:
+                break
+            }
+            first = false
+            previous = byte
+        }
+        return previous != 0x20
+    }
+
     /// The scalars of `text` with whitespace runs collapsed to one space, trimmed.
     private static func collapsed(_ text: String) -> [Unicode.Scalar] {
         var result: [Unicode.Scalar] = []
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if Sentences.isWhitespace(scalar) {
                 pendingSpace = !result.isEmpty
                 continue
             }

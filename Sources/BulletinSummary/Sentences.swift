@@ -31,7 +31,7 @@ public enum Sentences {
         var newlines = 0
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if isWhitespace(scalar) {
                 if scalar == "\n" || scalar == "\u{2029}" {
                     newlines += 1
                     if newlines >= 2 && !window.isEmpty { break }
@@ -59,7 +59,7 @@ public enum Sentences {
                 let followedBySpace = !atEnd && window[j] == " "
                 if followedBySpace || atEnd {
                     let nextIsLower = followedBySpace && j + 1 < window.count
-                        && window[j + 1].properties.isLowercase
+                        && isLowercase(window[j + 1])
                     if !nextIsLower && !(c == "." && isNonTerminalPeriod(window, at: i)) {
                         end = j
                         break
@@ -78,6 +78,19 @@ public enum Sentences {
         var result = String(String.UnicodeScalarView(window[0..<cut]))
         while result.last == " " || result.last == "," || result.last == ";" || result.last == ":" { result.removeLast() }
         return result + "…"
+    }
+
+    /// `Unicode.Scalar.Properties.isLowercase`, without the Unicode tables for ASCII.
+    static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0x80 ? (0x61...0x7A).contains(value) : scalar.properties.isLowercase
+    }
+
+    /// `Unicode.Scalar.Properties.isWhitespace`, answered without the Unicode tables for
+    /// ASCII (nearly every scalar of a bulletin): the table lookup dominated summary time.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : scalar.properties.isWhitespace
     }
 
     /// Whether the period at `index` belongs to an ellipsis, an abbreviation or an initial.
