@@ -162,9 +162,9 @@ public final class Daemon: @unchecked Sendable {
         }
         // Watch first, then list: a file arriving in between is seen at least once.
         watcher = try InotifyWatcher(directory: configuration.inbox, ignoreRules: ignoreRules)
-        rescan()
         let now = clock()
         nextRescan = now.addingTimeInterval(rescanInterval)
+        rescan()
         startDay(now)
         logger.info("watching \(configuration.inbox)", metadata: ["queued": "\(queue.count)"])
         notifier.ready(status: statusLine())
@@ -191,8 +191,8 @@ public final class Daemon: @unchecked Sendable {
     private func runDueTimers(_ now: Date) {
         if let at = rewatchAt, at <= now { rewatch() }
         if nextRescan <= now {
-            if rewatchAt == nil { rescan() }
             nextRescan = now.addingTimeInterval(rescanInterval)
+            if rewatchAt == nil { rescan() }
         }
         if let due = summaryDue, due.at <= now {
             summaryDue = nil
@@ -252,11 +252,15 @@ public final class Daemon: @unchecked Sendable {
     }
 
     private func rescan() {
-        let scanner = InboxScanner(directory: configuration.inbox, ignoreRules: ignoreRules)
+        var scanner = InboxScanner(directory: configuration.inbox, ignoreRules: ignoreRules)
+        scanner.quietPeriod = InboxScanner.daemonQuietPeriod
         do {
-            let names = try scanner.scan()
+            var skippedRecent = false
+            let names = try scanner.scan(skippedRecent: &skippedRecent)
             leftAlone.formIntersection(names)
             names.forEach { queue.add($0) }
+            // A file still being written was left out: list again once it has been quiet.
+            if skippedRecent { nextRescan = min(nextRescan, clock().addingTimeInterval(scanner.quietPeriod + 1)) }
         } catch {
             logger.error("cannot list the inbox: \(error)")
             if rewatchAt == nil { rewatchAt = clock() }

@@ -117,7 +117,11 @@ public final class InotifyWatcher: InboxWatcher {
             }
             guard mask & (Mask.closeWrite | Mask.movedTo) != 0, nameEnd > nameStart else { continue }
             let nameBytes = raw[nameStart..<nameEnd].prefix { $0 != 0 }
-            let name = String(decoding: nameBytes, as: UTF8.self)
+            guard let name = String(validating: nameBytes, as: UTF8.self) else {
+                // Not UTF-8: the scanner renames it to an escaped name (see InboxScanner).
+                if !events.contains(.rescanNeeded) { events.append(.rescanNeeded) }
+                continue
+            }
             if !ignoreRules.ignores(name) {
                 events.append(.fileReady(name))
             }
