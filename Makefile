@@ -21,12 +21,17 @@ all: build
 help:
 	@sed -n '1,4p' Makefile
 
-# System packages: the SQLite and systemd headers, found through pkg-config.
+# System packages: the SQLite and systemd headers (found through pkg-config), and python3,
+# which the command-line and systemd tests use to read JSON.
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists sqlite3 libsystemd; then \
-		echo "make: installing missing system packages: libsqlite3-dev libsystemd-dev pkg-config (apt-get)"; \
+	@missing=""; \
+	if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists sqlite3 libsystemd; then \
+		missing="libsqlite3-dev libsystemd-dev pkg-config"; fi; \
+	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
+	if [ -n "$$missing" ]; then \
+		echo "make: installing missing system packages:$$missing (apt-get)"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q libsqlite3-dev libsystemd-dev pkg-config; \
+		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
 	fi
 
 build: deps

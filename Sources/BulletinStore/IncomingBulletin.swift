@@ -18,9 +18,14 @@ public struct IncomingBulletin: Sendable {
     public var title: String?
     /// The articles in bulletin order; they are linked at positions 1, 2, 3… in this order.
     public var articles: [ClassifiedArticle]
+    /// True when the caller will move the file after the commit and then call
+    /// `Store.markFiled` (the daemon); false when nothing is to be filed (`bulletind ingest`).
+    public var awaitingFiling: Bool
 
     public init(fileName: String, contentHash: String, size: Int, format: String, encoding: String,
-                receivedAt: Date, bulletinDate: Date?, title: String?, articles: [ClassifiedArticle]) {
+                receivedAt: Date, bulletinDate: Date?, title: String?, articles: [ClassifiedArticle],
+                awaitingFiling: Bool = false) {
+        self.awaitingFiling = awaitingFiling
         self.fileName = fileName
         self.contentHash = contentHash
         self.size = size

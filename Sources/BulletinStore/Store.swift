@@ -116,6 +116,14 @@ public final class Store: Sendable {
         }
     }
 
+    /// Records that the file of a bulletin stored with `awaitingFiling` has left the inbox.
+    /// From then on the same content is a duplicate.
+    public func markFiled(bulletinID: Int64) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE bulletin SET filed = 1 WHERE id = ?", arguments: [bulletinID])
+        }
+    }
+
     /// The id of the bulletin stored with this content hash, if any.
     public func bulletinID(contentHash: String) throws -> Int64? {
         try pool.read { db in
@@ -124,20 +132,24 @@ public final class Store: Sendable {
     }
 
     private static func ingest(_ bulletin: IncomingBulletin, in db: Database) throws -> IngestOutcome {
-        if let existing = try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT id FROM bulletin WHERE content_hash = ?"),
+        if let existing = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT id, filed FROM bulletin WHERE content_hash = ?"),
             arguments: [bulletin.contentHash]
         ) {
+            let id: Int64 = existing["id"]
+            if !(existing["filed"] as Bool) {
+                return .awaitingFiling(bulletinID: id)
+            }
             try db.cachedStatement(sql: "UPDATE bulletin SET duplicate_count = duplicate_count + 1 WHERE id = ?")
-                .execute(arguments: [existing])
-            return .duplicate(bulletinID: existing)
+                .execute(arguments: [id])
+            return .duplicate(bulletinID: id)
         }
         try db.cachedStatement(sql: """
-            INSERT INTO bulletin (file_name, content_hash, size, format, encoding, received_at, bulletin_date, title)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO bulletin (file_name, content_hash, size, format, encoding, received_at, bulletin_date, title, filed)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 bulletin.fileName, bulletin.contentHash, bulletin.size, bulletin.format, bulletin.encoding,
-                bulletin.receivedAt, bulletin.bulletinDate, bulletin.title,
+                bulletin.receivedAt, bulletin.bulletinDate, bulletin.title, !bulletin.awaitingFiling,
             ])
         let bulletinID = db.lastInsertedRowID
         let findArticle = try db.cachedStatement(sql: "SELECT id FROM article WHERE text_hash = ?")

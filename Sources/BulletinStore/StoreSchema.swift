@@ -54,6 +54,14 @@ enum StoreSchema {
                 t.column("why")
             }
         }
+        // Whether a bulletin's file has left the inbox (archived). The daemon stores a
+        // bulletin with filed = 0 and marks it after the move, so a file found again after a
+        // crash in between is recognised and filed without being counted as a duplicate.
+        migrator.registerMigration("v2-bulletin-filed") { db in
+            try db.alter(table: "bulletin") { t in
+                t.add(column: "filed", .boolean).notNull().defaults(to: true)
+            }
+        }
         return migrator
     }
 }

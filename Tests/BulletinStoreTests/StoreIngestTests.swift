@@ -26,7 +26,7 @@ import BulletinClassifier
         let migrations = try reopened.pool.read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
         }
-        #expect(migrations == ["v1-bulletins-articles-topics"])
+        #expect(migrations == ["v1-bulletins-articles-topics", "v2-bulletin-filed"])
         let journal = try reopened.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(journal == "wal")
     }
@@ -70,6 +70,26 @@ import BulletinClassifier
             TopicCount(id: "connectivity", name: "Connectivity", articles: 1),
             TopicCount(id: "privacy", name: "Privacy", articles: 1),
         ])
+    }
+
+    /// The daemon stores with `awaitingFiling` and marks the bulletin filed after the move; the
+    /// same content before the mark (a restart after a crash) is not a duplicate.
+    @Test func aBulletinAwaitingFilingIsNotCountedAsADuplicate() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.cleanUp() }
+        var bulletin = StoreFixture.bulletin("inbox.txt", receivedAt: t0, articles: [
+            StoreFixture.article("Harbour sensors tested", "Ports try new sensors."),
+        ])
+        bulletin.awaitingFiling = true
+        guard case .ingested(let id, _, _) = try fixture.store.ingest(bulletin) else {
+            Issue.record("expected .ingested"); return
+        }
+        #expect(try fixture.store.ingest(bulletin) == .awaitingFiling(bulletinID: id))
+        #expect(try fixture.store.stats().duplicates == 0)
+        try fixture.store.markFiled(bulletinID: id)
+        #expect(try fixture.store.ingest(bulletin) == .duplicate(bulletinID: id))
+        #expect(try fixture.store.stats().duplicates == 1)
+        #expect(try fixture.store.stats().bulletins == 1)
     }
 
     @Test func sharedArticleIsStoredOnceAndLinkedTwice() throws {

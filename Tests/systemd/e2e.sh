@@ -78,11 +78,18 @@ check "its 10 articles are stored" wait_for 10 articles_are 10
 check "today's summary is written and readable by the analyst" \
     wait_for 20 sb runuser -u analyst -- grep -q "6G" "/var/lib/bulletind/summaries/$(sb date +%F).md"
 check "the inbox is empty again" [ -z "$(sb ls -A /var/lib/bulletind/inbox)" ]
-fields=$(journal -o verbose)
-check "journal has BULLETIN_FILE=digest.txt" grep -q "BULLETIN_FILE=digest.txt" <<<"$fields"
-check "journal has ARTICLES=10" grep -q "ARTICLES=10" <<<"$fields"
-check "journal has TOPICS= and DURATION_MS=" bash -c 'grep -q "TOPICS=" <<<"$1" && grep -q "DURATION_MS=" <<<"$1"' _ "$fields"
-check "journal priority of the ingest line is info (6)" bash -c 'grep -B20 "BULLETIN_FILE=digest.txt" <<<"$1" | grep -q "PRIORITY=6"' _ "$fields"
+journal -o json >"$W/journal.json"
+entry() { # FIELD: that field of the journal entry whose BULLETIN_FILE is digest.txt
+    python3 -c 'import json, sys
+for line in open(sys.argv[1]):
+    e = json.loads(line)
+    if e.get("BULLETIN_FILE") == "digest.txt":
+        print(e.get(sys.argv[2], "")); break' "$W/journal.json" "$1"
+}
+check "journal entry with BULLETIN_FILE=digest.txt has ARTICLES=10" [ "$(entry ARTICLES)" = 10 ]
+check "… TOPICS= lists the topics ($(entry TOPICS))" grep -q "telecoms" <<<"$(entry TOPICS)"
+check "… DURATION_MS= is a number ($(entry DURATION_MS))" grep -qE '^[0-9]+$' <<<"$(entry DURATION_MS)"
+check "… PRIORITY=6 (info) and OUTCOME=stored" [ "$(entry PRIORITY) $(entry OUTCOME)" = "6 stored" ]
 
 echo "# rubbish is quarantined with its reason"
 printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' >"$W/picture.txt"
@@ -122,6 +129,7 @@ drop "$W/wedge.txt" wedge.txt
 restarted() { local p; p=$(prop MainPID); [ "$(prop NRestarts)" -gt "$nr" ] && [ "$p" != "$pid" ] && [ "$p" != 0 ]; }
 check "a wedged pipeline is killed by the watchdog and restarted" wait_for 60 restarted
 check "the journal records the watchdog timeout" bash -c "'$SB' exec journalctl --no-pager -u bulletind.service | grep -qi watchdog"
+sb systemctl kill -s KILL bulletind.service    # the wedged process ignores SIGTERM by design
 sb rm -f /etc/systemd/system/bulletind.service.d/wedge.conf /var/lib/bulletind/inbox/wedge.txt
 sb systemctl daemon-reload
 sb systemctl restart bulletind.service

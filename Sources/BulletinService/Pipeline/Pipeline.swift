@@ -31,7 +31,15 @@ public final class Pipeline: Sendable {
         try store.syncTopics(analyser.classifier.taxonomy.topics)
     }
 
-    public func process(data: Data, fileName: String, receivedAt: Date) throws -> PipelineOutcome {
+    /// - Parameter awaitingFiling: true when the caller moves the file out of the inbox after
+    ///   the commit and then calls `markFiled` (the daemon); see `IncomingBulletin`.
+    /// Records that a bulletin's file has left the inbox (after `.stored` or `.awaitingFiling`).
+    public func markFiled(bulletinID: Int64) throws {
+        try store.markFiled(bulletinID: bulletinID)
+    }
+
+    public func process(data: Data, fileName: String, receivedAt: Date,
+                        awaitingFiling: Bool = false) throws -> PipelineOutcome {
         let contentHash = SHA256.hex(data)
         let analysis: BulletinAnalysis
         switch analyser.analyse(data, fileName: fileName) {
@@ -42,7 +50,7 @@ public final class Pipeline: Sendable {
             fileName: fileName, contentHash: contentHash, size: data.count,
             format: analysis.document.format.rawValue, encoding: analysis.document.encoding,
             receivedAt: receivedAt, bulletinDate: analysis.document.date, title: analysis.document.title,
-            articles: analysis.articles
+            articles: analysis.articles, awaitingFiling: awaitingFiling
         )
         let outcome: IngestOutcome
         do {
@@ -59,6 +67,8 @@ public final class Pipeline: Sendable {
         switch outcome {
         case .duplicate(let id):
             return .duplicate(bulletinID: id)
+        case .awaitingFiling(let id):
+            return .awaitingFiling(bulletinID: id)
         case .ingested(let id, let articles, let newArticles):
             return .stored(bulletinID: id, articles: articles, newArticles: newArticles, topics: analysis.topicIDs)
         }

@@ -49,6 +49,8 @@ struct IngestCommand: ParsableCommand {
             return "ingested  \(file): bulletin #\(id), \(articles) articles (\(newArticles) new), topics: \(topicList)"
         case let .duplicate(id):
             return "duplicate \(file): already stored as bulletin #\(id)"
+        case let .awaitingFiling(id):
+            return "stored    \(file): already stored as bulletin #\(id), from an inbox file the daemon has not filed yet"
         case let .rejected(reason):
             return "rejected  \(file): \(reason)"
         }
