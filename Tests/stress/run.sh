@@ -274,7 +274,7 @@ for place in ("archive", "quarantine", "inbox"):
 print(",".join(hits) or "nowhere")
 PY
 }
-reason_of() { cat "$S/quarantine/$1.error" 2>/dev/null | tr '\n' ' ' | cut -c1-120; }
+reason_of() { sed -n 's/^reason: //p' "$S/state/quarantine/$1.error" 2>/dev/null | head -1 | cut -c1-100; }
 hwm_kb() { awk '/VmHWM/ {print $2}' "/proc/$DPID/status"; }
 # hostile DESCRIPTION NAME EXPECTED: waits until the file left the inbox (or 30 s), then checks.
 hostile_case() {
