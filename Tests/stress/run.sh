@@ -362,8 +362,8 @@ PY
     mkfifo "$S/inbox/pipe.txt"; mkdir "$S/inbox/folder.txt"
     $TOOL gen "$t/g" 1 afterfifo 1; make_file "$t/g/afterfifo-00001.txt" after-fifo.txt; rm -rf "$t/g"
     hostile_case "a regular file after a FIFO and a directory (no hang)" after-fifo.txt archive
-    check "hostile: the FIFO is left alone and logged" grep -q "leaving pipe.txt alone" "$S/daemon.log"
-    check "hostile: the directory is left alone and logged" grep -q "leaving folder.txt alone" "$S/daemon.log"
+    check "hostile: the FIFO is left alone and logged" wait_for 15 grep -q "leaving pipe.txt alone" "$S/daemon.log"
+    check "hostile: the directory is left alone and logged" wait_for 15 grep -q "leaving folder.txt alone" "$S/daemon.log"
     rm -f "$S/inbox/pipe.txt" "$S/inbox/shadow.txt"; rmdir "$S/inbox/folder.txt"
 
     # A hard link (the other name outside the inbox).
@@ -447,6 +447,8 @@ scenario_sanitizers() {
         out=$(cd "$REPO" && swift build --build-tests --sanitize=$s --scratch-path .build-$s >/dev/null 2>&1 && \
               LSAN_OPTIONS=suppressions=$REPO/Tests/stress/lsan.supp swift test --skip-build --sanitize=$s --scratch-path .build-$s 2>&1)
         local rc=$? summary
+        printf '%s\n' "$out" >"$W/sanitize-$s.log"
+        [ $rc = 0 ] || { cp "$W/sanitize-$s.log" "/tmp/bulletind-sanitize-$s.log"; echo "sanitize=$s: output kept in /tmp/bulletind-sanitize-$s.log"; }
         summary=$(grep -E "Test run with|tests? in .* (passed|failed)" <<<"$out" | tail -1)
         echo "sanitize=$s: ${summary:-no summary} ($(grep -c "ERROR: .*Sanitizer\|WARNING: ThreadSanitizer" <<<"$out") reports)"
         check "sanitize=$s: tests pass, no sanitizer report (exit $rc)" [ $rc = 0 ]
