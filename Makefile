@@ -14,7 +14,7 @@ TMPFILESDIR ?= $(PREFIX)/lib/tmpfiles.d
 RELEASE_BIN := .build/release/bulletind
 DEBUG_BIN   := .build/debug/bulletind
 
-.PHONY: all deps build release run test test-unit test-cli test-systemd install uninstall clean help
+.PHONY: all deps build release run test test-unit test-cli test-systemd stress install uninstall clean help
 
 all: build
 
@@ -60,6 +60,14 @@ test-systemd:
 	else \
 		$(MAKE) --no-print-directory release && bash Tests/systemd/e2e.sh; \
 	fi
+
+# The long reliability suite (docs/RELIABILITY.md): the daemon killed, stopped, starved and fed
+# hostile files; the fuzz driver; the unit tests under ASan and TSan (STRESS_SANITIZERS=0 skips
+# them). Needs root (tmpfs and bind mounts). Prints figures and "N passed, N failed".
+STRESS_SANITIZERS ?= 1
+stress: build
+	$(SWIFT) build --product BulletinFuzz
+	STRESS_SANITIZERS=$(STRESS_SANITIZERS) bash Tests/stress/run.sh $(DEBUG_BIN) .build/debug/BulletinFuzz
 
 # Installs the release binary already built; builds it only when it is missing, so it also
 # works from a read-only checkout that has the binary.

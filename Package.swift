@@ -56,6 +56,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The reliability suite's fuzz driver: a seeded mutation loop over reader → splitter →
+        // classifier → summary (`make stress`; see docs/RELIABILITY.md).
+        .executableTarget(
+            name: "BulletinFuzz",
+            dependencies: ["BulletinReader", "BulletinSplitter", "BulletinClassifier", "BulletinSummary"],
+            path: "Tests/fuzz",
+            exclude: ["Corpus"]
+        ),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
         .testTarget(name: "BulletinReaderTests", dependencies: ["BulletinReader"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BulletinSplitterTests", dependencies: ["BulletinSplitter"], resources: [.copy("Fixtures")]),

@@ -1,0 +1,463 @@
+#!/usr/bin/env bash
+# The long part of the reliability suite (`make stress`; docs/RELIABILITY.md): the real daemon on
+# real folders, real inotify and a real SQLite file, killed, stopped, starved and fed hostile
+# files; then the fuzz driver; then (STRESS_SANITIZERS=1) the unit tests under ASan and TSan.
+#
+# Usage: Tests/stress/run.sh PATH/TO/bulletind [PATH/TO/BulletinFuzz]
+# Environment: STRESS_ONLY="crash overflow faults hostile security fuzz sanitizers" (default: all
+# but sanitizers unless STRESS_SANITIZERS=1), STRESS_FUZZ_SECONDS (120), STRESS_KILLS (24),
+# STRESS_BURST (500), STRESS_OVERFLOW (20000).
+# Needs root (tmpfs mounts for the disk-full and read-only cases). Outcomes are exact; time only
+# bounds the waiting (generous deadlines, polled). Prints figures per scenario and a final
+# "N passed, N failed"; exits non-zero on any failure.
+set -uo pipefail
+BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+FUZZ=${2:-}
+[ -n "$FUZZ" ] && FUZZ=$(cd "$(dirname "$FUZZ")" && pwd)/$(basename "$FUZZ")
+REPO=$(cd "$(dirname "$0")/../.." && pwd)
+TOOL="python3 $REPO/Tests/stress/tool.py"
+SANITIZERS=${STRESS_SANITIZERS:-0}
+ONLY=${STRESS_ONLY:-crash overflow faults hostile security fuzz$([ "$SANITIZERS" = 1 ] && echo " sanitizers")}
+FUZZ_SECONDS=${STRESS_FUZZ_SECONDS:-120}
+KILLS=${STRESS_KILLS:-24}
+BURST=${STRESS_BURST:-500}
+OVERFLOW=${STRESS_OVERFLOW:-20000}
+
+W=$(mktemp -d /tmp/bulletind-stress.XXXXXX)
+MOUNTS=()
+DPID=
+cleanup() {
+    [ -n "$DPID" ] && kill -9 "$DPID" 2>/dev/null
+    for m in "${MOUNTS[@]}"; do umount -l "$m" 2>/dev/null; done
+    jobs -p | xargs -r kill 2>/dev/null
+    if [ "${STRESS_KEEP:-0}" = 1 ]; then echo "kept: $W"; else rm -rf "$W"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+PASS=0 FAIL=0
+ok()  { PASS=$((PASS + 1)); echo "ok   - $*"; }
+bad() { FAIL=$((FAIL + 1)); echo "FAIL - $*"; }
+check() { local d=$1; shift; if "$@"; then ok "$d"; else bad "$d"; fi; }
+want() { [[ " $ONLY " == *" $1 "* ]]; }
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+
+# wait_for SECONDS COMMAND...: polls every 0.2 s until COMMAND succeeds; 1 when the deadline passes.
+wait_for() {
+    local deadline=$((SECONDS + $1)); shift
+    until "$@"; do [ $SECONDS -ge $deadline ] && return 1; sleep 0.2; done
+}
+
+# setup NAME [EXTRA_TOML]: a fresh state folder $S with a configuration file.
+setup() {
+    S=$W/$1
+    mkdir -p "$S/inbox" "$S/src" "$S/manifest"
+    cat >"$S/bulletind.toml" <<EOF
+inbox = "$S/inbox"
+archive = "$S/state/archive"
+quarantine = "$S/state/quarantine"
+database = "$S/state/bulletind.sqlite"
+summaries = "$S/state/summaries"
+rules = "$REPO/Config/topics.toml"
+time_zone = "UTC"
+rescan_interval = ${RESCAN:-10}
+summary_debounce = 1
+${2:-}
+EOF
+}
+
+watching_more() { [ "$(log_count "watching $S/inbox")" -gt "$1" ]; }
+bulletins_are() { [ "$(dbq 'd["bulletins"]' 2>/dev/null)" = "$1" ]; }
+gone() { [ ! -e "$1" ] && [ ! -L "$1" ]; }
+log_count() { local n; n=$(grep -c "$1" "$S/daemon.log" 2>/dev/null); echo "${n:-0}"; }
+start_daemon() {
+    local before; before=$(log_count "watching $S/inbox")
+    (cd "$S" && exec "$BIN" run --config "$S/bulletind.toml" >>"$S/daemon.log" 2>&1) &
+    DPID=$!
+    [ "${1:-}" = nowait ] && return 0
+    wait_for 60 watching_more "$before"
+}
+stop_daemon() { [ -n "$DPID" ] && kill -TERM "$DPID" 2>/dev/null && wait "$DPID" 2>/dev/null; DPID=; }
+kill_daemon() { [ -n "$DPID" ] && kill -9 "$DPID" 2>/dev/null; wait "$DPID" 2>/dev/null; DPID=; }
+alive() { [ -n "$DPID" ] && kill -0 "$DPID" 2>/dev/null; }
+inbox_count() { find "$S/inbox" -mindepth 1 -maxdepth 1 -type f | wc -l; }
+inbox_empty() { [ "$(inbox_count)" = 0 ]; }
+archived() { find "$S/state/archive" -type f 2>/dev/null | wc -l; }
+dbq() { $TOOL db "$S/state/bulletind.sqlite" | json "$1"; }
+account() { $TOOL account "$S" "$S/manifest"; }
+# Where a file of the manifest went: archive, quarantine, inbox, or nowhere.
+state_links() { ln -sfn "$S/state/archive" "$S/archive"; ln -sfn "$S/state/quarantine" "$S/quarantine"; }
+mounted() { mount "$@" && MOUNTS+=("${@: -1}"); }
+unmount() { umount "$1" || umount -l "$1"; }
+
+# 1. Crash safety ---------------------------------------------------------------------------
+scenario_crash() {
+    echo "# 1. crash safety: $BURST bulletins, kill -9 at random moments, at least $KILLS times"
+    setup crash; state_links
+    $TOOL gen "$S/src" "$BURST" crash 2
+    cp -al "$S/src/." "$S/manifest/"
+    start_daemon
+    $TOOL drop "$S/src" "$S/inbox" 20 7 &
+    local dropper=$! kills=0
+    RANDOM=42
+    while [ $kills -lt "$KILLS" ] || kill -0 $dropper 2>/dev/null; do
+        sleep "0.$((RANDOM % 6 + 1))$((RANDOM % 10))"
+        kill_daemon; kills=$((kills + 1))
+        start_daemon nowait
+    done
+    wait $dropper
+    # The kill after the commit and before the move: the archive is made read-only, so the
+    # transaction commits and the move fails (the file stays in the inbox); kill -9 there.
+    wait_for 600 inbox_empty
+    kill_daemon
+    mkdir -p "$S/state/archive"
+    mounted -t tmpfs -o ro,size=1m tmpfs "$S/state/archive"
+    $TOOL gen "$S/late" 1 committed 2
+    cp -al "$S/late/." "$S/manifest/"
+    start_daemon
+    mv "$S/late/committed-00001.txt" "$S/inbox/"
+    wait_for 60 bulletins_are $((BURST + 1))
+    local committed_in_inbox=$([ -f "$S/inbox/committed-00001.txt" ] && echo yes || echo no)
+    kill_daemon; kills=$((kills + 1))
+    unmount "$S/state/archive"
+    start_daemon
+    wait_for 120 inbox_empty
+    stop_daemon
+    local a; a=$(account)
+    local lost dup arch; lost=$(json 'd["lost"]' <<<"$a"); dup=$(json 'd["duplicated"]' <<<"$a"); arch=$(json 'd["archive"]' <<<"$a")
+    echo "crash: dropped $((BURST + 1)), kills survived $kills, lost $lost, duplicated $dup, archived $arch, $(dbq '"bulletins %d, articles %d, duplicates counted %d, integrity %s" % (d["bulletins"], d["articles"], d["duplicates"], d["integrity"])')"
+    check "crash: the committed file was still in the inbox when killed ($committed_in_inbox)" [ "$committed_in_inbox" = yes ]
+    check "crash: $kills kills survived (>= $KILLS)" [ $kills -ge "$KILLS" ]
+    check "crash: lost = 0 ($lost)" [ "$lost" = 0 ]
+    check "crash: duplicated = 0 ($dup)" [ "$dup" = 0 ]
+    check "crash: all $((BURST + 1)) archived ($arch)" [ "$arch" = $((BURST + 1)) ]
+    check "crash: bulletins = $((BURST + 1)) ($(dbq 'd["bulletins"]'))" [ "$(dbq 'd["bulletins"]')" = $((BURST + 1)) ]
+    check "crash: articles = $(((BURST + 1) * 2)) ($(dbq 'd["articles"]'))" [ "$(dbq 'd["articles"]')" = $(((BURST + 1) * 2)) ]
+    check "crash: not counted twice: duplicates = 0 ($(dbq 'd["duplicates"]'))" [ "$(dbq 'd["duplicates"]')" = 0 ]
+    check "crash: integrity_check = ok" [ "$(dbq 'd["integrity"]')" = ok ]
+}
+
+# 2. Overflow --------------------------------------------------------------------------------
+scenario_overflow() {
+    echo "# 2. overflow: SIGSTOP, $OVERFLOW bulletins (queue $(cat /proc/sys/fs/inotify/max_queued_events)), SIGCONT"
+    RESCAN=3600 setup overflow; state_links
+    $TOOL gen "$S/src" "$OVERFLOW" flood 1
+    cp -al "$S/src/." "$S/manifest/"
+    start_daemon
+    kill -STOP "$DPID"
+    $TOOL drop "$S/src" "$S/inbox"
+    kill -CONT "$DPID"
+    local started=$SECONDS
+    wait_for 1800 inbox_empty
+    local took=$((SECONDS - started))
+    stop_daemon
+    local a; a=$(account)
+    echo "overflow: dropped $OVERFLOW, processed $(json 'd["archive"]' <<<"$a") in ${took} s, lost $(json 'd["lost"]' <<<"$a"), duplicated $(json 'd["duplicated"]' <<<"$a"), overflow noticed: $(log_count 'overflowed') time(s)"
+    check "overflow: the kernel queue overflowed and the daemon listed the inbox again" [ "$(log_count 'overflowed')" -ge 1 ]
+    check "overflow: every one of $OVERFLOW archived" [ "$(json 'd["archive"]' <<<"$a")" = "$OVERFLOW" ]
+    check "overflow: lost 0, duplicated 0" [ "$(json '"%d %d" % (d["lost"], d["duplicated"])' <<<"$a")" = "0 0" ]
+    check "overflow: bulletins = articles = $OVERFLOW" [ "$(dbq '"%d %d" % (d["bulletins"], d["articles"])')" = "$OVERFLOW $OVERFLOW" ]
+    check "overflow: integrity_check = ok" [ "$(dbq 'd["integrity"]')" = ok ]
+}
+
+# 3. Faults ----------------------------------------------------------------------------------
+# drop_batch PREFIX COUNT: invent COUNT bulletins and move them into the inbox (manifest kept).
+drop_batch() {
+    rm -rf "$S/src"; $TOOL gen "$S/src" "$2" "$1" 2
+    cp -al "$S/src/." "$S/manifest/"
+    $TOOL drop "$S/src" "$S/inbox"
+}
+accounted() { [ "$(account | json '"%d %d %d" % (d["lost"], d["duplicated"], d["inbox"])')" = "0 0 0" ]; }
+
+scenario_faults() {
+    echo "# 3. faults"
+    RESCAN=2 setup faults; state_links
+    start_daemon
+    local total=0
+
+    # The database locked by another process holding a write transaction for 8 s.
+    $TOOL lock "$S/state/bulletind.sqlite" 8 >"$S/lock.out" &
+    local locker=$!
+    wait_for 30 grep -q locked "$S/lock.out"
+    drop_batch locked 10; total=$((total + 10))
+    sleep 3
+    local held; held=$(inbox_count)
+    wait $locker
+    check "faults/locked: files wait while the database is locked ($held of 10 still in the inbox after 3 s)" [ "$held" -ge 1 ]
+    check "faults/locked: all taken once the lock is released" wait_for 120 inbox_empty
+    check "faults/locked: nothing lost or duplicated" accounted
+
+    # The state folder's disk full: state on a 3 MB tmpfs, filled up.
+    stop_daemon
+    mv "$S/state" "$S/state.old"; mkdir -p "$S/state"
+    mounted -t tmpfs -o size=3m tmpfs "$S/state"
+    cp -a "$S/state.old/." "$S/state/"
+    start_daemon
+    dd if=/dev/zero of="$S/state/filler" bs=64k 2>/dev/null
+    drop_batch full 10; total=$((total + 10))
+    sleep 4
+    local full_held; full_held=$(inbox_count)
+    local logged; logged=$(grep -ciE "no space|disk full|ENOSPC|SQLITE_FULL|database or disk is full" "$S/daemon.log")
+    rm -f "$S/state/filler"
+    check "faults/full: files stay in the inbox while the disk is full ($full_held of 10)" [ "$full_held" -ge 1 ]
+    check "faults/full: the daemon logs it ($logged lines)" [ "$logged" -ge 1 ]
+    check "faults/full: it resumes on its own once space is freed" wait_for 180 inbox_empty
+    check "faults/full: nothing lost or duplicated" accounted
+    check "faults/full: integrity_check = ok" [ "$(dbq 'd["integrity"]')" = ok ]
+
+    # The archive folder not writable (read-only mount).
+    local day; day=$(date -u +%Y/%m/%d)
+    mkdir -p "$S/state/archive/$day"
+    mounted --bind "$S/state/archive/$day" "$S/state/archive/$day"
+    mount -o remount,bind,ro "$S/state/archive/$day"
+    drop_batch rofs 5; total=$((total + 5))
+    sleep 4
+    local ro_held; ro_held=$(inbox_count)
+    unmount "$S/state/archive/$day"
+    check "faults/archive-ro: files stay in the inbox ($ro_held of 5)" [ "$ro_held" = 5 ]
+    check "faults/archive-ro: they are retried and archived" wait_for 180 inbox_empty
+    check "faults/archive-ro: nothing lost or duplicated" accounted
+    check "faults/archive-ro: counted once (duplicates 0)" [ "$(dbq 'd["duplicates"]')" = 0 ]
+
+    # The inbox removed and re-created while running.
+    mv "$S/inbox" "$S/inbox.gone"
+    sleep 1
+    mkdir -p "$S/inbox"
+    drop_batch recreated 5; total=$((total + 5))
+    check "faults/inbox: files dropped into the re-created inbox are taken" wait_for 120 inbox_empty
+    check "faults/inbox: the removal was logged" grep -q "removed or replaced" "$S/daemon.log"
+    rmdir "$S/inbox.gone" 2>/dev/null
+
+    # Configuration removed, then broken, before a reload: the old one stays in force.
+    mv "$S/bulletind.toml" "$S/bulletind.toml.good"
+    kill -HUP "$DPID"; sleep 1
+    printf 'inbox = [\n' >"$S/bulletind.toml"
+    kill -HUP "$DPID"; sleep 1
+    drop_batch reload 3; total=$((total + 3))
+    check "faults/config: after two failed reloads files are still taken" wait_for 60 inbox_empty
+    check "faults/config: both failed reloads logged" [ "$(log_count 'reload failed')" -ge 2 ]
+    check "faults/config: the daemon is still running" alive
+    mv "$S/bulletind.toml.good" "$S/bulletind.toml"
+
+    # The summaries folder not writable: ingest goes on, the error is logged.
+    mkdir -p "$S/state/summaries"
+    mounted --bind "$S/state/summaries" "$S/state/summaries"
+    mount -o remount,bind,ro "$S/state/summaries"
+    drop_batch nosummary 3; total=$((total + 3))
+    check "faults/summaries: ingest goes on" wait_for 60 inbox_empty
+    check "faults/summaries: the error is logged" wait_for 30 grep -q "writing the summary failed" "$S/daemon.log"
+    unmount "$S/state/summaries"
+
+    stop_daemon
+    local a; a=$(account)
+    echo "faults: dropped $total, $(json '"archived %d, lost %d, duplicated %d" % (d["archive"], d["lost"], d["duplicated"])' <<<"$a"), $(dbq '"bulletins %d, duplicates counted %d, integrity %s" % (d["bulletins"], d["duplicates"], d["integrity"])')"
+    check "faults: every bulletin accounted for exactly once" [ "$(json '"%d %d %d" % (d["archive"], d["lost"], d["duplicated"])' <<<"$a")" = "$total 0 0" ]
+    check "faults: bulletins = $total" [ "$(dbq 'd["bulletins"]')" = "$total" ]
+    unmount "$S/state"
+}
+
+# 4. Hostile and odd input -------------------------------------------------------------------
+# place NAME_IN_MANIFEST: archive, quarantine, inbox or nowhere (by content, see tool.py).
+where() {
+    python3 - "$S" "$1" <<'PY'
+import hashlib, os, sys
+state, name = sys.argv[1], os.fsencode(sys.argv[2])
+h = lambda p: hashlib.sha256(open(p, "rb").read()).hexdigest()
+want = h(os.path.join(os.fsencode(state), b"manifest", name))
+hits = []
+for place in ("archive", "quarantine", "inbox"):
+    for folder, _, names in os.walk(os.path.join(os.fsencode(state), place.encode())):
+        for n in names:
+            p = os.path.join(folder, n)
+            if place == "quarantine" and n.endswith(b".error"): continue
+            if os.path.isfile(p) and not os.path.islink(p) and h(p) == want: hits.append(place)
+print(",".join(hits) or "nowhere")
+PY
+}
+reason_of() { sed -n 's/^reason: //p' "$S/state/quarantine/$1.error" 2>/dev/null | head -1 | cut -c1-100; }
+hwm_kb() { awk '/VmHWM/ {print $2}' "/proc/$DPID/status"; }
+# hostile DESCRIPTION NAME EXPECTED: waits until the file left the inbox (or 30 s), then checks.
+hostile_case() {
+    local desc=$1 name=$2 expected=$3 got
+    wait_for 60 gone "$S/inbox/$name" || true
+    got=$(where "$name")
+    local detail=""
+    [ "$got" = quarantine ] && detail=" (reason: $(reason_of "$name"))"
+    check "hostile: $desc → $got$detail" [ "$got" = "$expected" ]
+}
+make_file() { cp -a "$1" "$S/manifest/$2"; mv "$1" "$S/inbox/$2"; }
+
+scenario_hostile() {
+    echo "# 4. hostile and odd input"
+    RESCAN=2 setup hostile 'max_file_size = 16_000_000'; state_links
+    start_daemon
+    local t=$S/tmp; mkdir -p "$t"
+
+    : >"$t/f"; make_file "$t/f" empty.txt; hostile_case "an empty file" empty.txt quarantine
+    head -c 65536 /dev/urandom >"$t/f"; make_file "$t/f" random.bin; hostile_case "random binary" random.bin quarantine
+    { printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR'; head -c 4096 /dev/urandom; } >"$t/f"; make_file "$t/f" picture.txt
+    hostile_case "a PNG named .txt" picture.txt quarantine
+    { $TOOL gen "$t/g" 1 latin 2 >/dev/null; cat "$t/g/latin-00001.txt"; printf 'Caf\xe9 na\xefve \xc3\x28 \xff\n'; } >"$t/f"; rm -rf "$t/g"
+    make_file "$t/f" invalid-utf8.txt; hostile_case "invalid UTF-8 (read as Windows-1252, documented)" invalid-utf8.txt archive
+    { printf 'Title with nul\n\nBody \0 with \0\0 NUL bytes.\n'; } >"$t/f"; make_file "$t/f" nul.txt
+    hostile_case "NUL bytes" nul.txt quarantine
+
+    # Over the size limit: quarantined unread, memory flat.
+    local before after
+    before=$(hwm_kb)
+    head -c 48000000 /dev/zero | tr '\0' 'a' >"$t/f"; make_file "$t/f" huge.txt
+    hostile_case "a 48 MB file over max_file_size (16 MB)" huge.txt quarantine
+    after=$(hwm_kb)
+    echo "hostile: peak memory (VmHWM) before the 48 MB file ${before} kB, after ${after} kB"
+    check "hostile: memory stays flat (+$((after - before)) kB < 16000 kB)" [ $((after - before)) -lt 16000 ]
+
+    python3 -c "import sys; sys.stdout.write('Long line title\n\n' + 'word ' * 2000000 + '\n')" >"$t/f"
+    make_file "$t/f" long-line.txt; hostile_case "a single 10 MB line" long-line.txt archive
+    python3 -c "import sys; sys.stdout.write(''.join('Paragraph %d is one line.\n\n' % i for i in range(100000)))" >"$t/f"
+    make_file "$t/f" many-paragraphs.txt
+    local got; wait_for 120 gone "$S/inbox/many-paragraphs.txt"; got=$(where many-paragraphs.txt)
+    check "hostile: 100,000 one-line paragraphs → $got (in 120 s)" [ "$got" != inbox ] && [ "$got" != nowhere ]
+    printf 'just a note to say hello\n' >"$t/f"; make_file "$t/f" no-article.txt
+    hostile_case "text with no article in it" no-article.txt quarantine
+
+    # A file written slowly, byte by byte over 5 s, the writer holding it open.
+    $TOOL gen "$t/g" 1 slow 1; cp "$t/g/slow-00001.txt" "$S/manifest/slow.txt"
+    python3 - "$t/g/slow-00001.txt" "$S/inbox/slow.txt" <<'PY' &
+import sys, time
+data = open(sys.argv[1], "rb").read()
+with open(sys.argv[2], "wb", buffering=0) as out:
+    for i in range(len(data)):
+        out.write(data[i:i + 1]); time.sleep(5 / len(data))
+PY
+    local writer=$! taken_early=no
+    while kill -0 $writer 2>/dev/null; do [ -e "$S/inbox/slow.txt" ] || taken_early=yes; [ -n "$(where slow.txt | grep -v inbox)" ] && [ "$(where slow.txt)" != nowhere ] && taken_early=yes; sleep 0.1; done
+    check "hostile: a file written slowly is not taken before close (taken early: $taken_early)" [ $taken_early = no ]
+    hostile_case "a slowly written file, after close" slow.txt archive
+    check "hostile: nothing of the half-written file was quarantined" [ -z "$(ls "$S/quarantine" | grep '^slow')" ]
+    rm -rf "$t/g"
+
+    # Renamed in from another file system (tmpfs → inbox: mv copies under the final name).
+    local other=$W/other; mkdir -p "$other"; mounted -t tmpfs -o size=4m tmpfs "$other"
+    $TOOL gen "$other/g" 1 elsewhere 2; cp "$other/g/elsewhere-00001.txt" "$S/manifest/elsewhere.txt"
+    mv "$other/g/elsewhere-00001.txt" "$S/inbox/elsewhere.txt"; hostile_case "a file renamed in from another file system" elsewhere.txt archive
+
+    # Odd names.
+    for n in "with spaces.txt" $'new\nline.txt' "-leading-dash.txt"; do
+        $TOOL gen "$t/g" 1 "odd$RANDOM" 1; make_file "$t/g/"*.txt "$n"; rm -rf "$t/g"
+        hostile_case "the name $(printf %q "$n")" "$n" archive
+    done
+    $TOOL gen "$t/g" 1 bytes 1
+    python3 -c "import os,shutil,sys; n=b'caf\xe9-\xff.txt'; shutil.copy(sys.argv[1], os.path.join(os.fsencode(sys.argv[2]), b'manifest', n)); os.rename(sys.argv[1], os.path.join(os.fsencode(sys.argv[2]), b'inbox', n))" "$t/g/bytes-00001.txt" "$S"
+    rm -rf "$t/g"
+    local bytename; bytename=$(printf 'caf\xe9-\xff.txt')
+    hostile_case "a name with bytes that are not UTF-8" "$bytename" archive
+
+    # A symlink to /etc/shadow: not followed, not read.
+    ln -s /etc/shadow "$S/inbox/shadow.txt"
+    sleep 3
+    check "hostile: a symlink to /etc/shadow is left alone in the inbox" [ -L "$S/inbox/shadow.txt" ]
+    check "hostile: … and logged" grep -q "leaving shadow.txt alone" "$S/daemon.log"
+    check "hostile: … and never read (no copy anywhere)" [ -z "$(grep -rlF "$(head -c 20 /etc/shadow)" "$S/state" 2>/dev/null)" ]
+    # A FIFO: no hang (a later file is still taken); a directory: left alone.
+    mkfifo "$S/inbox/pipe.txt"; mkdir "$S/inbox/folder.txt"
+    $TOOL gen "$t/g" 1 afterfifo 1; make_file "$t/g/afterfifo-00001.txt" after-fifo.txt; rm -rf "$t/g"
+    hostile_case "a regular file after a FIFO and a directory (no hang)" after-fifo.txt archive
+    check "hostile: the FIFO is left alone and logged" wait_for 15 grep -q "leaving pipe.txt alone" "$S/daemon.log"
+    check "hostile: the directory is left alone and logged" wait_for 15 grep -q "leaving folder.txt alone" "$S/daemon.log"
+    rm -f "$S/inbox/pipe.txt" "$S/inbox/shadow.txt"; rmdir "$S/inbox/folder.txt"
+
+    # A hard link (the other name outside the inbox).
+    $TOOL gen "$t/g" 1 hardlink 1; cp "$t/g/hardlink-00001.txt" "$S/manifest/hardlink.txt"
+    ln "$t/g/hardlink-00001.txt" "$S/inbox/hardlink.txt"; hostile_case "a hard link" hardlink.txt archive; rm -rf "$t/g"
+
+    # Files removed between their event and their open: 200 created and removed at once.
+    python3 - "$S/inbox" <<'PY'
+import os, sys
+for i in range(200):
+    p = os.path.join(sys.argv[1], "vanishing-%03d.txt" % i)
+    with open(p, "w") as f: f.write("Gone soon\n\nThis file is removed at once.\n")
+    os.unlink(p)
+PY
+    $TOOL gen "$t/g" 1 aftervanish 1; make_file "$t/g/aftervanish-00001.txt" after-vanish.txt; rm -rf "$t/g"
+    hostile_case "a file after 200 removed between event and open" after-vanish.txt archive
+    check "hostile: the daemon is alive after the vanishing files" alive
+
+    # The same file dropped twice; 1,000 identical copies.
+    $TOOL gen "$t/g" 1 twice 2; cp "$t/g/twice-00001.txt" "$t/twice"; make_file "$t/g/twice-00001.txt" twice.txt
+    wait_for 30 gone "$S/inbox/twice.txt"
+    local dups_before; dups_before=$(dbq 'd["duplicates"]')
+    cp "$t/twice" "$S/inbox/twice.txt"; wait_for 30 gone "$S/inbox/twice.txt"
+    check "hostile: the same file dropped twice → both archived ($(find "$S/state/archive" -name 'twice*' | wc -l)), one duplicate counted" \
+        [ "$(find "$S/state/archive" -name 'twice*' | wc -l) $(dbq 'd["duplicates"]')" = "2 $((dups_before + 1))" ]
+    rm -rf "$t/g"
+    $TOOL gen "$t/g" 1 thousand 2
+    local bulletins_before; bulletins_before=$(dbq 'd["bulletins"]'); dups_before=$(dbq 'd["duplicates"]')
+    mkdir -p "$t/copies"; for i in $(seq -w 1 1000); do cp "$t/g/thousand-00001.txt" "$t/copies/copy-$i.txt"; done
+    mv "$t/copies/"* "$S/inbox/"
+    wait_for 300 bash -c "[ -z \"\$(ls '$S/inbox' | grep '^copy-')\" ]"
+    check "hostile: 1,000 identical copies → 1 bulletin stored, 999 duplicates, 1,000 archived ($(dbq 'd["bulletins"]') - $bulletins_before, $(dbq 'd["duplicates"]') - $dups_before, $(find "$S/state/archive" -name 'copy-*' | wc -l))" \
+        [ "$(( $(dbq 'd["bulletins"]') - bulletins_before )) $(( $(dbq 'd["duplicates"]') - dups_before )) $(find "$S/state/archive" -name 'copy-*' | wc -l)" = "1 999 1000" ]
+
+    check "hostile: the daemon ran throughout" alive
+    check "hostile: every quarantined file has its NAME.error" \
+        bash -c 'for f in "$1"/*; do case "$f" in *.error) ;; *) [ -f "$f.error" ] || exit 1;; esac; done' _ "$S/quarantine"
+    stop_daemon
+    check "hostile: integrity_check = ok" [ "$(dbq 'd["integrity"]')" = ok ]
+    umount "$other" 2>/dev/null
+}
+
+# 6. Security --------------------------------------------------------------------------------
+scenario_security() {
+    echo "# 6. security"
+    setup security; state_links
+    start_daemon
+    printf '<script>alert(1)</script> [click](javascript:evil) ![x](http://t/x.png)\n\nA body sentence <b>bold</b>.\n\nWhy does it matter?\n\nBecause [links](http://x) must stay text.\n\nWould you like to learn more about tests? If so, ask our chatbot!\n' >"$S/inbox/inject.txt"
+    wait_for 30 gone "$S/inbox/inject.txt"
+    stop_daemon
+    local md; md=$(ls "$S/state/summaries/"*.md 2>/dev/null | head -1)
+    check "security: a summary was written ($md)" [ -n "$md" ]
+    check "security: no raw HTML tag in the summary" bash -c '! grep -q "<script\|<b>" "$1"' _ "$md"
+    check "security: no injected link or image in the summary" bash -c '! grep -qE "[^\\]\[[^]]*[^\\]\]\(" "$1"' _ "$md"
+    check "security: started as root it logs a warning" grep -qi "root" "$S/daemon.log"
+    local wide; wide=$(find "$S/state" -mindepth 1 \( -type d -perm /0027 -o -type f -perm /0137 \) ! -path "*/archive/*/*" -printf '%m %P\n' | head -5 | tr '\n' ';')
+    check "security: database, summaries and folders no wider than 0640/0750 under umask $(umask) (${wide:-none wider})" [ -z "$wide" ]
+    check "security: no shell or process spawning in the sources" \
+        bash -c '! grep -rnE "Process\(|posix_spawn|popen\(|execv|execl|/bin/sh|Glibc\.system|= system\(|^[[:space:]]*system\(" "$1/Sources"' _ "$REPO"
+}
+
+# 5. Fuzzing and sanitizers ------------------------------------------------------------------
+scenario_fuzz() {
+    echo "# 5. fuzzing: ${FUZZ_SECONDS} s"
+    if [ -z "$FUZZ" ]; then bad "fuzz: no BulletinFuzz binary given"; return; fi
+    local out rc
+    out=$("$FUZZ" --seconds "$FUZZ_SECONDS" --seed "${STRESS_FUZZ_SEED:-$(date +%s)}" --artifacts "$W/fuzz" 2>&1); rc=$?
+    echo "$out" | tail -3
+    check "fuzz: no crash, hang or broken guarantee (exit $rc)" [ $rc = 0 ]
+    [ $rc = 0 ] || { mkdir -p /tmp/bulletind-fuzz-artifacts && cp -a "$W/fuzz/." /tmp/bulletind-fuzz-artifacts/ && echo "fuzz: reproducer kept in /tmp/bulletind-fuzz-artifacts"; }
+}
+
+scenario_sanitizers() {
+    echo "# 5. sanitizers: swift test --sanitize=address, --sanitize=thread"
+    local s out
+    for s in address thread; do
+        # A fresh scratch path: reuse the dependency checkouts of .build instead of fetching again.
+        if [ -d "$REPO/.build/checkouts" ] && [ ! -d "$REPO/.build-$s/checkouts" ]; then
+            mkdir -p "$REPO/.build-$s" && cp -r "$REPO/.build/checkouts" "$REPO/.build/repositories" "$REPO/.build-$s/" 2>/dev/null
+        fi
+        out=$(cd "$REPO" && swift build --build-tests --sanitize=$s --scratch-path .build-$s >/dev/null 2>&1 && \
+              LSAN_OPTIONS=suppressions=$REPO/Tests/stress/lsan.supp swift test --skip-build --sanitize=$s --scratch-path .build-$s 2>&1)
+        local rc=$? summary
+        printf '%s\n' "$out" >"$W/sanitize-$s.log"
+        [ $rc = 0 ] || { cp "$W/sanitize-$s.log" "/tmp/bulletind-sanitize-$s.log"; echo "sanitize=$s: output kept in /tmp/bulletind-sanitize-$s.log"; }
+        summary=$(grep -E "Test run with|tests? in .* (passed|failed)" <<<"$out" | tail -1)
+        echo "sanitize=$s: ${summary:-no summary} ($(grep -c "ERROR: .*Sanitizer\|WARNING: ThreadSanitizer" <<<"$out") reports)"
+        check "sanitize=$s: tests pass, no sanitizer report (exit $rc)" [ $rc = 0 ]
+    done
+}
+
+[ "$(id -u)" = 0 ] || echo "note: not root; the scenarios that mount tmpfs will fail"
+for s in crash overflow faults hostile security fuzz sanitizers; do
+    if want $s; then "scenario_$s"; DPID=; fi
+done
+echo "$PASS passed, $FAIL failed"
+[ $FAIL = 0 ]
