@@ -32,7 +32,7 @@ struct SyntheticVocabulary {
         ["online safety", "child safety", "age verification", "children", "social media", "harmful content"],
     ]
 
-    init(seed: UInt64, size: Int = 6_000) {
+    init(seed: UInt64, size: Int = 20_000) {
         var random = SplitMix64(seed: seed ^ 0x766F_6361_6275_6C61)
         let onsets = ["b", "br", "c", "cl", "d", "dr", "f", "g", "gr", "h", "k", "l", "m", "n", "p",
                       "pl", "pr", "r", "s", "st", "t", "tr", "v", "w", "z", "sh", "ch", "qu"]

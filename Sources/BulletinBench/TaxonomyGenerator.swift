@@ -30,10 +30,10 @@ struct TaxonomyGenerator {
 
     private func term(_ random: inout SplitMix64) -> String {
         // Real rule terms are specific words, not the commonest ones: draw from the Zipf ranks
-        // 1500 and up, so an article matches a few topics per hundred, not dozens.
+        // 2000 and up, so an article matches a few topics per hundred, not dozens.
         let words = vocabulary.words
         func contentWord() -> String {
-            words[random.int(in: min(1_500, words.count - 1)...(words.count - 1))]
+            words[random.int(in: min(2_000, words.count - 1)...(words.count - 1))]
         }
         let kind = random.unit()
         var term: String
