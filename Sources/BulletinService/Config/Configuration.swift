@@ -45,6 +45,6 @@ public struct Configuration: Sendable, Equatable {
         inbox: "Inbox", archive: "var/archive", quarantine: "var/quarantine",
         database: "var/bulletind.sqlite", summaries: "var/summaries", rules: "Config/topics.toml",
         timeZone: "local", maxFileSize: 20 * 1024 * 1024, rescanInterval: 60,
-        summaryDebounce: 2, ignore: [".*", "*~", "*.tmp", "*.part", "*.swp"], splitter: .default
+        summaryDebounce: 1, ignore: [".*", "*~", "*.tmp", "*.part", "*.swp"], splitter: .default
     )
 }

@@ -1,16 +1,80 @@
 import ArgumentParser
+import Foundation
+import Logging
 import BulletinService
+import BulletinStore
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Watch the inbox and ingest every bulletin dropped into it (the daemon; runs in the foreground)."
+        abstract: "Watch the inbox and ingest every bulletin dropped into it (the daemon; runs in the foreground).",
+        discussion: """
+        Under systemd it logs to the journal with structured fields and speaks the notify \
+        protocol (READY, STATUS, WATCHDOG, RELOADING, STOPPING); by hand it logs readable lines \
+        to standard error. SIGHUP re-reads the configuration and the rules (a file with errors \
+        keeps the old ones); SIGTERM or Ctrl-C finishes the file in progress, writes the summary \
+        and exits 0.
+        """
     )
 
     @OptionGroup var paths: PathOptions
 
     func run() throws {
-        // Wired to the daemon once it lands.
-        _ = try paths.load()
+        // Before any other thread exists, so the signals reach the daemon's signalfd.
+        Daemon.blockSignals()
+        LoggingSetup.bootstrap()
+        let logger = Logger(label: "bulletind")
+        let explicitConfig = paths.config
+        let overrides = paths.overrides
+        let load: @Sendable () throws -> (Configuration, Store, Pipeline) = {
+            let configuration = try ConfigurationLoader.load(explicitPath: explicitConfig, overrides: overrides)
+            _ = try configuration.resolvedTimeZone()
+            let store = try Store(path: configuration.database)
+            return (configuration, store, try Pipeline(configuration: configuration, store: store))
+        }
+        let (configuration, store, pipeline): (Configuration, Store, Pipeline)
+        do {
+            (configuration, store, pipeline) = try load()
+        } catch {
+            logger.critical("cannot start: \(error)")
+            throw ExitCode(1)
+        }
+        let current = CurrentSettings(configuration: configuration, store: store)
+        let hooks = DaemonHooks(
+            publishSummary: { day in
+                let (configuration, store) = current.value
+                try SummaryPublisher(store: store, folder: configuration.summaries,
+                                     timeZone: configuration.resolvedTimeZone()).publish(day: day)
+            },
+            reload: {
+                let (configuration, store, pipeline) = try load()
+                current.value = (configuration, store)
+                return (configuration, pipeline)
+            }
+        )
+        let daemon: Daemon
+        do {
+            daemon = try Daemon(configuration: configuration, pipeline: pipeline, logger: logger, hooks: hooks)
+        } catch {
+            logger.critical("cannot start: \(error)")
+            throw ExitCode(1)
+        }
+        let code = try daemon.run()
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+/// The configuration and store in force, swapped by a reload and read by the summary hook.
+final class CurrentSettings: @unchecked Sendable {
+    private let lock = NSLock()
+    private var settings: (Configuration, Store)
+
+    init(configuration: Configuration, store: Store) {
+        settings = (configuration, store)
+    }
+
+    var value: (Configuration, Store) {
+        get { lock.withLock { settings } }
+        set { lock.withLock { settings = newValue } }
     }
 }

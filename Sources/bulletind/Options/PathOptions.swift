@@ -24,12 +24,14 @@ struct PathOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The topic rules file.", valueName: "file"))
     var rules: String?
 
+    /// The paths given on the command line.
+    var overrides: PathOverrides {
+        PathOverrides(inbox: inbox, archive: archive, quarantine: quarantine,
+                      database: database, summaries: summaries, rules: rules)
+    }
+
     /// The configuration file's settings with the command line's paths on top.
     func load() throws -> Configuration {
-        try ConfigurationLoader.load(
-            explicitPath: config,
-            overrides: PathOverrides(inbox: inbox, archive: archive, quarantine: quarantine,
-                                     database: database, summaries: summaries, rules: rules)
-        )
+        try ConfigurationLoader.load(explicitPath: config, overrides: overrides)
     }
 }

@@ -1,0 +1,416 @@
+import Foundation
+import Logging
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The long-running service: watches the inbox and takes each complete file through the
+/// pipeline, then archives or quarantines it; keeps the day's summary up to date; talks to
+/// systemd (readiness, status, watchdog, reload, stop).
+///
+/// One thread, one poll(2) loop over the inotify descriptor, a signalfd (SIGTERM, SIGINT,
+/// SIGHUP) and a wake-up pipe (`requestStop()`). One file at a time; signals are handled
+/// between files, so a stop finishes the file in progress.
+///
+/// What a caller may rely on:
+/// - Nothing is ever deleted: a file leaves the inbox only by being archived (stored or
+///   duplicate) or quarantined (rejected, or larger than `maxFileSize`).
+/// - A thrown pipeline or archive error is transient: the file stays in the inbox, the error
+///   is logged once, and taking files resumes on its own after a backoff (1 s doubling to 60 s).
+/// - Symbolic links, folders, FIFOs, sockets and devices in the inbox are left alone and
+///   logged once. Sub-folders are not watched and not descended into.
+/// - A missing or replaced inbox is recreated (0750) and watched again, with backoff.
+///
+/// Test-only: when the environment variable `BULLETIND_TEST_WEDGE` names a file, taking a file
+/// with exactly that name blocks the loop forever, so a test can check that systemd's watchdog
+/// restarts a wedged service. Never set it in production.
+public final class Daemon: @unchecked Sendable {
+    private var configuration: Configuration
+    private var pipeline: Pipeline
+    private let logger: Logger
+    private let hooks: DaemonHooks
+    private let notifier: SystemdNotifier
+    private let wedgeName: String?
+    /// A pipe: `requestStop()` writes to [1], the loop polls [0].
+    private let wakePipe: (read: Int32, write: Int32)
+
+    // Loop state, touched only by the thread in `run()`.
+    private var watcher: InotifyWatcher?
+    private var queue = PendingQueue()
+    private var leftAlone: Set<String> = []
+    private var retryBackoff = Backoff()
+    private var retryAt: Date?
+    private var failingSince: String?
+    private var inboxBackoff = Backoff()
+    private var rewatchAt: Date?
+    private var nextRescan = Date.distantFuture
+    private var summaryDue: (at: Date, day: Date)?
+    private var nextMidnight = Date.distantFuture
+    private var articlesToday = 0
+    private var lastFile: String?
+    private var statusNote: String?
+    private var stopping = false
+
+    /// - Parameters:
+    ///   - configuration: absolute paths expected (the CLI resolves them).
+    ///   - pipeline: the pipeline for that configuration.
+    ///   - environment: read for `BULLETIND_TEST_WEDGE` (test-only).
+    public init(configuration: Configuration, pipeline: Pipeline, logger: Logger, hooks: DaemonHooks,
+                notifier: SystemdNotifier = SystemdNotifier(),
+                environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        self.configuration = configuration
+        self.pipeline = pipeline
+        self.logger = logger
+        self.hooks = hooks
+        self.notifier = notifier
+        let wedge = environment["BULLETIND_TEST_WEDGE"] ?? ""
+        wedgeName = wedge.isEmpty ? nil : wedge
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else { throw POSIXFailure(operation: "pipe", path: "") }
+        for end in ends {
+            _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+        }
+        wakePipe = (ends[0], ends[1])
+    }
+
+    deinit {
+        close(wakePipe.read)
+        close(wakePipe.write)
+    }
+
+    /// Blocks SIGTERM, SIGINT and SIGHUP in the calling thread and every thread it starts
+    /// afterwards. Call first thing in `main`, before any other thread exists, so the signals
+    /// reach the daemon's signalfd instead of killing the process.
+    public static func blockSignals() {
+        SignalChannel.block()
+    }
+
+    /// Asks `run()` to stop as after SIGTERM. Safe from any thread.
+    public func requestStop() {
+        var byte: UInt8 = 1
+        _ = write(wakePipe.write, &byte, 1)
+    }
+
+    /// Runs until SIGTERM, SIGINT or `requestStop()`; then returns the exit code 0.
+    /// Throws only when start-up fails (folders cannot be created, inbox cannot be watched).
+    public func run() throws -> Int32 {
+        let signals = try SignalChannel()
+        try start()
+        let watchdogHalf = notifier.isEnabled ? SystemdNotifier.watchdogInterval().map { $0 / 2 } : nil
+        var lastPing = Date()
+
+        while !stopping {
+            let now = Date()
+            if let half = watchdogHalf, now.timeIntervalSince(lastPing) >= half {
+                notifier.watchdogPing()
+                lastPing = now
+            }
+            runDueTimers(now)
+
+            var deadlines = [nextRescan, nextMidnight]
+            if let at = rewatchAt { deadlines.append(at) }
+            if let due = summaryDue { deadlines.append(due.at) }
+            if let half = watchdogHalf { deadlines.append(lastPing.addingTimeInterval(half)) }
+            var timeout = deadlines.map { $0.timeIntervalSince(now) }.min() ?? 60
+            if canTakeFiles {
+                if let at = retryAt { timeout = min(timeout, at.timeIntervalSince(now)) } else { timeout = 0 }
+            }
+            let milliseconds = Int32(max(0, min(timeout, 3600)) * 1000)
+
+            var fds = [pollfd(fd: signals.fileDescriptor, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: wakePipe.read, events: Int16(POLLIN), revents: 0)]
+            if let watcher { fds.append(pollfd(fd: watcher.fileDescriptor, events: Int16(POLLIN), revents: 0)) }
+            let ready = poll(&fds, nfds_t(fds.count), milliseconds)
+            if ready < 0 && errno != EINTR {
+                logger.error("poll failed: \(String(cString: strerror(errno)))")
+                sleep(1)
+                continue
+            }
+            if ready > 0 {
+                if fds[0].revents != 0 { handle(signals: signals.drain()) }
+                if fds[1].revents != 0 {
+                    var byte: UInt8 = 0
+                    _ = read(wakePipe.read, &byte, 1)
+                    stopping = true
+                }
+                if fds.count > 2, fds[2].revents != 0 { drainWatcher() }
+            }
+            if !stopping, canTakeFiles, (retryAt ?? .distantPast) <= Date(), let name = queue.next() {
+                take(name)
+            }
+        }
+
+        notifier.stopping()
+        logger.info("stopping")
+        if let due = summaryDue { publishSummary(for: due.day) }
+        publishSummary(for: Date())
+        return 0
+    }
+
+    // MARK: - Start-up
+
+    private func start() throws {
+        for folder in [configuration.inbox, configuration.archive, configuration.quarantine, configuration.summaries] {
+            try Directories.create(folder)
+        }
+        // Watch first, then list: a file arriving in between is seen at least once.
+        watcher = try InotifyWatcher(directory: configuration.inbox, ignoreRules: ignoreRules)
+        rescan()
+        let now = Date()
+        nextRescan = now.addingTimeInterval(rescanInterval)
+        startDay(now)
+        logger.info("watching \(configuration.inbox)", metadata: ["queued": "\(queue.count)"])
+        notifier.ready(status: statusLine())
+    }
+
+    private var ignoreRules: IgnoreRules { IgnoreRules(patterns: configuration.ignore) }
+    private var rescanInterval: Double { max(configuration.rescanInterval, 1) }
+    private var canTakeFiles: Bool { !queue.isEmpty && rewatchAt == nil }
+
+    private var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = (try? configuration.resolvedTimeZone()) ?? .current
+        return calendar
+    }
+
+    private func startDay(_ now: Date) {
+        let start = calendar.startOfDay(for: now)
+        nextMidnight = calendar.date(byAdding: .day, value: 1, to: start) ?? now.addingTimeInterval(86_400)
+        articlesToday = (try? pipeline.store.day(from: start, to: nextMidnight))?.articles.count ?? 0
+    }
+
+    // MARK: - Events and timers
+
+    private func runDueTimers(_ now: Date) {
+        if let at = rewatchAt, at <= now { rewatch() }
+        if nextRescan <= now {
+            if rewatchAt == nil { rescan() }
+            nextRescan = now.addingTimeInterval(rescanInterval)
+        }
+        if let due = summaryDue, due.at <= now {
+            summaryDue = nil
+            publishSummary(for: due.day)
+        }
+        if nextMidnight <= now {
+            // The finished day is written a last time, then the new day begins.
+            let finished = nextMidnight.addingTimeInterval(-1)
+            if let due = summaryDue, due.day < nextMidnight { summaryDue = nil }
+            publishSummary(for: finished)
+            startDay(now)
+            notifier.status(statusLine())
+        }
+    }
+
+    private func drainWatcher() {
+        guard let watcher else { return }
+        let events: [InboxEvent]
+        do {
+            events = try watcher.drain()
+        } catch {
+            logger.error("reading inbox events failed: \(error)")
+            return
+        }
+        for event in events {
+            switch event {
+            case .fileReady(let name):
+                queue.add(name)
+            case .rescanNeeded:
+                logger.notice("inotify queue overflowed; listing the inbox again")
+                rescan()
+            case .inboxGone:
+                guard rewatchAt == nil else { continue }
+                logger.warning("the inbox \(configuration.inbox) was removed or replaced; recreating and watching it again")
+                inboxBackoff.reset()
+                rewatchAt = Date()
+            }
+        }
+    }
+
+    private func rewatch() {
+        guard let watcher else { return }
+        do {
+            try watcher.rewatch()
+            rewatchAt = nil
+            inboxBackoff.reset()
+            logger.info("watching \(configuration.inbox) again")
+            rescan()
+            notifier.status(statusLine())
+        } catch {
+            let delay = inboxBackoff.next()
+            rewatchAt = Date().addingTimeInterval(delay)
+            logger.error("cannot watch the inbox \(configuration.inbox) again: \(error); retrying in \(Int(delay)) s")
+            notifier.status("cannot watch \(configuration.inbox): \(error)")
+        }
+    }
+
+    private func rescan() {
+        let scanner = InboxScanner(directory: configuration.inbox, ignoreRules: ignoreRules)
+        do {
+            let names = try scanner.scan()
+            leftAlone.formIntersection(names)
+            names.forEach { queue.add($0) }
+        } catch {
+            logger.error("cannot list the inbox: \(error)")
+            if rewatchAt == nil { rewatchAt = Date() }
+        }
+    }
+
+    private func handle(signals: [Int32]) {
+        for signal in signals {
+            switch signal {
+            case SIGHUP: reload()
+            default:
+                logger.info("received signal \(signal); finishing up")
+                stopping = true
+            }
+        }
+    }
+
+    private func reload() {
+        notifier.reloading()
+        logger.info("reloading configuration and rules")
+        do {
+            let (newConfiguration, newPipeline) = try hooks.reload()
+            if newConfiguration.inbox != configuration.inbox {
+                let newWatcher = try InotifyWatcher(directory: newConfiguration.inbox,
+                                                    ignoreRules: IgnoreRules(patterns: newConfiguration.ignore))
+                watcher = newWatcher
+                queue = PendingQueue()
+            }
+            configuration = newConfiguration
+            pipeline = newPipeline
+            watcher?.ignoreRules = ignoreRules
+            nextRescan = Date()
+            statusNote = nil
+            logger.info("reloaded")
+        } catch {
+            statusNote = "reload failed, previous configuration in force: \(error)"
+            logger.error("reload failed; the previous configuration and rules stay in force: \(error)")
+        }
+        notifier.ready(status: statusLine())
+    }
+
+    // MARK: - One file
+
+    private func take(_ name: String) {
+        if let wedgeName, name == wedgeName {
+            logger.critical("BULLETIND_TEST_WEDGE: blocking forever on \(name) (test-only)")
+            while true { sleep(3600) }
+        }
+        let started = Date()
+        let path = "\(configuration.inbox)/\(name)"
+        // Opened per file, not held: an open descriptor would keep a removed inbox alive and
+        // delay the inotify event that tells it is gone.
+        let inboxFD = open(configuration.inbox, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard inboxFD >= 0 else {
+            queue.add(name)
+            if rewatchAt == nil {
+                logger.warning("cannot open the inbox \(configuration.inbox): \(String(cString: strerror(errno))); recreating and watching it again")
+                rewatchAt = Date()
+            }
+            return
+        }
+        defer { close(inboxFD) }
+        do {
+            switch try InboxFile.take(name: name, directoryFD: inboxFD, maxFileSize: configuration.maxFileSize) {
+            case .vanished:
+                logger.info("\(name) was removed by its sender before it was read", metadata: ["bulletin_file": "\(name)"])
+            case .leftAlone(let reason):
+                if leftAlone.insert(name).inserted {
+                    logger.notice("leaving \(name) alone: \(reason)", metadata: ["bulletin_file": "\(name)"])
+                }
+            case .oversize(let size):
+                let reason = "larger than max_file_size (\(size) bytes > \(configuration.maxFileSize)); not read"
+                try quarantine(name, from: inboxFD, path: path, reason: reason, started: started)
+            case .contents(let data):
+                leftAlone.remove(name)
+                let receivedAt = Date()
+                let outcome = try pipeline.process(data: data, fileName: name, receivedAt: receivedAt)
+                switch outcome {
+                case .stored(_, let articles, let newArticles, let topics):
+                    try Archive(root: configuration.archive, timeZone: calendar.timeZone)
+                        .file(name: name, from: inboxFD, receivedAt: receivedAt)
+                    articlesToday += newArticles
+                    summaryDue = (receivedAt.addingTimeInterval(max(configuration.summaryDebounce, 0)), receivedAt)
+                    logger.info("archived \(name)", metadata: [
+                        "bulletin_file": "\(name)", "outcome": "stored", "articles": "\(articles)",
+                        "new_articles": "\(newArticles)", "topics": "\(topics.joined(separator: ","))",
+                        "duration_ms": "\(milliseconds(since: started))",
+                    ])
+                case .duplicate:
+                    try Archive(root: configuration.archive, timeZone: calendar.timeZone)
+                        .file(name: name, from: inboxFD, receivedAt: receivedAt)
+                    logger.info("archived \(name) (duplicate of a bulletin already stored)", metadata: [
+                        "bulletin_file": "\(name)", "outcome": "duplicate",
+                        "duration_ms": "\(milliseconds(since: started))",
+                    ])
+                case .rejected(let reason):
+                    try quarantine(name, from: inboxFD, path: path, reason: reason, started: started)
+                }
+            }
+            lastFile = name
+            if failingSince != nil {
+                logger.notice("taking files again after a transient failure")
+                failingSince = nil
+                statusNote = nil
+            }
+            retryBackoff.reset()
+            retryAt = nil
+            notifier.status(statusLine())
+        } catch {
+            // Transient: leave the file in the inbox and try again later.
+            queue.add(name)
+            let delay = retryBackoff.next()
+            retryAt = Date().addingTimeInterval(delay)
+            if failingSince == nil {
+                failingSince = name
+                logger.error("cannot take \(name) now, will retry: \(error)", metadata: [
+                    "bulletin_file": "\(name)", "outcome": "retry",
+                ])
+            }
+            statusNote = "retrying \(name) in \(Int(delay)) s: \(error)"
+            notifier.status(statusLine())
+        }
+    }
+
+    private func quarantine(_ name: String, from inboxFD: Int32, path: String, reason: String,
+                            started: Date) throws {
+        try Quarantine(root: configuration.quarantine)
+            .file(name: name, from: inboxFD, originalPath: path, reason: reason, at: Date())
+        logger.warning("quarantined \(name): \(reason)", metadata: [
+            "bulletin_file": "\(name)", "outcome": "rejected", "reason": "\(reason)",
+            "duration_ms": "\(milliseconds(since: started))",
+        ])
+    }
+
+    private func publishSummary(for day: Date) {
+        do {
+            try hooks.publishSummary(day)
+        } catch {
+            logger.error("writing the summary failed: \(error)")
+        }
+    }
+
+    private func milliseconds(since start: Date) -> Int {
+        Int((Date().timeIntervalSince(start) * 1000).rounded())
+    }
+
+    /// `watching /var/lib/bulletind/inbox · 1,234 articles today · last: 2026-11-29-digest.txt`
+    private func statusLine() -> String {
+        var parts = ["watching \(configuration.inbox)", "\(Self.grouped(articlesToday)) articles today"]
+        if let lastFile { parts.append("last: \(lastFile)") }
+        if let statusNote { parts.append(statusNote) }
+        return parts.joined(separator: " · ")
+    }
+
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return n < 0 ? "-" + out : out
+    }
+}

@@ -1,0 +1,14 @@
+import Foundation
+
+/// What `InboxFile.take` found under one inbox name.
+public enum InboxFileResult: Sendable, Equatable {
+    /// A regular file within the size limit: all its bytes.
+    case contents(Data)
+    /// A regular file larger than the limit; not read. Quarantine it.
+    case oversize(size: Int)
+    /// The name was gone before it could be read (removed by its sender).
+    case vanished
+    /// Not a regular file (symbolic link, directory, FIFO, socket, device): left where it is,
+    /// never followed, opened for reading or descended into. `reason` is one line for the log.
+    case leftAlone(reason: String)
+}

@@ -1,0 +1,30 @@
+import Foundation
+import Logging
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Chooses where log messages go, once per process.
+public enum LoggingSetup {
+    /// Whether standard error is connected to the journal (set by systemd for services).
+    public static var underSystemd: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        return environment["JOURNAL_STREAM"] != nil || environment["INVOCATION_ID"] != nil
+    }
+
+    /// Bootstraps swift-log: `JournalLogHandler` when `JOURNAL_STREAM` is set (under systemd),
+    /// `StderrLogHandler` otherwise. Call once, first thing in `main` (swift-log allows only
+    /// one bootstrap per process). When started by hand as root, logs a warning that the
+    /// service should run as its own user.
+    public static func bootstrap(level: Logger.Level = .info) {
+        let journal = ProcessInfo.processInfo.environment["JOURNAL_STREAM"] != nil
+        LoggingSystem.bootstrap { label -> any LogHandler in
+            if journal { return JournalLogHandler(label: label, level: level) }
+            return StderrLogHandler(label: label, level: level)
+        }
+        if getuid() == 0 && !underSystemd {
+            Logger(label: "bulletind").warning(
+                "running as root; bulletind should run as its own user (the 'bulletind' user of the packaged service)")
+        }
+    }
+}

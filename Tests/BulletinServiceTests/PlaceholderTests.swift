@@ -1,4 +1,0 @@
-import Testing
-@testable import BulletinService
-
-@Test func placeholder() { #expect(Bool(true)) }
