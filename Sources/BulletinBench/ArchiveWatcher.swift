@@ -68,7 +68,8 @@ final class ArchiveWatcher {
                 guard let folder = folders[wd], !name.isEmpty else { continue }
                 if mask & UInt32(IN_ISDIR) != 0 {
                     if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { watchTree(folder + "/" + name) }
-                } else if mask & UInt32(IN_MOVED_TO | IN_CLOSE_WRITE) != 0 {
+                } else if mask & UInt32(IN_CREATE | IN_MOVED_TO | IN_CLOSE_WRITE) != 0 {
+                    // The daemon archives with link(2) (IN_CREATE); rename gives IN_MOVED_TO.
                     arrived(name, at: now)
                 }
             }

@@ -88,6 +88,7 @@ enum DaemonFigures {
         let written = Stopwatch.seconds(since: start)
         let result = try waitForArchive(&expected, watcher: watcher, daemon: daemon, scenario: scenario)
         let seconds = Double(result.last - start) / 1e9
+        usleep(3_000_000)  // past summary_debounce: the peak includes the summary of the burst
         let peak = daemon.memory?.peakResidentBytes ?? result.maxRSS
         let ratio = floorRate.map { Double(corpus.articles) / seconds / $0 }
         table.add("1. throughput, daemon (\(corpus.files.count) renamed in \(Format.fixed(written, 2)) s)",
@@ -170,11 +171,13 @@ enum DaemonFigures {
         }
         let result = try waitForArchive(&expected, watcher: watcher, daemon: daemon, scenario: scenario)
         let seconds = Double(result.last - start) / 1e9
-        let peak = daemon.memory?.peakResidentBytes ?? result.maxRSS
+        let burstPeak = daemon.memory?.peakResidentBytes ?? result.maxRSS
         usleep(4_000_000)  // past summary_debounce: the summary is rewritten
         let after = daemon.memory?.residentBytes ?? 0
+        // The high-water mark now includes the summary written after the burst.
+        let peak = max(burstPeak, daemon.memory?.peakResidentBytes ?? 0)
         table.add("3. memory, idle / peak / after (\(count) files)",
-                  "\(Format.megabytes(idle)) / \(Format.megabytes(peak)) / \(Format.megabytes(after))",
+                  "\(Format.megabytes(idle)) / \(Format.megabytes(peak)) (ingest alone \(Format.megabytes(burstPeak))) / \(Format.megabytes(after))",
                   target: "peak ≤ 30 MB", verdict: ResultTable.verdict(value: Double(peak), target: 30 * 1_048_576, higherIsBetter: false))
         if let smaller {
             let growth = Double(peak) / Double(max(1, smaller.peak))

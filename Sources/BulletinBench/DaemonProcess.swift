@@ -29,7 +29,7 @@ final class DaemonProcess {
 
     /// Seconds from exec to READY=1; throws when it does not come within `timeout`.
     func waitUntilReady(timeout: Double = 30) throws -> Double {
-        guard let ready = notify.wait(for: "READY=1", timeout: timeout) else {
+        guard let ready = notify.waitForReady(timeout: timeout) else {
             stop()
             throw BenchFailure("bulletind run sent no READY=1 within \(Int(timeout)) s (log: \(logPath))")
         }
@@ -40,6 +40,7 @@ final class DaemonProcess {
 
     /// SIGTERM, then waits for the exit.
     func stop() {
+        defer { notify.stopDraining() }
         guard process.isRunning else { return }
         kill(pid, SIGTERM)
         process.waitUntilExit()

@@ -2,7 +2,7 @@ import Foundation
 
 /// An AF_UNIX datagram socket standing in for systemd's notify socket: the daemon started
 /// with NOTIFY_SOCKET=path sends "READY=1" (and STATUS=…, WATCHDOG=1) to it.
-final class NotifySocket {
+final class NotifySocket: @unchecked Sendable {  // mutable state is guarded by `state`
     let path: String
     private let fd: Int32
 
@@ -34,27 +34,61 @@ final class NotifySocket {
         unlink(path)
     }
 
-    /// Waits up to `timeout` seconds for a datagram containing the line `line`; returns the
-    /// monotonic time (ns) it arrived, nil on timeout.
-    func wait(for line: String, timeout: Double) -> UInt64? {
-        let deadline = Stopwatch.now() + UInt64(timeout * 1e9)
+    /// Reads datagrams on a thread of its own until `READY=1` arrives or `timeout` passes,
+    /// then keeps draining until `close()`: the daemon sends STATUS= after every file, and a
+    /// datagram socket nobody reads blocks its sender once the queue is full.
+    /// Returns the monotonic time (ns) READY=1 arrived, nil on timeout.
+    func waitForReady(timeout: Double) -> UInt64? {
+        startDraining()
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        state.lock()
+        defer { state.unlock() }
+        while readyAt == nil {
+            if !state.wait(until: deadline) { break }
+        }
+        return readyAt
+    }
+
+    private let state = NSCondition()
+    private var readyAt: UInt64?
+    private var draining = false
+    private var closed = false
+
+    private func startDraining() {
+        state.lock()
+        defer { state.unlock() }
+        guard !draining else { return }
+        draining = true
+        let thread = Thread { [self] in drainLoop() }
+        thread.start()
+    }
+
+    private func drainLoop() {
         var buffer = [UInt8](repeating: 0, count: 4_096)
-        while Stopwatch.now() < deadline {
+        while true {
+            state.lock()
+            let done = closed
+            state.unlock()
+            if done { return }
             var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            let remaining = Int32(max(1, (deadline - min(deadline, Stopwatch.now())) / 1_000_000))
-            guard poll(&poller, 1, remaining) > 0 else { continue }
-            let count = recv(fd, &buffer, buffer.count, 0)
+            guard poll(&poller, 1, 100) > 0 else { continue }
+            let count = recv(fd, &buffer, buffer.count, Int32(MSG_DONTWAIT))
             let arrived = Stopwatch.now()
             guard count > 0 else { continue }
             let message = String(decoding: buffer[0..<count], as: UTF8.self)
-            if message.split(separator: "\n").contains(where: { $0 == line }) { return arrived }
+            if message.split(separator: "\n").contains("READY=1") {
+                state.lock()
+                if readyAt == nil { readyAt = arrived }
+                state.broadcast()
+                state.unlock()
+            }
         }
-        return nil
     }
 
-    /// Discards any datagrams already queued.
-    func drain() {
-        var buffer = [UInt8](repeating: 0, count: 4_096)
-        while recv(fd, &buffer, buffer.count, Int32(MSG_DONTWAIT)) > 0 {}
+    /// Stops the draining thread (call after the daemon has exited).
+    func stopDraining() {
+        state.lock()
+        closed = true
+        state.unlock()
     }
 }
