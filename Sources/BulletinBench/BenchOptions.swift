@@ -12,6 +12,8 @@ import Foundation
 ///   in-process cost of each pipeline stage)
 /// - `BENCH_BULLETIND` the binary under test (default .build/release/bulletind)
 /// - `BENCH_KEEP=1` keeps the temporary folder
+/// - `BENCH_DATABASE` an existing large database (from a run with BENCH_KEEP=1) instead of
+///   building one: for quick iterations on start-up, search and summary
 struct BenchOptions {
     var bulletins = 2_000
     var memoryFiles = 20_000
@@ -21,6 +23,7 @@ struct BenchOptions {
     var only: Set<String>?
     var binary = ".build/release/bulletind"
     var keep = false
+    var reuseDatabase: String?
     /// The repository root (the current directory): Config/topics.toml is read from there.
     var repository = FileManager.default.currentDirectoryPath
 
@@ -37,6 +40,7 @@ struct BenchOptions {
         }
         if let value = environment["BENCH_BULLETIND"], !value.isEmpty { options.binary = value }
         options.keep = environment["BENCH_KEEP"] == "1"
+        if let value = environment["BENCH_DATABASE"], !value.isEmpty { options.reuseDatabase = value }
         options.binary = (options.binary as NSString).standardizingPath
         if !options.binary.hasPrefix("/") {
             options.binary = (options.repository as NSString).appendingPathComponent(options.binary)

@@ -31,7 +31,7 @@ struct BulletinBench {
         let base = try workspace.scenario("base")
         let configuration = try ConfigurationLoader.load(explicitPath: base.config)
         let analyser = try BulletinAnalyser(configuration: configuration)
-        let needsCorpus = ["floor", "cli", "stages", "throughput", "rules"].contains(where: options.runs)
+        let needsCorpus = ["floor", "cli", "stages", "throughput", "latency", "memory", "rules"].contains(where: options.runs)
 
         var floorRate: Double?
         if needsCorpus {
@@ -93,9 +93,10 @@ struct BulletinBench {
 
         if ["startup", "search", "summary"].contains(where: options.runs) {
             Log.progress("large database: \(options.databaseArticles) articles")
-            let large = try LargeDatabase.build(
-                path: workspace.root + "/large/bulletind.sqlite", articles: options.databaseArticles, perDay: 2_000,
-                generator: generator, classifier: analyser.classifier)
+            let large = try options.reuseDatabase.map { try LargeDatabase.reuse(path: $0, perDay: 2_000) }
+                ?? LargeDatabase.build(
+                    path: workspace.root + "/large/bulletind.sqlite", articles: options.databaseArticles, perDay: 2_000,
+                    generator: generator, classifier: analyser.classifier)
             let size = (try? FileManager.default.attributesOfItem(atPath: large.path)[.size] as? Int) ?? 0
             table.add("large database", "\(large.articles) articles · \(large.bulletins) bulletins · \(Format.megabytes(size)) file · built in \(Format.fixed(large.buildSeconds, 1)) s")
             let scenario = try workspace.scenario("large", database: large.path)

@@ -18,6 +18,17 @@ struct LargeDatabase {
 
     static let firstDay = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
 
+    /// Opens a database built earlier by `build` (BENCH_DATABASE, to iterate quickly).
+    static func reuse(path: String, perDay: Int) throws -> LargeDatabase {
+        let store = try Store(path: path)
+        let stats = try store.stats()
+        let day = max(0, (stats.articles / perDay) / 2 - 1)
+        let start = firstDay.addingTimeInterval(Double(day) * 86_400)
+        let content = try store.day(from: start, to: start.addingTimeInterval(86_400))
+        return LargeDatabase(path: path, articles: stats.articles, bulletins: stats.bulletins, bytes: 0,
+                             summaryDay: start, summaryDayArticles: content.articles.count, buildSeconds: 0)
+    }
+
     static func build(path: String, articles target: Int, perDay: Int, generator: CorpusGenerator,
                       classifier: Classifier) throws -> LargeDatabase {
         let start = Stopwatch.now()

@@ -31,17 +31,24 @@ enum SearchBenchmark {
         var commonTimes: [Double] = []
         var rareTimes: [Double] = []
         var hits = 0
+        var perQuery: [String: [Double]] = [:]
         // Up to `rounds` rounds, but stop after 20 s (at least 3 rounds) on a slow index.
         let start = Stopwatch.now()
         for round in 0..<rounds where round < 3 || Stopwatch.seconds(since: start) < 20 {
             for query in common {
                 let timed = try Stopwatch.time { try store.search(SearchQuery(text: query)) }
                 commonTimes.append(timed.seconds)
+                perQuery[query, default: []].append(timed.seconds)
                 hits += timed.value.count
             }
             for query in rare {
-                rareTimes.append(try Stopwatch.time { try store.search(SearchQuery(text: query)) }.seconds)
+                let seconds = try Stopwatch.time { try store.search(SearchQuery(text: query)) }.seconds
+                rareTimes.append(seconds)
+                perQuery[query, default: []].append(seconds)
             }
+        }
+        for query in common + rare {
+            Log.progress("  search \(query): p50 \(Format.milliseconds(Percentiles(perQuery[query] ?? []).median))")
         }
         return Result(common: Percentiles(commonTimes), rare: Percentiles(rareTimes),
                       all: Percentiles(commonTimes + rareTimes), commonQueries: common, rareQueries: rare,
