@@ -69,8 +69,10 @@ struct BulletinBench {
                           target: "≥ 0.70 × floor", verdict: ratioToFloor(corpus, run.seconds, floorRate, target: 0.7))
             }
             if options.runs("throughput") || options.runs("latency") || options.runs("memory") {
-                try DaemonFigures.run(options: options, workspace: workspace, corpus: corpus, generator: generator,
-                                      floorRate: floorRate, table: table)
+                attempt("daemon figures", table) {
+                    try DaemonFigures.run(options: options, workspace: workspace, corpus: corpus, generator: generator,
+                                          floorRate: floorRate, table: table)
+                }
             }
             if options.runs("rules") {
                 Log.progress("rules: classification with synthetic taxonomies")
@@ -101,7 +103,9 @@ struct BulletinBench {
             table.add("large database", "\(large.articles) articles · \(large.bulletins) bulletins · \(Format.megabytes(size)) file · built in \(Format.fixed(large.buildSeconds, 1)) s")
             let scenario = try workspace.scenario("large", database: large.path)
             if options.runs("startup") {
-                try DaemonFigures.startup(options: options, scenario: scenario, articles: large.articles, table: table)
+                attempt("5. start-up", table) {
+                    try DaemonFigures.startup(options: options, scenario: scenario, articles: large.articles, table: table)
+                }
             }
             let store = try Store(path: large.path)
             if options.runs("search") {
@@ -132,6 +136,15 @@ struct BulletinBench {
         print(MachineDescription.current())
         print("")
         print(table.render())
+    }
+
+    /// Runs one figure; a failure becomes a row of the table instead of ending the run.
+    static func attempt(_ figure: String, _ table: ResultTable, _ body: () throws -> Void) {
+        do {
+            try body()
+        } catch {
+            table.add(figure, "ERROR: \(error)", verdict: "FAIL")
+        }
     }
 
     static func rates(_ corpus: PreparedCorpus, _ seconds: Double) -> String {

@@ -161,6 +161,7 @@ enum DaemonFigures {
         _ = try daemon.waitUntilReady()
         usleep(1_000_000)
         let idle = daemon.memory?.residentBytes ?? 0
+        let idleAnonymous = daemon.memory?.anonymousBytes ?? 0
         Log.progress("memory: burst of \(count) files")
         var expected = Set(names)
         let start = Stopwatch.now()
@@ -174,11 +175,14 @@ enum DaemonFigures {
         let burstPeak = daemon.memory?.peakResidentBytes ?? result.maxRSS
         usleep(4_000_000)  // past summary_debounce: the summary is rewritten
         let after = daemon.memory?.residentBytes ?? 0
+        let afterAnonymous = daemon.memory?.anonymousBytes ?? 0
         // The high-water mark now includes the summary written after the burst.
         let peak = max(burstPeak, daemon.memory?.peakResidentBytes ?? 0)
         table.add("3. memory, idle / peak / after (\(count) files)",
                   "\(Format.megabytes(idle)) / \(Format.megabytes(peak)) (ingest alone \(Format.megabytes(burstPeak))) / \(Format.megabytes(after))",
                   target: "peak ≤ 30 MB", verdict: ResultTable.verdict(value: Double(peak), target: 30 * 1_048_576, higherIsBetter: false))
+        table.add("3. memory, anonymous (RssAnon) idle / after",
+                  "\(Format.megabytes(idleAnonymous)) / \(Format.megabytes(afterAnonymous)) (the rest of RSS is the binary's own pages)")
         if let smaller {
             let growth = Double(peak) / Double(max(1, smaller.peak))
             table.add("3. memory, peak \(count) vs \(smaller.files) files",

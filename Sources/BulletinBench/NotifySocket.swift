@@ -76,6 +76,7 @@ final class NotifySocket: @unchecked Sendable {  // mutable state is guarded by 
             let arrived = Stopwatch.now()
             guard count > 0 else { continue }
             let message = String(decoding: buffer[0..<count], as: UTF8.self)
+            if ProcessInfo.processInfo.environment["BENCH_DEBUG"] != nil { Log.progress("notify: \(message)") }
             if message.split(separator: "\n").contains("READY=1") {
                 state.lock()
                 if readyAt == nil { readyAt = arrived }
