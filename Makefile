@@ -14,7 +14,7 @@ TMPFILESDIR ?= $(PREFIX)/lib/tmpfiles.d
 RELEASE_BIN := .build/release/bulletind
 DEBUG_BIN   := .build/debug/bulletind
 
-.PHONY: all deps build release run test test-unit test-cli test-systemd stress install uninstall clean help
+.PHONY: all deps build release run test test-unit test-cli test-systemd stress bench install uninstall clean help
 
 all: build
 
@@ -38,7 +38,7 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release --static-swift-stdlib
+	$(SWIFT) build -c release --static-swift-stdlib --product bulletind
 
 run: build
 	@mkdir -p Inbox var
@@ -95,6 +95,15 @@ uninstall:
 		$(DESTDIR)$(SYSUSERSDIR)/bulletind.conf $(DESTDIR)$(TMPFILESDIR)/bulletind.conf
 	-@if [ -z "$(DESTDIR)" ] && command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then \
 		systemctl daemon-reload; fi
+
+# The benchmark suite (not part of `make test`): release build of bulletind and bulletind-bench,
+# then one table. Options are environment variables: BENCH_BULLETINS (2000), BENCH_MEMORY_FILES
+# (20000), BENCH_LATENCY_FILES (200), BENCH_DB_ARTICLES (100000), BENCH_SEED (1), BENCH_ONLY
+# (e.g. floor,throughput,search). See docs/PERFORMANCE.md.
+bench: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product bulletind
+	$(SWIFT) build -c release --static-swift-stdlib --product bulletind-bench
+	.build/release/bulletind-bench
 
 clean:
 	rm -rf .build

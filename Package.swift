@@ -64,6 +64,15 @@ let package = Package(
             path: "Tests/fuzz",
             exclude: ["Corpus"]
         ),
+        // `make bench`: synthetic corpus, the real binary end to end, one table (docs/PERFORMANCE.md).
+        .executableTarget(
+            name: "bulletind-bench",
+            dependencies: [
+                "BulletinService", "BulletinStore", "BulletinClassifier", "BulletinSplitter",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Sources/BulletinBench"
+        ),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
         .testTarget(name: "BulletinReaderTests", dependencies: ["BulletinReader"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BulletinSplitterTests", dependencies: ["BulletinSplitter"], resources: [.copy("Fixtures")]),

@@ -330,6 +330,7 @@ with open(sys.argv[2], "wb", buffering=0) as out:
         out.write(data[i:i + 1]); time.sleep(5 / len(data))
 PY
     local writer=$! taken_early=no
+    wait_for 10 test -e "$S/inbox/slow.txt"   # the writer has opened it
     while kill -0 $writer 2>/dev/null; do [ -e "$S/inbox/slow.txt" ] || taken_early=yes; [ -n "$(where slow.txt | grep -v inbox)" ] && [ "$(where slow.txt)" != nowhere ] && taken_early=yes; sleep 0.1; done
     check "hostile: a file written slowly is not taken before close (taken early: $taken_early)" [ $taken_early = no ]
     hostile_case "a slowly written file, after close" slow.txt archive
@@ -349,8 +350,10 @@ PY
     $TOOL gen "$t/g" 1 bytes 1
     python3 -c "import os,shutil,sys; n=b'caf\xe9-\xff.txt'; shutil.copy(sys.argv[1], os.path.join(os.fsencode(sys.argv[2]), b'manifest', n)); os.rename(sys.argv[1], os.path.join(os.fsencode(sys.argv[2]), b'inbox', n))" "$t/g/bytes-00001.txt" "$S"
     rm -rf "$t/g"
-    local bytename; bytename=$(printf 'caf\xe9-\xff.txt')
-    hostile_case "a name with bytes that are not UTF-8" "$bytename" archive
+    # Taken under an escaped name: every byte that is not printable ASCII written as %XX.
+    wait_for 60 gone "$S/inbox/$(printf 'caf\xe9-\xff.txt')" || true
+    cp "$S/manifest/$(printf 'caf\xe9-\xff.txt')" "$S/manifest/caf%E9-%FF.txt" && rm "$S/manifest/$(printf 'caf\xe9-\xff.txt')"
+    hostile_case "a name with bytes that are not UTF-8 (taken as caf%E9-%FF.txt)" 'caf%E9-%FF.txt' archive
 
     # A symlink to /etc/shadow: not followed, not read.
     ln -s /etc/shadow "$S/inbox/shadow.txt"

@@ -225,6 +225,9 @@ public final class Daemon: @unchecked Sendable {
             case .rescanNeeded:
                 logger.notice("inotify queue overflowed; listing the inbox again")
                 rescan()
+            case .undecodableName:
+                logger.notice("a file arrived under a name that is not UTF-8; listing the inbox to take it under an escaped name")
+                rescan()
             case .inboxGone:
                 guard rewatchAt == nil else { continue }
                 logger.warning("the inbox \(configuration.inbox) was removed or replaced; recreating and watching it again")

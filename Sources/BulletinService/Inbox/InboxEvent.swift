@@ -6,6 +6,9 @@ public enum InboxEvent: Sendable, Equatable, Hashable {
     case fileReady(String)
     /// The kernel dropped events (queue overflow): the inbox must be listed again in full.
     case rescanNeeded
+    /// A complete file arrived under a name that is not valid UTF-8: listing the inbox
+    /// renames it to an escaped form (`InboxScanner`) so it can be taken.
+    case undecodableName
     /// The inbox folder itself was removed, moved away or replaced; the watch is no longer
     /// in force until `rewatch()` succeeds.
     case inboxGone

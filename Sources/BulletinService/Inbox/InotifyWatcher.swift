@@ -119,7 +119,7 @@ public final class InotifyWatcher: InboxWatcher {
             let nameBytes = raw[nameStart..<nameEnd].prefix { $0 != 0 }
             guard let name = String(validating: nameBytes, as: UTF8.self) else {
                 // Not UTF-8: the scanner renames it to an escaped name (see InboxScanner).
-                if !events.contains(.rescanNeeded) { events.append(.rescanNeeded) }
+                if !events.contains(.undecodableName) { events.append(.undecodableName) }
                 continue
             }
             if !ignoreRules.ignores(name) {

@@ -1,0 +1,52 @@
+import Foundation
+
+/// What to run, from the environment (so `make bench BENCH_BULLETINS=500` works).
+///
+/// - `BENCH_BULLETINS` corpus size for throughput and the floor (default 2000)
+/// - `BENCH_MEMORY_FILES` files for the memory figure (default 20000)
+/// - `BENCH_LATENCY_FILES` single bulletins for the latency figure (default 200)
+/// - `BENCH_DB_ARTICLES` articles in the large database for start-up, search, summary (default 100000)
+/// - `BENCH_SEED` corpus seed (default 1)
+/// - `BENCH_ONLY` comma-separated figure keys to run: floor, cli, stages, throughput,
+///   latency, memory, rules, startup, search, summary (default all but stages, the
+///   in-process cost of each pipeline stage)
+/// - `BENCH_BULLETIND` the binary under test (default .build/release/bulletind)
+/// - `BENCH_KEEP=1` keeps the temporary folder
+/// - `BENCH_DATABASE` an existing large database (from a run with BENCH_KEEP=1) instead of
+///   building one: for quick iterations on start-up, search and summary
+struct BenchOptions {
+    var bulletins = 2_000
+    var memoryFiles = 20_000
+    var latencyFiles = 200
+    var databaseArticles = 100_000
+    var seed: UInt64 = 1
+    var only: Set<String>?
+    var binary = ".build/release/bulletind"
+    var keep = false
+    var reuseDatabase: String?
+    /// The repository root (the current directory): Config/topics.toml is read from there.
+    var repository = FileManager.default.currentDirectoryPath
+
+    static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> BenchOptions {
+        var options = BenchOptions()
+        func int(_ key: String) -> Int? { environment[key].flatMap { Int($0.replacingOccurrences(of: "_", with: "")) } }
+        if let value = int("BENCH_BULLETINS"), value > 0 { options.bulletins = value }
+        if let value = int("BENCH_MEMORY_FILES"), value > 0 { options.memoryFiles = value }
+        if let value = int("BENCH_LATENCY_FILES"), value > 0 { options.latencyFiles = value }
+        if let value = int("BENCH_DB_ARTICLES"), value > 0 { options.databaseArticles = value }
+        if let value = environment["BENCH_SEED"].flatMap({ UInt64($0) }) { options.seed = value }
+        if let value = environment["BENCH_ONLY"], !value.isEmpty {
+            options.only = Set(value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        }
+        if let value = environment["BENCH_BULLETIND"], !value.isEmpty { options.binary = value }
+        options.keep = environment["BENCH_KEEP"] == "1"
+        if let value = environment["BENCH_DATABASE"], !value.isEmpty { options.reuseDatabase = value }
+        options.binary = (options.binary as NSString).standardizingPath
+        if !options.binary.hasPrefix("/") {
+            options.binary = (options.repository as NSString).appendingPathComponent(options.binary)
+        }
+        return options
+    }
+
+    func runs(_ key: String) -> Bool { only?.contains(key) ?? (key != "stages") }
+}

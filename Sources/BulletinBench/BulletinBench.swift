@@ -1,0 +1,163 @@
+import Foundation
+import BulletinClassifier
+import BulletinService
+import BulletinStore
+
+/// `make bench`: generates a synthetic corpus, runs the real `bulletind` binary and the
+/// library code, and prints ONE table (figure, measured, target, verdict). Options are
+/// environment variables, see `BenchOptions`. Progress goes to standard error.
+@main
+struct BulletinBench {
+    static func main() {
+        let options = BenchOptions.fromEnvironment()
+        do {
+            try run(options)
+        } catch {
+            Log.progress("bulletind-bench: \(error)")
+            exit(1)
+        }
+    }
+
+    static func run(_ options: BenchOptions) throws {
+        guard FileManager.default.isExecutableFile(atPath: options.binary) else {
+            throw BenchFailure("no bulletind binary at \(options.binary): run `make bench` (or set BENCH_BULLETIND)")
+        }
+        let rules = (options.repository as NSString).appendingPathComponent("Config/topics.toml")
+        let workspace = try BenchWorkspace(rulesPath: rules)
+        defer { if !options.keep { workspace.remove() } else { Log.progress("kept \(workspace.root)") } }
+        Log.progress("bulletind-bench: working in \(workspace.root)")
+        let table = ResultTable()
+        let generator = CorpusGenerator(seed: options.seed)
+        let base = try workspace.scenario("base")
+        let configuration = try ConfigurationLoader.load(explicitPath: base.config)
+        let analyser = try BulletinAnalyser(configuration: configuration)
+        let needsCorpus = ["floor", "cli", "stages", "throughput", "latency", "memory", "rules"].contains(where: options.runs)
+
+        var floorRate: Double?
+        if needsCorpus {
+            Log.progress("corpus: \(options.bulletins) bulletins")
+            let corpus = try PreparedCorpus.make(count: options.bulletins, generator: generator,
+                                                 folder: workspace.root + "/corpus", analyser: analyser,
+                                                 receivedAt: Date())
+            let mb = Double(corpus.bytes) / 1_048_576
+            table.add("corpus", "\(corpus.files.count) bulletins · \(corpus.articles) articles · \(Format.fixed(mb, 1)) MB",
+                      verdict: corpus.articles == corpus.writtenArticles
+                          ? "split finds all \(corpus.writtenArticles)" : "SPLIT MISMATCH: wrote \(corpus.writtenArticles)")
+            if options.runs("floor") || options.runs("cli") || options.runs("throughput") {
+                Log.progress("floor: plain SQLite, one transaction")
+                let seconds = try FloorBenchmark.run(corpus: corpus, topics: analyser.classifier.taxonomy.topics,
+                                                     database: workspace.root + "/floor/floor.sqlite")
+                floorRate = Double(corpus.articles) / seconds
+                table.add("floor: plain INSERTs, 1 transaction", rates(corpus, seconds))
+            }
+            if options.runs("stages") {
+                Log.progress("stages: in-process")
+                let stages = try StageBenchmark.run(corpus: corpus, analyser: analyser, folder: workspace.root + "/stages")
+                table.add("stage: read+split (in-process)", Format.fixed(mb / stages.parseSeconds, 1) + " MB/s")
+                table.add("stage: classify, default rules", Format.fixed(mb / stages.classifySeconds, 1) + " MB/s")
+                table.add("stage: Store.ingest, 1 txn/bulletin", rates(corpus, stages.storeEachSeconds),
+                          verdict: ratioToFloor(corpus, stages.storeEachSeconds, floorRate))
+                table.add("stage: Store.ingest(batch: \(stages.batchSize))", rates(corpus, stages.storeBatchSeconds),
+                          verdict: ratioToFloor(corpus, stages.storeBatchSeconds, floorRate))
+            }
+            if options.runs("cli") {
+                Log.progress("cli: bulletind ingest of the corpus")
+                let cli = try workspace.scenario("cli")
+                let run = try ChildProcess.run(options.binary, ["ingest", "--config", cli.config] + corpus.files)
+                guard run.status == 0 else { throw BenchFailure("bulletind ingest exited with \(run.status)") }
+                table.add("1p. `bulletind ingest` (preliminary)", rates(corpus, run.seconds),
+                          target: "≥ 0.70 × floor", verdict: ratioToFloor(corpus, run.seconds, floorRate, target: 0.7))
+            }
+            if options.runs("throughput") || options.runs("latency") || options.runs("memory") {
+                attempt("daemon figures", table) {
+                    try DaemonFigures.run(options: options, workspace: workspace, corpus: corpus, generator: generator,
+                                          floorRate: floorRate, table: table)
+                }
+            }
+            if options.runs("rules") {
+                Log.progress("rules: classification with synthetic taxonomies")
+                let articles = Array(corpus.bulletins.prefix(150).flatMap { $0.articles.map(\.article) })
+                let points = try RuleScalingBenchmark.run(
+                    articles: articles, generator: TaxonomyGenerator(vocabulary: generator.vocabulary, seed: options.seed),
+                    sizes: [10, 100, 1_000, 10_000])
+                let ten = points.first { $0.topics == 10 }?.megabytesPerSecond ?? 0
+                for point in points {
+                    let ratio = ten > 0 ? point.megabytesPerSecond / ten : 0
+                    let verdict = point.topics == 1_000
+                        ? "×\(Format.fixed(ratio, 2)) of 10 · " + (ratio >= 0.8 ? "PASS" : "FAIL")
+                        : "×\(Format.fixed(ratio, 2)) of 10"
+                    table.add("4. classify, \(point.topics) topics × 20 terms",
+                              "\(Format.fixed(point.megabytesPerSecond, 1)) MB/s · \(Format.fixed(point.matchesPerArticle, 1)) topics/article · load \(Format.milliseconds(point.parseSeconds + point.compileSeconds))",
+                              target: point.topics == 1_000 ? "≥ 0.80 × 10 topics" : "", verdict: verdict)
+                }
+            }
+        }
+
+        if ["startup", "search", "summary"].contains(where: options.runs) {
+            Log.progress("large database: \(options.databaseArticles) articles")
+            let large = try options.reuseDatabase.map { try LargeDatabase.reuse(path: $0, perDay: 2_000) }
+                ?? LargeDatabase.build(
+                    path: workspace.root + "/large/bulletind.sqlite", articles: options.databaseArticles, perDay: 2_000,
+                    generator: generator, classifier: analyser.classifier)
+            let size = (try? FileManager.default.attributesOfItem(atPath: large.path)[.size] as? Int) ?? 0
+            table.add("large database", "\(large.articles) articles · \(large.bulletins) bulletins · \(Format.megabytes(size)) file · built in \(Format.fixed(large.buildSeconds, 1)) s")
+            let scenario = try workspace.scenario("large", database: large.path)
+            if options.runs("startup") {
+                attempt("5. start-up", table) {
+                    try DaemonFigures.startup(options: options, scenario: scenario, articles: large.articles, table: table)
+                }
+            }
+            let store = try Store(path: large.path)
+            if options.runs("search") {
+                Log.progress("search")
+                let result = try SearchBenchmark.run(store: store, vocabulary: generator.vocabulary)
+                table.add("6. search, common terms (\(result.commonQueries.count) queries × \(result.common.count / max(1, result.commonQueries.count)))",
+                          "p50 \(Format.milliseconds(result.common.median)) · p99 \(Format.milliseconds(result.common.value(99)))",
+                          target: "p99 ≤ 50 ms", verdict: ResultTable.verdict(value: result.common.value(99), target: 0.05, higherIsBetter: false))
+                table.add("6. search, rare terms (\(result.rareQueries.count) queries × \(result.rare.count / max(1, result.rareQueries.count)))",
+                          "p50 \(Format.milliseconds(result.rare.median)) · p99 \(Format.milliseconds(result.rare.value(99)))",
+                          target: "p99 ≤ 50 ms", verdict: ResultTable.verdict(value: result.rare.value(99), target: 0.05, higherIsBetter: false))
+                let cli = try ChildProcess.run(options.binary, ["search", "--config", scenario.config, result.commonQueries[0]])
+                table.add("6. `bulletind search \(result.commonQueries[0])` wall", Format.milliseconds(cli.seconds),
+                          verdict: cli.status == 0 ? "info (process start included)" : "EXIT \(cli.status)")
+            }
+            if options.runs("summary") {
+                Log.progress("summary")
+                let result = try SummaryBenchmark.run(store: store, day: large.summaryDay, folder: scenario.summaries)
+                table.add("7. summary of a day, \(large.summaryDayArticles) articles",
+                          "p50 \(Format.milliseconds(result.times.median)) (compose \(Format.milliseconds(result.composeOnly.median))) · max \(Format.milliseconds(result.times.value(100)))",
+                          target: "≤ 200 ms", verdict: ResultTable.verdict(value: result.times.value(100), target: 0.2, higherIsBetter: false))
+                let date = SummaryComposer.dateString(large.summaryDay, in: TimeZone(identifier: "UTC") ?? .current)
+                let cli = try ChildProcess.run(options.binary, ["summary", "--config", scenario.config, "--date", date])
+                table.add("7. `bulletind summary --date \(date)` wall", Format.milliseconds(cli.seconds),
+                          verdict: cli.status == 0 ? "info (process start included)" : "EXIT \(cli.status)")
+            }
+        }
+        print(MachineDescription.current())
+        print("")
+        print(table.render())
+    }
+
+    /// Runs one figure; a failure becomes a row of the table instead of ending the run.
+    static func attempt(_ figure: String, _ table: ResultTable, _ body: () throws -> Void) {
+        do {
+            try body()
+        } catch {
+            table.add(figure, "ERROR: \(error)", verdict: "FAIL")
+        }
+    }
+
+    static func rates(_ corpus: PreparedCorpus, _ seconds: Double) -> String {
+        let bulletins = Double(corpus.bulletins.count) / seconds
+        let articles = Double(corpus.articles) / seconds
+        let mb = Double(corpus.bytes) / 1_048_576 / seconds
+        return "\(Format.fixed(bulletins, 0)) bulletins/s · \(Format.fixed(articles, 0)) articles/s · \(Format.fixed(mb, 2)) MB/s (\(Format.fixed(seconds, 2)) s)"
+    }
+
+    static func ratioToFloor(_ corpus: PreparedCorpus, _ seconds: Double, _ floorRate: Double?, target: Double? = nil) -> String {
+        guard let floorRate else { return "" }
+        let ratio = Double(corpus.articles) / seconds / floorRate
+        guard let target else { return "×\(Format.fixed(ratio, 2)) of floor" }
+        return "×\(Format.fixed(ratio, 2)) of floor · " + (ratio >= target ? "PASS" : "FAIL")
+    }
+}

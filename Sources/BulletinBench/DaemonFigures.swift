@@ -1,0 +1,211 @@
+import Foundation
+
+/// The figures that need the real daemon (`bulletind run`): throughput, latency, memory
+/// and start-up. Files are written under a hidden temporary name in the inbox (ignored by
+/// the daemon) and renamed to their real name; "archived" is the moment inotify reports the
+/// file under archive/YYYY/MM/DD/.
+enum DaemonFigures {
+    /// Gives up when no file has been archived for this many seconds.
+    static let stallTimeout = 60.0
+
+    static func run(options: BenchOptions, workspace: BenchWorkspace, corpus: PreparedCorpus,
+                    generator: CorpusGenerator, floorRate: Double?, table: ResultTable) throws {
+        var burstPeak: Int?
+        if options.runs("throughput") {
+            burstPeak = try throughput(options: options, workspace: workspace, corpus: corpus, floorRate: floorRate, table: table)
+        }
+        if options.runs("latency") {
+            try latency(options: options, workspace: workspace, generator: generator, table: table)
+        }
+        if options.runs("memory") {
+            try memory(options: options, workspace: workspace, generator: generator, table: table,
+                       comparedTo: burstPeak.map { (corpus.files.count, $0) })
+        }
+    }
+
+    static func start(_ options: BenchOptions, _ scenario: Scenario) throws -> DaemonProcess {
+        try DaemonProcess(binary: options.binary, config: scenario.config,
+                          socketPath: scenario.folder + "/notify.sock", logPath: scenario.folder + "/bulletind.log")
+    }
+
+    /// Writes `data` as inbox/.NAME.part, then renames it to inbox/NAME; returns the monotonic
+    /// time just before the rename.
+    @discardableResult
+    static func drop(_ data: Data, name: String, inbox: String) throws -> UInt64 {
+        let temporary = inbox + "/." + name + ".part"
+        try data.write(to: URL(fileURLWithPath: temporary))
+        let time = Stopwatch.now()
+        guard rename(temporary, inbox + "/" + name) == 0 else {
+            throw BenchFailure("rename into the inbox: \(String(cString: strerror(errno)))")
+        }
+        return time
+    }
+
+    /// Waits until every name in `expected` is archived; samples RSS meanwhile.
+    /// Returns the time of the last arrival and the highest VmRSS sampled.
+    static func waitForArchive(_ expected: inout Set<String>, watcher: ArchiveWatcher, daemon: DaemonProcess,
+                               scenario: Scenario, arrivals: ((String, UInt64) -> Void)? = nil) throws -> (last: UInt64, maxRSS: Int) {
+        var last = Stopwatch.now()
+        var lastProgress = Stopwatch.now()
+        var maxRSS = 0
+        var reported = expected.count
+        while !expected.isEmpty {
+            for arrival in watcher.poll(timeout: 0.1) where expected.remove(arrival.name) != nil {
+                last = arrival.time
+                lastProgress = Stopwatch.now()
+                arrivals?(arrival.name, arrival.time)
+            }
+            maxRSS = max(maxRSS, daemon.memory?.residentBytes ?? 0)
+            if reported - expected.count >= 1_000 {
+                reported = expected.count
+                Log.progress("  \(expected.count) files still to be archived")
+            }
+            if Stopwatch.seconds(since: lastProgress) > stallTimeout || !daemon.process.isRunning {
+                let quarantined = ((try? FileManager.default.contentsOfDirectory(atPath: scenario.quarantine)) ?? []).count
+                daemon.stop()
+                throw BenchFailure("\(expected.count) files never archived (quarantine holds \(quarantined) entries; log: \(daemon.logPath))")
+            }
+        }
+        return (last, maxRSS)
+    }
+
+    // MARK: - 1. Throughput
+
+    /// Returns the peak RSS of the burst.
+    static func throughput(options: BenchOptions, workspace: BenchWorkspace, corpus: PreparedCorpus,
+                           floorRate: Double?, table: ResultTable) throws -> Int {
+        Log.progress("throughput: \(corpus.files.count) bulletins into the running daemon")
+        let scenario = try workspace.scenario("throughput")
+        let watcher = try ArchiveWatcher(root: scenario.archive)
+        let daemon = try start(options, scenario)
+        defer { daemon.stop() }
+        _ = try daemon.waitUntilReady()
+        var expected = Set(corpus.files.map { ($0 as NSString).lastPathComponent })
+        let start = Stopwatch.now()
+        for (file, data) in zip(corpus.files, corpus.data) {
+            try drop(data, name: (file as NSString).lastPathComponent, inbox: scenario.inbox)
+        }
+        let written = Stopwatch.seconds(since: start)
+        let result = try waitForArchive(&expected, watcher: watcher, daemon: daemon, scenario: scenario)
+        let seconds = Double(result.last - start) / 1e9
+        usleep(3_000_000)  // past summary_debounce: the peak includes the summary of the burst
+        let peak = daemon.memory?.peakResidentBytes ?? result.maxRSS
+        let ratio = floorRate.map { Double(corpus.articles) / seconds / $0 }
+        table.add("1. throughput, daemon (\(corpus.files.count) renamed in \(Format.fixed(written, 2)) s)",
+                  BulletinBench.rates(corpus, seconds), target: "≥ 0.70 × floor",
+                  verdict: ratio.map { "×\(Format.fixed($0, 2)) of floor · " + ($0 >= 0.7 ? "PASS" : "FAIL") } ?? "")
+        return peak
+    }
+
+    // MARK: - 2. Latency
+
+    static func latency(options: BenchOptions, workspace: BenchWorkspace, generator: CorpusGenerator,
+                        table: ResultTable) throws {
+        let count = options.latencyFiles
+        Log.progress("latency: \(count) bulletins, one every 50 ms")
+        let scenario = try workspace.scenario("latency")
+        let files = (0..<count).map { generator.bulletin(2_000_000 + $0) }.map { ($0.fileName, Data($0.text.utf8)) }
+        let watcher = try ArchiveWatcher(root: scenario.archive)
+        let daemon = try start(options, scenario)
+        defer { daemon.stop() }
+        _ = try daemon.waitUntilReady()
+        usleep(500_000)
+        var renamedAt: [String: UInt64] = [:]
+        var latencies: [Double] = []
+        var expected = Set(files.map(\.0))
+        func collect(_ arrivals: [(name: String, time: UInt64)]) {
+            for arrival in arrivals {
+                if let renamed = renamedAt[arrival.name], expected.remove(arrival.name) != nil {
+                    latencies.append(Double(arrival.time - renamed) / 1e9)
+                }
+            }
+        }
+        let start = Stopwatch.now()
+        for (index, (name, data)) in files.enumerated() {
+            let due = start + UInt64(index) * 50_000_000
+            while Stopwatch.now() < due {
+                collect(watcher.poll(timeout: Double(due - min(due, Stopwatch.now())) / 1e9))
+            }
+            renamedAt[name] = try drop(data, name: name, inbox: scenario.inbox)
+        }
+        _ = try waitForArchive(&expected, watcher: watcher, daemon: daemon, scenario: scenario) { name, time in
+            if let renamed = renamedAt[name] { latencies.append(Double(time - renamed) / 1e9) }
+        }
+        let p = Percentiles(latencies)
+        table.add("2. latency, \(p.count) single bulletins 50 ms apart",
+                  "p50 \(Format.milliseconds(p.median)) · p95 \(Format.milliseconds(p.value(95))) · p99 \(Format.milliseconds(p.value(99)))",
+                  target: "p99 ≤ 20 ms", verdict: ResultTable.verdict(value: p.value(99), target: 0.02, higherIsBetter: false))
+    }
+
+    // MARK: - 3. Memory
+
+    static func memory(options: BenchOptions, workspace: BenchWorkspace, generator: CorpusGenerator,
+                       table: ResultTable, comparedTo smaller: (files: Int, peak: Int)?) throws {
+        let count = options.memoryFiles
+        Log.progress("memory: staging \(count) bulletins")
+        let scenario = try workspace.scenario("memory")
+        let staging = scenario.folder + "/staging"
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        var names: [String] = []
+        var bytes = 0
+        for index in 0..<count {
+            let bulletin = generator.bulletin(3_000_000 + index)
+            let data = Data(bulletin.text.utf8)
+            try data.write(to: URL(fileURLWithPath: staging + "/" + bulletin.fileName))
+            names.append(bulletin.fileName)
+            bytes += data.count
+        }
+        let watcher = try ArchiveWatcher(root: scenario.archive)
+        let daemon = try start(options, scenario)
+        defer { daemon.stop() }
+        _ = try daemon.waitUntilReady()
+        usleep(1_000_000)
+        let idle = daemon.memory?.residentBytes ?? 0
+        let idleAnonymous = daemon.memory?.anonymousBytes ?? 0
+        Log.progress("memory: burst of \(count) files")
+        var expected = Set(names)
+        let start = Stopwatch.now()
+        for name in names {
+            guard rename(staging + "/" + name, scenario.inbox + "/" + name) == 0 else {
+                throw BenchFailure("rename into the inbox: \(String(cString: strerror(errno)))")
+            }
+        }
+        let result = try waitForArchive(&expected, watcher: watcher, daemon: daemon, scenario: scenario)
+        let seconds = Double(result.last - start) / 1e9
+        let burstPeak = daemon.memory?.peakResidentBytes ?? result.maxRSS
+        usleep(4_000_000)  // past summary_debounce: the summary is rewritten
+        let after = daemon.memory?.residentBytes ?? 0
+        let afterAnonymous = daemon.memory?.anonymousBytes ?? 0
+        // The high-water mark now includes the summary written after the burst.
+        let peak = max(burstPeak, daemon.memory?.peakResidentBytes ?? 0)
+        table.add("3. memory, idle / peak / after (\(count) files)",
+                  "\(Format.megabytes(idle)) / \(Format.megabytes(peak)) (ingest alone \(Format.megabytes(burstPeak))) / \(Format.megabytes(after))",
+                  target: "peak ≤ 30 MB", verdict: ResultTable.verdict(value: Double(peak), target: 30 * 1_048_576, higherIsBetter: false))
+        table.add("3. memory, anonymous (RssAnon) idle / after",
+                  "\(Format.megabytes(idleAnonymous)) / \(Format.megabytes(afterAnonymous)) (the rest of RSS is the binary's own pages)")
+        if let smaller {
+            let growth = Double(peak) / Double(max(1, smaller.peak))
+            table.add("3. memory, peak \(count) vs \(smaller.files) files",
+                      "\(Format.megabytes(peak)) vs \(Format.megabytes(smaller.peak))", target: "flat",
+                      verdict: "×\(Format.fixed(growth, 2)) · " + (growth <= 1.2 ? "PASS" : "FAIL"))
+        }
+        table.add("3. throughput during the memory burst",
+                  "\(Format.fixed(Double(count) / seconds, 0)) bulletins/s · \(Format.fixed(Double(bytes) / 1_048_576 / seconds, 2)) MB/s (\(Format.fixed(seconds, 1)) s)")
+    }
+
+    // MARK: - 5. Start-up
+
+    static func startup(options: BenchOptions, scenario: Scenario, articles: Int, table: ResultTable) throws {
+        Log.progress("startup: exec → READY=1 with \(articles) articles")
+        var times: [Double] = []
+        for _ in 0..<5 {
+            let daemon = try start(options, scenario)
+            times.append(try daemon.waitUntilReady())
+            daemon.stop()
+        }
+        let p = Percentiles(times)
+        table.add("5. start-up, exec → READY=1, \(articles) articles (5 starts)",
+                  "p50 \(Format.milliseconds(p.median)) · max \(Format.milliseconds(p.value(100)))",
+                  target: "≤ 300 ms", verdict: ResultTable.verdict(value: p.value(100), target: 0.3, higherIsBetter: false))
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+import BulletinClassifier
+import BulletinStore
+
+/// The floor for throughput: the corpus's rows inserted into the real schema (created by
+/// `Store`, FTS triggers active) by plain INSERT statements in ONE transaction, on a
+/// connection configured like the store's. Hashes and JSON are computed beforehand: the
+/// floor is SQLite's cost alone.
+enum FloorBenchmark {
+    /// Seconds for the transaction (begin to commit).
+    static func run(corpus: PreparedCorpus, topics: [Topic], database: String) throws -> Double {
+        let store = try Store(path: database)
+        try store.syncTopics(topics)
+        struct Row { var hash: String; var title: String; var body: String; var why: String?; var topics: [(String, Double, String)] }
+        let encoder = JSONEncoder()
+        let prepared: [[Row]] = try corpus.bulletins.map { bulletin in
+            try bulletin.articles.map { item in
+                Row(hash: ArticleFingerprint.of(item.article), title: item.article.title, body: item.article.body,
+                    why: item.article.why,
+                    topics: try item.topics.map { ($0.topicID, $0.score, String(decoding: try encoder.encode($0.matchedTerms), as: UTF8.self)) })
+            }
+        }
+        var configuration = GRDB.Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        let pool = try DatabasePool(path: database, configuration: configuration)
+        let start = Stopwatch.now()
+        try pool.write { db in
+            let insertBulletin = try db.makeStatement(sql: """
+                INSERT INTO bulletin (file_name, content_hash, size, format, encoding, received_at, bulletin_date, title)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let insertArticle = try db.makeStatement(sql: """
+                INSERT INTO article (text_hash, title, body, why, first_received_at) VALUES (?, ?, ?, ?, ?)
+                """)
+            let link = try db.makeStatement(sql: "INSERT INTO bulletin_article (bulletin_id, article_id, position) VALUES (?, ?, ?)")
+            let insertTopic = try db.makeStatement(sql: """
+                INSERT INTO article_topic (article_id, topic_id, score, matched_terms) VALUES (?, ?, ?, ?)
+                """)
+            for (bulletin, rows) in zip(corpus.bulletins, prepared) {
+                try insertBulletin.execute(arguments: [
+                    bulletin.fileName, bulletin.contentHash, bulletin.size, bulletin.format, bulletin.encoding,
+                    bulletin.receivedAt, bulletin.bulletinDate, bulletin.title,
+                ])
+                let bulletinID = db.lastInsertedRowID
+                for (offset, row) in rows.enumerated() {
+                    try insertArticle.execute(arguments: [row.hash, row.title, row.body, row.why, bulletin.receivedAt])
+                    let articleID = db.lastInsertedRowID
+                    for topic in row.topics {
+                        try insertTopic.execute(arguments: [articleID, topic.0, topic.1, topic.2])
+                    }
+                    try link.execute(arguments: [bulletinID, articleID, offset + 1])
+                }
+            }
+        }
+        return Stopwatch.seconds(since: start)
+    }
+}
