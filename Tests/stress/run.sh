@@ -322,16 +322,27 @@ scenario_hostile() {
 
     # A file written slowly, byte by byte over 5 s, the writer holding it open.
     $TOOL gen "$t/g" 1 slow 1; cp "$t/g/slow-00001.txt" "$S/manifest/slow.txt"
-    python3 - "$t/g/slow-00001.txt" "$S/inbox/slow.txt" <<'PY' &
-import sys, time
+    # The writer itself checks, while its file is open, that the file is still in the inbox
+    # (same inode at the same path): only then is "taken before close" observed without a race
+    # against the daemon taking it right after the close.
+    python3 - "$t/g/slow-00001.txt" "$S/inbox/slow.txt" "$t/slow.early" <<'PY' &
+import os, sys, time
 data = open(sys.argv[1], "rb").read()
+early = False
 with open(sys.argv[2], "wb", buffering=0) as out:
+    mine = os.fstat(out.fileno()).st_ino
     for i in range(len(data)):
         out.write(data[i:i + 1]); time.sleep(5 / len(data))
+        if i % 50 == 0 or i == len(data) - 1:
+            try:
+                early |= os.stat(sys.argv[2]).st_ino != mine
+            except FileNotFoundError:
+                early = True
+open(sys.argv[3], "w").write("yes" if early else "no")
 PY
-    local writer=$! taken_early=no
-    wait_for 10 test -e "$S/inbox/slow.txt"   # the writer has opened it
-    while kill -0 $writer 2>/dev/null; do [ -e "$S/inbox/slow.txt" ] || taken_early=yes; [ -n "$(where slow.txt | grep -v inbox)" ] && [ "$(where slow.txt)" != nowhere ] && taken_early=yes; sleep 0.1; done
+    local writer=$! taken_early
+    wait "$writer"
+    taken_early=$(cat "$t/slow.early" 2>/dev/null || echo "unknown")
     check "hostile: a file written slowly is not taken before close (taken early: $taken_early)" [ $taken_early = no ]
     hostile_case "a slowly written file, after close" slow.txt archive
     check "hostile: nothing of the half-written file was quarantined" [ -z "$(ls "$S/quarantine" | grep '^slow')" ]
@@ -425,7 +436,8 @@ scenario_security() {
     local wide; wide=$(find "$S/state" -mindepth 1 \( -type d -perm /0027 -o -type f -perm /0137 \) ! -path "*/archive/*/*" -printf '%m %P\n' | head -5 | tr '\n' ';')
     check "security: database, summaries and folders no wider than 0640/0750 under umask $(umask) (${wide:-none wider})" [ -z "$wide" ]
     check "security: no shell or process spawning in the sources" \
-        bash -c '! grep -rnE "Process\(|posix_spawn|popen\(|execv|execl|/bin/sh|Glibc\.system|= system\(|^[[:space:]]*system\(" "$1/Sources"' _ "$REPO"
+        bash -c '! grep -rnE --exclude-dir=BulletinBench "Process\(|posix_spawn|popen\(|execv|execl|/bin/sh|Glibc\.system|= system\(|^[[:space:]]*system\(" "$1/Sources"' _ "$REPO"
+    # (Sources/BulletinBench is the benchmark harness: it starts the daemon, and is not installed.)
 }
 
 # 5. Fuzzing and sanitizers ------------------------------------------------------------------
