@@ -23,8 +23,7 @@ public struct JournalLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        var merged = metadata.merging(event.metadata ?? [:]) { $1 }
-        if let error = event.error { merged["error"] = "\(error)" }
+        let merged = event.metadata(over: metadata)
         let fields = JournalFields.build(level: event.level, message: event.message.description, metadata: merged,
                                          identifier: identifier, file: event.file, function: event.function,
                                          line: event.line)

@@ -22,8 +22,7 @@ public struct StderrLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        var merged = metadata.merging(event.metadata ?? [:]) { $1 }
-        if let error = event.error { merged["error"] = "\(error)" }
+        let merged = event.metadata(over: metadata)
         var text = Self.format(time: Date(), level: event.level, message: event.message.description, metadata: merged)
         text.append("\n")
         var bytes = Array(text.utf8)
