@@ -17,7 +17,10 @@ public struct IncomingBulletin: Sendable {
     /// The bulletin's own title when known (e-mail Subject).
     public var title: String?
     /// The articles in bulletin order; they are linked at positions 1, 2, 3… in this order.
-    public var articles: [ClassifiedArticle]
+    public let articles: [ClassifiedArticle]
+    /// `ArticleFingerprint.of` each article, computed when the value is made (so that a
+    /// caller preparing several bulletins in parallel does this work outside the write).
+    public let articleFingerprints: [String]
     /// True when the caller will move the file after the commit and then call
     /// `Store.markFiled` (the daemon); false when nothing is to be filed (`bulletind ingest`).
     public var awaitingFiling: Bool
@@ -35,5 +38,6 @@ public struct IncomingBulletin: Sendable {
         self.bulletinDate = bulletinDate
         self.title = title
         self.articles = articles
+        articleFingerprints = articles.map { ArticleFingerprint.of($0.article) }
     }
 }

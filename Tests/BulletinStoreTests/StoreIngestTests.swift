@@ -151,6 +151,35 @@ import BulletinClassifier
         #expect(try fixture.store.bulletinID(contentHash: bad.contentHash) == nil)
     }
 
+    /// What the pipeline reads before analysing: stored or not, and if stored whether filed.
+    @Test func filedStatesTellStoredFromFiledAndUnknown() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.cleanUp() }
+        var waiting = StoreFixture.bulletin("waiting.txt", receivedAt: t0, articles: [StoreFixture.article("Waiting", "One.")])
+        waiting.awaitingFiling = true
+        let filed = StoreFixture.bulletin("filed.txt", receivedAt: t0, articles: [StoreFixture.article("Filed", "Two.")])
+        let unknown = StoreFixture.bulletin("unknown.txt", receivedAt: t0, articles: [StoreFixture.article("Unknown", "Three.")])
+        _ = try fixture.store.ingest(batch: [waiting, filed])
+        let states = try fixture.store.filedStates(contentHashes: [waiting.contentHash, filed.contentHash, unknown.contentHash])
+        #expect(states == [waiting.contentHash: false, filed.contentHash: true])
+
+        guard let id = try fixture.store.bulletinID(contentHash: waiting.contentHash) else {
+            Issue.record("the waiting bulletin was not stored"); return
+        }
+        try fixture.store.markFiled(bulletinIDs: [id])
+        #expect(try fixture.store.filedStates(contentHashes: [waiting.contentHash]) == [waiting.contentHash: true])
+    }
+
+    /// A bulletin without articles is refused, so a caller that skipped analysing content it
+    /// saw stored can never store an empty bulletin instead.
+    @Test func aBulletinWithNoArticlesIsRefused() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.cleanUp() }
+        let empty = StoreFixture.bulletin("empty.txt", receivedAt: t0, articles: [])
+        #expect(throws: StoreError.self) { try fixture.store.ingest(empty) }
+        #expect(try fixture.store.stats().bulletins == 0)
+    }
+
     @Test func syncTopicsKeepsReferencedTopics() throws {
         let fixture = try StoreFixture()
         defer { fixture.cleanUp() }
