@@ -44,6 +44,42 @@ import BulletinStore
         pipeline = try Pipeline(configuration: configuration, store: Store(path: configuration.database))
     }
 
+    /// A batch: each file gets its own outcome, in order; content stored earlier is a
+    /// duplicate; a file that can never be ingested is rejected without affecting the others.
+    @Test func aBatchGivesEachFileItsOwnOutcomeInOrder() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let earlier = try pipeline.process(data: Data(Self.bulletin.utf8), fileName: "earlier.txt", receivedAt: Date())
+        guard case .stored(let earlierID, _, _, _) = earlier else {
+            Issue.record("expected stored, got \(earlier)"); return
+        }
+        let retitled = Self.bulletin.replacingOccurrences(of: "regional 6G test network", with: "coastal 6G test network")
+        let batch = [
+            PipelineInput(fileName: "new.txt", data: Data(retitled.utf8), receivedAt: Date()),
+            PipelineInput(fileName: "again.txt", data: Data(Self.bulletin.utf8), receivedAt: Date()),
+            PipelineInput(fileName: "noise.txt", data: Data("just one line, no article\n".utf8), receivedAt: Date()),
+        ]
+        let outcomes = try pipeline.process(batch: batch, awaitingFiling: true)
+        #expect(outcomes.count == 3)
+        guard case .stored(let newID, 2, 1, let topics) = outcomes[0] else {
+            Issue.record("expected the retitled bulletin stored with one new article, got \(outcomes[0])"); return
+        }
+        #expect(newID != earlierID)
+        #expect(topics.contains("telecoms"))
+        #expect(outcomes[1] == .duplicate(bulletinID: earlierID))
+        guard case .rejected(let reason) = outcomes[2] else {
+            Issue.record("expected rejected, got \(outcomes[2])"); return
+        }
+        #expect(reason.contains("no articles"))
+        // Stored awaiting filing: the same bytes again are not a duplicate until marked filed.
+        #expect(try pipeline.process(data: Data(retitled.utf8), fileName: "x.txt", receivedAt: Date()) == .awaitingFiling(bulletinID: newID))
+        try pipeline.markFiled(bulletinIDs: [newID])
+        #expect(try pipeline.process(data: Data(retitled.utf8), fileName: "y.txt", receivedAt: Date()) == .duplicate(bulletinID: newID))
+        let stats = try pipeline.store.stats()
+        #expect(stats.bulletins == 2)
+        #expect(stats.articles == 3)
+        #expect(stats.duplicates == 2)
+    }
+
     @Test func storesABulletinThenCountsTheSameBytesAsADuplicate() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let data = Data(Self.bulletin.utf8)

@@ -31,46 +31,96 @@ public final class Pipeline: Sendable {
         try store.syncTopics(analyser.classifier.taxonomy.topics)
     }
 
-    /// - Parameter awaitingFiling: true when the caller moves the file out of the inbox after
-    ///   the commit and then calls `markFiled` (the daemon); see `IncomingBulletin`.
     /// Records that a bulletin's file has left the inbox (after `.stored` or `.awaitingFiling`).
     public func markFiled(bulletinID: Int64) throws {
         try store.markFiled(bulletinID: bulletinID)
     }
 
+    /// Records in one transaction that several bulletins' files have left the inbox.
+    public func markFiled(bulletinIDs: [Int64]) throws {
+        try store.markFiled(bulletinIDs: bulletinIDs)
+    }
+
+    /// One file; see `process(batch:awaitingFiling:)`.
     public func process(data: Data, fileName: String, receivedAt: Date,
                         awaitingFiling: Bool = false) throws -> PipelineOutcome {
-        let contentHash = SHA256.hex(data)
-        let analysis: BulletinAnalysis
-        switch analyser.analyse(data, fileName: fileName) {
-        case .success(let value): analysis = value
-        case .failure(let rejection): return .rejected(reason: rejection.reason)
-        }
-        let incoming = IncomingBulletin(
-            fileName: fileName, contentHash: contentHash, size: data.count,
-            format: analysis.document.format.rawValue, encoding: analysis.document.encoding,
-            receivedAt: receivedAt, bulletinDate: analysis.document.date, title: analysis.document.title,
-            articles: analysis.articles, awaitingFiling: awaitingFiling
-        )
-        let outcome: IngestOutcome
-        do {
-            outcome = try store.ingest(incoming)
-        } catch let error as StoreError {
-            switch error {
-            case .unknownTopic, .rejected:
-                // The content itself was refused (a constraint): retrying cannot help.
-                return .rejected(reason: error.description)
-            case .invalidQuery, .fileSystem:
-                throw error
+        try process(batch: [PipelineInput(fileName: fileName, data: data, receivedAt: receivedAt)],
+                    awaitingFiling: awaitingFiling)[0]
+    }
+
+    /// Several files, stored in ONE transaction with one savepoint per bulletin: each bulletin
+    /// is still all or nothing, and a rejected one does not affect the others. Outcomes are in
+    /// the order of `batch`. The same as `store(prepare(batch:awaitingFiling:))`.
+    ///
+    /// - Throws: only for transient trouble (busy, disk full, I/O), and then nothing of the
+    ///   batch is stored.
+    public func process(batch: [PipelineInput], awaitingFiling: Bool = false) throws -> [PipelineOutcome] {
+        try store(prepare(batch: batch, awaitingFiling: awaitingFiling))
+    }
+
+    /// Everything before the write, safe to run on another thread while an earlier batch is
+    /// being stored: content already stored is recognised by its hash (a read) and not
+    /// analysed again; the rest is read, split and classified in parallel on the available
+    /// cores. Give each content once per batch: a second copy in the same batch would find the
+    /// first stored but not yet filed.
+    ///
+    /// - Parameter awaitingFiling: true when the caller moves each file out of the inbox after
+    ///   the commit and then calls `markFiled` (the daemon); see `IncomingBulletin`.
+    /// - Throws: only transient trouble reading the database.
+    public func prepare(batch: [PipelineInput], awaitingFiling: Bool = false) throws -> PreparedBatch {
+        let stored = try store.filedStates(contentHashes: batch.map(\.contentHash))
+        let analyser = self.analyser
+        let items = ParallelMap.map(batch) { input -> PreparedBatch.Item in
+            if stored[input.contentHash] != nil {
+                // Already stored: the store answers duplicate or awaiting filing.
+                return .incoming(Self.incoming(input, analysis: nil, awaitingFiling: awaitingFiling), topics: [])
+            }
+            switch analyser.analyse(input.data, fileName: input.fileName) {
+            case .failure(let rejection):
+                return .rejected(reason: rejection.reason)
+            case .success(let analysis):
+                return .incoming(Self.incoming(input, analysis: analysis, awaitingFiling: awaitingFiling),
+                                 topics: analysis.topicIDs)
             }
         }
-        switch outcome {
-        case .duplicate(let id):
-            return .duplicate(bulletinID: id)
-        case .awaitingFiling(let id):
-            return .awaitingFiling(bulletinID: id)
-        case .ingested(let id, let articles, let newArticles):
-            return .stored(bulletinID: id, articles: articles, newArticles: newArticles, topics: analysis.topicIDs)
+        return PreparedBatch(items: items)
+    }
+
+    /// Stores a prepared batch in ONE transaction; outcomes in the order of the batch.
+    /// - Throws: only for transient trouble, and then nothing of the batch is stored.
+    public func store(_ prepared: PreparedBatch) throws -> [PipelineOutcome] {
+        var incoming: [IncomingBulletin] = []
+        for case .incoming(let bulletin, _) in prepared.items { incoming.append(bulletin) }
+        var results = try store.ingest(batch: incoming).makeIterator()
+        return prepared.items.map { item in
+            switch item {
+            case .rejected(let reason):
+                return .rejected(reason: reason)
+            case .incoming(_, let topics):
+                switch results.next() {
+                case .failure(let error)?:
+                    // The content itself was refused (a constraint): retrying cannot help.
+                    return .rejected(reason: error.description)
+                case .success(.duplicate(let id))?:
+                    return .duplicate(bulletinID: id)
+                case .success(.awaitingFiling(let id))?:
+                    return .awaitingFiling(bulletinID: id)
+                case .success(.ingested(let id, let articles, let newArticles))?:
+                    return .stored(bulletinID: id, articles: articles, newArticles: newArticles, topics: topics)
+                case nil:
+                    return .rejected(reason: "internal error: the store returned fewer results than bulletins")
+                }
+            }
         }
+    }
+
+    private static func incoming(_ input: PipelineInput, analysis: BulletinAnalysis?,
+                                 awaitingFiling: Bool) -> IncomingBulletin {
+        IncomingBulletin(
+            fileName: input.fileName, contentHash: input.contentHash, size: input.data.count,
+            format: analysis?.document.format.rawValue ?? "", encoding: analysis?.document.encoding ?? "",
+            receivedAt: input.receivedAt, bulletinDate: analysis?.document.date, title: analysis?.document.title,
+            articles: analysis?.articles ?? [], awaitingFiling: awaitingFiling
+        )
     }
 }

@@ -1,0 +1,19 @@
+import Foundation
+import BulletinStore
+
+/// One file's bytes on their way into the pipeline, with the content hash that identifies
+/// the bulletin (computed once, here).
+public struct PipelineInput: Sendable {
+    public var fileName: String
+    public var data: Data
+    public var receivedAt: Date
+    /// Lower-case hex SHA-256 of `data`.
+    public let contentHash: String
+
+    public init(fileName: String, data: Data, receivedAt: Date) {
+        self.fileName = fileName
+        self.data = data
+        self.receivedAt = receivedAt
+        contentHash = SHA256.hex(data)
+    }
+}
