@@ -9,8 +9,9 @@ import Glibc
 /// systemd (readiness, status, watchdog, reload, stop).
 ///
 /// One thread, one poll(2) loop over the inotify descriptor, a signalfd (SIGTERM, SIGINT,
-/// SIGHUP) and a wake-up pipe (`requestStop()`). One file at a time; signals are handled
-/// between files, so a stop finishes the file in progress.
+/// SIGHUP) and a wake-up pipe (`requestStop()`). Files are taken one batch at a time (one file
+/// when one is waiting; a group stored in one transaction when a backlog has built up, see
+/// `takeFiles`); signals are handled between batches, so a stop finishes the batch in progress.
 ///
 /// What a caller may rely on:
 /// - Nothing is ever deleted: a file leaves the inbox only by being archived (stored or
@@ -52,6 +53,8 @@ public final class Daemon: @unchecked Sendable {
     private var lastFile: String?
     private var statusNote: String?
     private var stopping = false
+    /// The batch being prepared on other threads, stored on the loop's next turn.
+    private var preparing: InFlightBatch?
 
     /// - Parameters:
     ///   - configuration: absolute paths expected (the CLI resolves them).
@@ -141,13 +144,15 @@ public final class Daemon: @unchecked Sendable {
                 }
                 if fds.count > 2, fds[2].revents != 0 { drainWatcher() }
             }
-            if !stopping, canTakeFiles, (retryAt ?? .distantPast) <= clock(), let name = queue.next() {
-                take(name)
+            if !stopping, canTakeFiles, (retryAt ?? .distantPast) <= clock() {
+                takeFiles()
             }
         }
 
         notifier.stopping()
         logger.info("stopping")
+        // A stop finishes the batch in progress.
+        if preparing != nil { takeFiles(gatherMore: false) }
         if let due = summaryDue { publishSummary(for: due.day) }
         publishSummary(for: clock())
         logger.info("stopped")
@@ -172,7 +177,7 @@ public final class Daemon: @unchecked Sendable {
 
     private var ignoreRules: IgnoreRules { IgnoreRules(patterns: configuration.ignore) }
     private var rescanInterval: Double { max(configuration.rescanInterval, 1) }
-    private var canTakeFiles: Bool { !queue.isEmpty && rewatchAt == nil }
+    private var canTakeFiles: Bool { (preparing != nil || !queue.isEmpty) && rewatchAt == nil }
 
     private var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
@@ -305,113 +310,222 @@ public final class Daemon: @unchecked Sendable {
         notifier.ready(status: statusLine())
     }
 
-    // MARK: - One file
+    // MARK: - Taking files
 
-    private func take(_ name: String) {
-        if let wedgeName, name == wedgeName {
-            logger.critical("BULLETIND_TEST_WEDGE: blocking forever on \(name) (test-only)")
-            while true { sleep(3600) }
+    /// At most this many files are stored in one transaction.
+    static let batchFileLimit = 32
+    /// A batch stops growing once its files hold this many bytes (one larger file is fine).
+    static let batchByteLimit = 2 << 20
+
+    /// Advances the batches: stores and files the batch prepared on other threads (after
+    /// starting to prepare the next one, so that analysis and the write overlap), or, when
+    /// none is in flight, gathers one. A batch is one file when one is waiting, and up to
+    /// `batchFileLimit` files or `batchByteLimit` bytes when a backlog has built up; it is
+    /// stored in one transaction (one savepoint per bulletin), then each file is archived or
+    /// quarantined and logged on its own line.
+    private func takeFiles(gatherMore: Bool = true) {
+        retryAt = nil  // called once any backoff has passed; a failure below sets it again
+        guard let current = preparing else {
+            preparing = gatherBatch(excluding: [])
+            return
         }
-        let started = clock()
-        let path = "\(configuration.inbox)/\(name)"
-        // Opened per file, not held: an open descriptor would keep a removed inbox alive and
+        preparing = nil
+        let prepared = current.wait()
+        if gatherMore, retryAt == nil {
+            preparing = gatherBatch(excluding: current.names)
+        }
+        do {
+            let outcomes = try current.inputs.isEmpty ? [] : pipeline.store(prepared.get())
+            if current.inputs.count > 1 {
+                logger.debug("took \(current.inputs.count) files in one transaction", metadata: [
+                    "batch_bytes": "\(current.inputs.reduce(0) { $0 + $1.data.count })",
+                ])
+            }
+            if let failure = file(current, outcomes: outcomes) {
+                retryLater(failure.name, failure.error)
+            } else if retryAt == nil {
+                recovered()
+            }
+        } catch {
+            // Nothing of the batch was stored: every file stays in the inbox.
+            current.inputs.forEach { queue.add($0.fileName) }
+            retryLater(current.inputs[0].fileName, error)
+        }
+        notifier.status(statusLine())
+    }
+
+    /// Reads the next files of the queue (skipping `excluded` names, which are being handled)
+    /// and starts preparing them; nil when none is left to analyse. Files gone, left alone or
+    /// too large are dealt with here. A transient failure puts the file back in the queue,
+    /// ends the batch and pauses taking files (backoff).
+    private func gatherBatch(excluding excluded: Set<String>) -> InFlightBatch? {
+        // Opened per batch, not held: an open descriptor would keep a removed inbox alive and
         // delay the inotify event that tells it is gone.
         let inboxFD = open(configuration.inbox, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard inboxFD >= 0 else {
-            queue.add(name)
             if rewatchAt == nil {
                 logger.warning("cannot open the inbox \(configuration.inbox): \(String(cString: strerror(errno))); recreating and watching it again")
                 rewatchAt = clock()
             }
-            return
+            return nil
         }
         defer { close(inboxFD) }
-        do {
-            switch try InboxFile.take(name: name, directoryFD: inboxFD, maxFileSize: configuration.maxFileSize) {
-            case .vanished:
-                logger.info("\(name) was removed by its sender before it was read", metadata: ["bulletin_file": "\(name)"])
-            case .leftAlone(let reason):
-                if leftAlone.insert(name).inserted {
-                    logger.notice("leaving \(name) alone: \(reason)", metadata: ["bulletin_file": "\(name)"])
+        var inputs: [PipelineInput] = []
+        var started: [Date] = []
+        var heldBack: [String] = []
+        var hashes = Set<String>()
+        var bytes = 0
+        while inputs.count < Self.batchFileLimit, bytes < Self.batchByteLimit, let name = queue.next() {
+            if excluded.contains(name) { continue }
+            if let wedgeName, name == wedgeName {
+                logger.critical("BULLETIND_TEST_WEDGE: blocking forever on \(name) (test-only)")
+                while true { sleep(3600) }
+            }
+            let began = clock()
+            do {
+                guard let data = try readFile(name, from: inboxFD, started: began) else { continue }
+                let input = PipelineInput(fileName: name, data: data, receivedAt: clock())
+                // The same content twice in one batch: the copy waits for the next batch,
+                // where it is a duplicate of a bulletin stored and filed.
+                guard hashes.insert(input.contentHash).inserted else {
+                    heldBack.append(name)
+                    continue
                 }
-            case .oversize(let size):
-                let reason = "larger than max_file_size (\(size) bytes > \(configuration.maxFileSize)); not read"
-                try quarantine(name, from: inboxFD, path: path, reason: reason, started: started)
-            case .contents(let data):
-                leftAlone.remove(name)
-                let receivedAt = clock()
-                let outcome = try pipeline.process(data: data, fileName: name, receivedAt: receivedAt,
-                                                   awaitingFiling: true)
+                inputs.append(input)
+                started.append(began)
+                bytes += data.count
+            } catch {
+                queue.add(name)
+                retryLater(name, error)
+                break
+            }
+        }
+        heldBack.forEach { queue.add($0) }
+        guard !inputs.isEmpty else {
+            if retryAt == nil { recovered() }
+            notifier.status(statusLine())
+            return nil
+        }
+        return InFlightBatch(inputs: inputs, started: started, pipeline: pipeline)
+    }
+
+    /// Files were taken without a transient failure: end any backoff.
+    private func recovered() {
+        if failingSince != nil {
+            logger.notice("taking files again after a transient failure")
+            failingSince = nil
+            statusNote = nil
+        }
+        retryBackoff.reset()
+    }
+
+    /// Reads one inbox file; nil when there is nothing to analyse (gone, left alone, or
+    /// quarantined for its size). Throws only transient errors.
+    private func readFile(_ name: String, from inboxFD: Int32, started: Date) throws -> Data? {
+        switch try InboxFile.take(name: name, directoryFD: inboxFD, maxFileSize: configuration.maxFileSize) {
+        case .vanished:
+            logger.info("\(name) was removed by its sender before it was read", metadata: ["bulletin_file": "\(name)"])
+        case .leftAlone(let reason):
+            if leftAlone.insert(name).inserted {
+                logger.notice("leaving \(name) alone: \(reason)", metadata: ["bulletin_file": "\(name)"])
+            }
+        case .oversize(let size):
+            let reason = "larger than max_file_size (\(size) bytes > \(configuration.maxFileSize)); not read"
+            try quarantine(name, from: inboxFD, reason: reason, started: started)
+            lastFile = name
+        case .contents(let data):
+            leftAlone.remove(name)
+            return data
+        }
+        return nil
+    }
+
+    /// After the commit: archives or quarantines each file of the batch and logs it, then
+    /// records the archived ones as filed (one transaction). A file that cannot be moved
+    /// stays in the inbox and is queued again; the first such failure is returned.
+    private func file(_ batch: InFlightBatch, outcomes: [PipelineOutcome]) -> (name: String, error: Error)? {
+        let inboxFD = open(configuration.inbox, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard inboxFD >= 0 else {
+            // Stored but not moved: taken again later, each is filed without being counted.
+            batch.inputs.forEach { queue.add($0.fileName) }
+            return (batch.inputs[0].fileName, POSIXFailure(operation: "open", path: configuration.inbox))
+        }
+        defer { close(inboxFD) }
+        let started = batch.started
+        let archive = Archive(root: configuration.archive, timeZone: calendar.timeZone)
+        var filed: [Int64] = []
+        var failure: (name: String, error: Error)?
+        for (index, outcome) in outcomes.enumerated() {
+            let input = batch.inputs[index]
+            let name = input.fileName
+            do {
                 switch outcome {
                 case .stored(let id, let articles, let newArticles, let topics):
-                    try Archive(root: configuration.archive, timeZone: calendar.timeZone)
-                        .file(name: name, from: inboxFD, receivedAt: receivedAt)
-                    markFiled(id, name: name)
+                    try archive.file(name: name, from: inboxFD, receivedAt: input.receivedAt, syncing: false)
+                    filed.append(id)
                     articlesToday += newArticles
-                    summaryDue = (receivedAt.addingTimeInterval(max(configuration.summaryDebounce, 0)), receivedAt)
+                    summaryDue = (input.receivedAt.addingTimeInterval(max(configuration.summaryDebounce, 0)), input.receivedAt)
                     logger.info("archived \(name)", metadata: [
                         "bulletin_file": "\(name)", "outcome": "stored", "articles": "\(articles)",
                         "new_articles": "\(newArticles)", "topics": "\(topics.joined(separator: ","))",
-                        "duration_ms": "\(milliseconds(since: started))",
+                        "duration_ms": "\(milliseconds(since: started[index]))",
                     ])
                 case .duplicate:
-                    try Archive(root: configuration.archive, timeZone: calendar.timeZone)
-                        .file(name: name, from: inboxFD, receivedAt: receivedAt)
+                    try archive.file(name: name, from: inboxFD, receivedAt: input.receivedAt, syncing: false)
                     logger.info("archived \(name) (duplicate of a bulletin already stored)", metadata: [
                         "bulletin_file": "\(name)", "outcome": "duplicate",
-                        "duration_ms": "\(milliseconds(since: started))",
+                        "duration_ms": "\(milliseconds(since: started[index]))",
                     ])
                 case .awaitingFiling(let id):
-                    try Archive(root: configuration.archive, timeZone: calendar.timeZone)
-                        .file(name: name, from: inboxFD, receivedAt: receivedAt)
-                    markFiled(id, name: name)
+                    try archive.file(name: name, from: inboxFD, receivedAt: input.receivedAt, syncing: false)
+                    filed.append(id)
                     logger.info("archived \(name) (stored before the last stop; not counted again)", metadata: [
                         "bulletin_file": "\(name)", "outcome": "stored-earlier",
-                        "duration_ms": "\(milliseconds(since: started))",
+                        "duration_ms": "\(milliseconds(since: started[index]))",
                     ])
                 case .rejected(let reason):
-                    try quarantine(name, from: inboxFD, path: path, reason: reason, started: started)
+                    try quarantine(name, from: inboxFD, reason: reason, started: started[index])
                 }
+                lastFile = name
+            } catch {
+                // Stored but not moved: taken again later, it is filed without being counted.
+                queue.add(name)
+                if failure == nil { failure = (name, error) }
             }
-            lastFile = name
-            if failingSince != nil {
-                logger.notice("taking files again after a transient failure")
-                failingSince = nil
-                statusNote = nil
-            }
-            retryBackoff.reset()
-            retryAt = nil
-            notifier.status(statusLine())
-        } catch {
-            // Transient: leave the file in the inbox and try again later.
-            queue.add(name)
-            let delay = retryBackoff.next()
-            retryAt = clock().addingTimeInterval(delay)
-            if failingSince == nil {
-                failingSince = name
-                logger.error("cannot take \(name) now, will retry: \(error)", metadata: [
-                    "bulletin_file": "\(name)", "outcome": "retry",
-                ])
-            }
-            statusNote = "retrying \(name) in \(Int(delay)) s: \(error)"
-            notifier.status(statusLine())
         }
+        // The moves made durable once per folder, before they are recorded as filed.
+        Set(batch.inputs.map { archive.folder(for: $0.receivedAt) }).forEach(Directories.sync)
+        fsync(inboxFD)
+        markFiled(filed)
+        return failure
     }
 
-    /// After the move out of the inbox. A failure here loses nothing: the file is archived,
+    /// A transient failure: the file stays in the inbox and taking files pauses (backoff).
+    private func retryLater(_ name: String, _ error: Error) {
+        let delay = retryBackoff.next()
+        retryAt = clock().addingTimeInterval(delay)
+        if failingSince == nil {
+            failingSince = name
+            logger.error("cannot take \(name) now, will retry: \(error)", metadata: [
+                "bulletin_file": "\(name)", "outcome": "retry",
+            ])
+        }
+        statusNote = "retrying \(name) in \(Int(delay)) s: \(error)"
+    }
+
+    /// After the moves out of the inbox. A failure here loses nothing: the files are archived,
     /// and the same content arriving later would be filed without being counted once.
-    private func markFiled(_ bulletinID: Int64, name: String) {
+    private func markFiled(_ bulletinIDs: [Int64]) {
         do {
-            try pipeline.markFiled(bulletinID: bulletinID)
+            try pipeline.markFiled(bulletinIDs: bulletinIDs)
         } catch {
-            logger.warning("archived \(name) but could not record it as filed: \(error)")
+            logger.warning("archived \(bulletinIDs.count) file(s) but could not record them as filed: \(error)")
         }
     }
 
-    private func quarantine(_ name: String, from inboxFD: Int32, path: String, reason: String,
-                            started: Date) throws {
+    private func quarantine(_ name: String, from inboxFD: Int32, reason: String, started: Date) throws {
         try Quarantine(root: configuration.quarantine)
-            .file(name: name, from: inboxFD, originalPath: path, reason: reason, at: clock())
+            .file(name: name, from: inboxFD, originalPath: "\(configuration.inbox)/\(name)", reason: reason, at: clock())
         logger.warning("quarantined \(name): \(reason)", metadata: [
             "bulletin_file": "\(name)", "outcome": "rejected", "reason": "\(reason)",
             "duration_ms": "\(milliseconds(since: started))",

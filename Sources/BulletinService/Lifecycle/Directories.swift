@@ -24,6 +24,15 @@ public enum Directories {
         }
     }
 
+    /// fsync(2) of a folder, making the names created or removed in it durable. Best effort:
+    /// a folder that cannot be opened is skipped (the moves themselves succeeded).
+    public static func sync(_ path: String) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
+    }
+
     private static func parentPath(of path: String) -> String {
         var trimmed = Substring(path)
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }

@@ -13,7 +13,9 @@ import Glibc
 enum FileMover {
     /// Moves `name` out of the folder open as `sourceFD` into `destination` (which must exist).
     /// `isFree` may veto a candidate name (e.g. when its sidecar exists). Returns the name used.
-    static func move(name: String, from sourceFD: Int32, to destination: String,
+    /// With `syncing` false the two folders are not fsynced: a caller moving many files syncs
+    /// each folder once afterwards (`Directories.sync`) before relying on the moves.
+    static func move(name: String, from sourceFD: Int32, to destination: String, syncing: Bool = true,
                      isFree: (String) -> Bool = { _ in true }) throws -> String {
         let destFD = open(destination, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard destFD >= 0 else { throw POSIXFailure(operation: "open folder", path: destination) }
@@ -27,8 +29,10 @@ enum FileMover {
                     unlinkat(destFD, candidate, 0)
                     throw failure
                 }
-                fsync(destFD)
-                fsync(sourceFD)
+                if syncing {
+                    fsync(destFD)
+                    fsync(sourceFD)
+                }
                 return candidate
             }
             switch errno {

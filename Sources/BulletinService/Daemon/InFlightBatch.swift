@@ -1,0 +1,33 @@
+import Foundation
+import Dispatch
+
+/// A batch of inbox files being prepared (`Pipeline.prepare`: read, split, classify) on other
+/// threads while the daemon's thread stores the batch before it. The files stay in the inbox
+/// until the daemon stores and files them; nothing here touches the file system.
+final class InFlightBatch: @unchecked Sendable {
+    let inputs: [PipelineInput]
+    /// When the daemon began taking each file (for `duration_ms`).
+    let started: [Date]
+    /// The names of `inputs`, which must not be taken again while this batch is handled.
+    let names: Set<String>
+    private let done = DispatchSemaphore(value: 0)
+    /// Written once by the preparing thread before it signals `done`; read only after.
+    private var result: Result<PreparedBatch, any Error>?
+
+    /// Starts preparing `inputs` with `pipeline` on a global queue.
+    init(inputs: [PipelineInput], started: [Date], pipeline: Pipeline) {
+        self.inputs = inputs
+        self.started = started
+        names = Set(inputs.map(\.fileName))
+        DispatchQueue.global().async { [self] in
+            result = Result { try pipeline.prepare(batch: inputs, awaitingFiling: true) }
+            done.signal()
+        }
+    }
+
+    /// Blocks until the batch is prepared. Call once.
+    func wait() -> Result<PreparedBatch, any Error> {
+        done.wait()
+        return result!
+    }
+}
