@@ -14,7 +14,7 @@ TMPFILESDIR ?= $(PREFIX)/lib/tmpfiles.d
 RELEASE_BIN := .build/release/bulletind
 DEBUG_BIN   := .build/debug/bulletind
 
-.PHONY: all deps build release run test test-unit test-cli test-systemd stress bench install uninstall clean help
+.PHONY: all deps build release run test test-unit test-cli test-reliability test-systemd stress bench install uninstall clean help
 
 all: build
 
@@ -44,7 +44,7 @@ run: build
 	@mkdir -p Inbox var
 	$(DEBUG_BIN) run --config Config/bulletind.toml
 
-test: deps test-unit test-cli test-systemd
+test: deps test-unit test-cli test-reliability test-systemd
 
 test-unit:
 	$(SWIFT) build --build-tests
@@ -52,6 +52,16 @@ test-unit:
 
 test-cli: build
 	bash Tests/cli/run.sh $(DEBUG_BIN)
+
+# The quick part of the reliability suite (docs/RELIABILITY.md): the daemon killed -9 at random
+# during a burst of 60 bulletins, and every hostile input. Needs root (tmpfs mounts); skipped
+# otherwise. `make stress` runs the long part.
+test-reliability: build
+	@if [ "$$(id -u)" != 0 ]; then \
+		echo "test-reliability: skipped: needs root (it mounts small tmpfs folders); run make test as root, or make stress"; \
+	else \
+		STRESS_ONLY="crash hostile" STRESS_BURST=60 STRESS_KILLS=5 bash Tests/stress/run.sh $(DEBUG_BIN); \
+	fi
 
 # Needs root and ../shared/tools/systemd-sandbox (named by SYSTEMD_SANDBOX); skipped otherwise.
 test-systemd:
