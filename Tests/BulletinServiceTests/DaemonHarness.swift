@@ -18,7 +18,8 @@ final class DaemonHarness: @unchecked Sendable {
     private var _reloads = 0
     private var _exitCode: Int32?
     private var _failure: String?
-    private var _thread: pthread_t?
+    /// Set by `start()`, cleared by `stop()` once the thread is joined.
+    private var thread: pthread_t?
     private var daemon: Daemon?
     var reloadResult: @Sendable (Int) throws -> (Configuration, Pipeline)
     /// The daemon's clock, set before `start()`.
@@ -59,40 +60,65 @@ final class DaemonHarness: @unchecked Sendable {
     func logged(_ fragment: String) -> Bool { lines.contains { $0.contains(fragment) } }
 
     /// Starts the daemon thread and waits until it watches the inbox.
+    ///
+    /// The daemon keeps its logger and hooks, and the harness keeps the daemon: both point back
+    /// weakly, or every harness (with its daemon, pipeline and store) would be a retain cycle
+    /// that is never freed. The thread holds the harness until `run()` returns.
     func start() throws -> Bool {
-        let logger = Logger(label: "test") { _ in CapturingLogHandler(harness: self) }
+        let logger = Logger(label: "test") { [weak self] _ in CapturingLogHandler(harness: self) }
         let hooks = DaemonHooks(
-            publishSummary: { [self] day in lock.withLock { _summaries.append(day) } },
-            reload: { [self] in
+            publishSummary: { [weak self] day in
+                guard let self else { return }
+                lock.withLock { _summaries.append(day) }
+            },
+            reload: { [weak self] in
+                guard let self else { throw POSIXFailure(operation: "reload", path: "", code: ECANCELED) }
                 let n = lock.withLock { _reloads += 1; return _reloads }
                 return try reloadResult(n)
             })
-        let daemon = try Daemon(configuration: configuration, pipeline: pipeline, logger: logger, hooks: hooks,
-                                notifier: SystemdNotifier(environment: [:]), environment: [:], clock: clock)
-        self.daemon = daemon
-        let thread = Thread { [self] in
-            Daemon.blockSignals()
-            lock.withLock { _thread = pthread_self() }
-            do {
-                let code = try daemon.run()
-                lock.withLock { _exitCode = code }
-            } catch {
-                lock.withLock { _failure = "\(error)" }
-            }
+        daemon = try Daemon(configuration: configuration, pipeline: pipeline, logger: logger, hooks: hooks,
+                            notifier: SystemdNotifier(environment: [:]), environment: [:], clock: clock)
+        var thread = pthread_t()
+        let context = Unmanaged.passRetained(self).toOpaque()
+        let created = pthread_create(&thread, nil, { context in
+            Unmanaged<DaemonHarness>.fromOpaque(context!).takeRetainedValue().runDaemon()
+            return nil
+        }, context)
+        guard created == 0 else {
+            Unmanaged<DaemonHarness>.fromOpaque(context).release()
+            throw POSIXFailure(operation: "pthread_create", path: "", code: created)
         }
-        thread.start()
+        lock.withLock { self.thread = thread }
         return eventually { logged("watching \(configuration.inbox)") || failure != nil } && failure == nil
+    }
+
+    /// The daemon thread's body.
+    private func runDaemon() {
+        Daemon.blockSignals()
+        guard let daemon else { return }
+        do {
+            let code = try daemon.run()
+            lock.withLock { _exitCode = code }
+        } catch {
+            lock.withLock { _failure = "\(error)" }
+        }
     }
 
     /// Sends `signal` to the daemon's thread only (it is blocked there and read by its signalfd).
     func send(_ signal: Int32) {
-        if let thread = lock.withLock({ _thread }) { pthread_kill(thread, signal) }
+        if let thread = lock.withLock({ thread }) { pthread_kill(thread, signal) }
     }
 
-    /// Asks the daemon to stop and waits for it; true when it returned 0.
+    /// Asks the daemon to stop, waits for `run()` to return, joins its thread and lets the
+    /// daemon go; true when it returned 0. False (thread left running) when it does not stop.
     func stop() -> Bool {
         daemon?.requestStop()
-        return eventually { exitCode != nil || failure != nil } && exitCode == 0
+        guard eventually({ exitCode != nil || failure != nil }),
+              let thread = lock.withLock({ self.thread }) else { return false }
+        pthread_join(thread, nil)
+        lock.withLock { self.thread = nil }
+        daemon = nil
+        return exitCode == 0
     }
 
     func record(_ line: String) {
@@ -115,7 +141,7 @@ final class DaemonHarness: @unchecked Sendable {
 
 /// Records every message (with its metadata) the daemon logs.
 struct CapturingLogHandler: LogHandler {
-    let harness: DaemonHarness
+    weak var harness: DaemonHarness?
     var metadata: Logger.Metadata = [:]
     var logLevel: Logger.Level = .trace
 
@@ -126,7 +152,7 @@ struct CapturingLogHandler: LogHandler {
 
     func log(event: LogEvent) {
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-        harness.record(StderrLogHandler.format(time: Date(), level: event.level, message: event.message.description,
-                                               metadata: merged))
+        harness?.record(StderrLogHandler.format(time: Date(), level: event.level, message: event.message.description,
+                                                metadata: merged))
     }
 }
