@@ -249,6 +249,13 @@ extension Store {
         }
     }
 
+    /// Frees SQLite's caches (each connection keeps up to ~2 MB of pages) and closes the
+    /// idle read connections; the next access reopens what it needs. Waits for a write in
+    /// progress to finish. For a long-running process after a large read such as a summary.
+    public func releaseMemory() {
+        pool.releaseMemory()
+    }
+
     /// Topic ids of an article, highest score first.
     static func topicIDs(of articleID: Int64, in db: Database) throws -> [String] {
         try String.fetchAll(db.cachedStatement(sql: """

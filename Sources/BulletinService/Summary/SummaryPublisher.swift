@@ -17,8 +17,9 @@ public struct SummaryPublisher: Sendable {
     }
 
     /// Composes and writes the summary of the day containing `day`; returns the two paths.
-    /// Then hands the heap freed by composing back to the system (glibc keeps it otherwise),
-    /// so a long-running daemon's resident memory falls back after each summary.
+    /// Then frees the store's caches and hands the heap freed by composing back to the
+    /// system (glibc keeps it otherwise), so a long-running daemon's resident memory falls
+    /// back after each summary.
     @discardableResult
     public func publish(day: Date, now: Date = Date()) throws -> (markdown: String, json: String) {
         let summary = try SummaryComposer.compose(store: store, day: day, timeZone: timeZone, now: now)
@@ -29,6 +30,7 @@ public struct SummaryPublisher: Sendable {
         let json = base + ".json"
         try AtomicFile.write(Data(SummaryRenderer.markdown(summary).utf8), to: markdown)
         try AtomicFile.write(SummaryRenderer.json(summary), to: json)
+        store.releaseMemory()
         malloc_trim(0)
         return (markdown, json)
     }
