@@ -40,12 +40,14 @@ let package = Package(
         .target(name: "BulletinSummary"),
         // libsystemd, for sd_notify and the journal.
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        // glibc's <malloc.h>: malloc_trim hands the heap freed after a summary back to the system.
+        .systemLibrary(name: "CMalloc"),
         // The edges: configuration, the pipeline, the inbox watcher, file lifecycle, systemd.
         .target(
             name: "BulletinService",
             dependencies: [
                 "TOML", "BulletinReader", "BulletinSplitter", "BulletinClassifier",
-                "BulletinStore", "BulletinSummary", "CSystemd",
+                "BulletinStore", "BulletinSummary", "CSystemd", "CMalloc",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

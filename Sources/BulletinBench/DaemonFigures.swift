@@ -69,6 +69,31 @@ enum DaemonFigures {
         return (last, maxRSS)
     }
 
+    /// Waits until the daemon has written a summary (`summaries/*.json`) modified at or after
+    /// `since` (wall clock), then one more second for what follows the write (freeing the
+    /// heap). The daemon writes it `summary_debounce` seconds after its last ingest, and
+    /// composing a large day takes a while: a fixed sleep would read the memory figures in
+    /// the middle of it. Returns the seconds waited for the file.
+    @discardableResult
+    static func waitForSummary(_ scenario: Scenario, since: Date, daemon: DaemonProcess, timeout: Double = 600) throws -> Double {
+        let start = Stopwatch.now()
+        while true {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: scenario.summaries)) ?? []
+            let written = names.filter { $0.hasSuffix(".json") }.contains { name in
+                let attributes = try? FileManager.default.attributesOfItem(atPath: scenario.summaries + "/" + name)
+                return (attributes?[.modificationDate] as? Date).map { $0 >= since } ?? false
+            }
+            if written { break }
+            if Stopwatch.seconds(since: start) > timeout || !daemon.process.isRunning {
+                throw BenchFailure("no summary written within \(Int(timeout)) s after the burst (log: \(daemon.logPath))")
+            }
+            usleep(100_000)
+        }
+        let waited = Stopwatch.seconds(since: start)
+        usleep(1_000_000)
+        return waited
+    }
+
     // MARK: - 1. Throughput
 
     /// Returns the peak RSS of the burst.
@@ -88,7 +113,7 @@ enum DaemonFigures {
         let written = Stopwatch.seconds(since: start)
         let result = try waitForArchive(&expected, watcher: watcher, daemon: daemon, scenario: scenario)
         let seconds = Double(result.last - start) / 1e9
-        usleep(3_000_000)  // past summary_debounce: the peak includes the summary of the burst
+        try waitForSummary(scenario, since: Date(), daemon: daemon)  // the peak includes the summary of the burst
         let peak = daemon.memory?.peakResidentBytes ?? result.maxRSS
         let ratio = floorRate.map { Double(corpus.articles) / seconds / $0 }
         table.add("1. throughput, daemon (\(corpus.files.count) renamed in \(Format.fixed(written, 2)) s)",
@@ -173,7 +198,7 @@ enum DaemonFigures {
         let result = try waitForArchive(&expected, watcher: watcher, daemon: daemon, scenario: scenario)
         let seconds = Double(result.last - start) / 1e9
         let burstPeak = daemon.memory?.peakResidentBytes ?? result.maxRSS
-        usleep(4_000_000)  // past summary_debounce: the summary is rewritten
+        let summaryWait = try waitForSummary(scenario, since: Date(), daemon: daemon)
         let after = daemon.memory?.residentBytes ?? 0
         let afterAnonymous = daemon.memory?.anonymousBytes ?? 0
         // The high-water mark now includes the summary written after the burst.
@@ -190,7 +215,7 @@ enum DaemonFigures {
                       verdict: "×\(Format.fixed(growth, 2)) · " + (growth <= 1.2 ? "PASS" : "FAIL"))
         }
         table.add("3. throughput during the memory burst",
-                  "\(Format.fixed(Double(count) / seconds, 0)) bulletins/s · \(Format.fixed(Double(bytes) / 1_048_576 / seconds, 2)) MB/s (\(Format.fixed(seconds, 1)) s)")
+                  "\(Format.fixed(Double(count) / seconds, 0)) bulletins/s · \(Format.fixed(Double(bytes) / 1_048_576 / seconds, 2)) MB/s (\(Format.fixed(seconds, 1)) s; summary written \(Format.fixed(summaryWait, 1)) s after the last file)")
     }
 
     // MARK: - 5. Start-up

@@ -24,9 +24,9 @@ struct LargeDatabase {
         let stats = try store.stats()
         let day = max(0, (stats.articles / perDay) / 2 - 1)
         let start = firstDay.addingTimeInterval(Double(day) * 86_400)
-        let content = try store.day(from: start, to: start.addingTimeInterval(86_400))
+        let dayArticles = try store.articleCount(firstReceivedFrom: start, to: start.addingTimeInterval(86_400))
         return LargeDatabase(path: path, articles: stats.articles, bulletins: stats.bulletins, bytes: 0,
-                             summaryDay: start, summaryDayArticles: content.articles.count, buildSeconds: 0)
+                             summaryDay: start, summaryDayArticles: dayArticles, buildSeconds: 0)
     }
 
     static func build(path: String, articles target: Int, perDay: Int, generator: CorpusGenerator,

@@ -1,10 +1,12 @@
 import Foundation
 
-/// One article of a day, with its topics and sources.
+/// One article of a day, with its topics and sources, from `Store.day(from:to:…)`.
 public struct DayArticle: Sendable, Equatable {
     public var articleID: Int64
     public var title: String
+    /// The whole body, or its first characters when the caller asked for a prefix.
     public var body: String
+    /// "Why it matters" (whole, or a prefix like `body`); nil when the article has none.
     public var why: String?
     /// (topic id, topic name, score), highest score first (ties by name); empty when unclassified.
     public var topics: [DayTopic]

@@ -153,49 +153,107 @@ extension Store {
         }
     }
 
-    /// The articles first received in `[from, to)`, each once, in order of first arrival,
-    /// with their topics and sources, and the number of bulletins received in that interval.
-    /// Read from one snapshot.
-    public func day(from: Date, to: Date) throws -> DayContent {
+    /// The number of articles first received in `[from, to)` (one COUNT on an index).
+    public func articleCount(firstReceivedFrom from: Date, to: Date) throws -> Int {
+        try pool.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM article WHERE first_received_at >= ? AND first_received_at < ?
+                """, arguments: [from, to]) ?? 0
+        }
+    }
+
+    /// Hands `visit` the articles first received in `[from, to)`, each once, in order of
+    /// first arrival (then id), with their topics and sources, one at a time as they are
+    /// read: memory does not grow with the number of articles. Returns the number of
+    /// bulletins received in that interval. Everything comes from one snapshot; `visit`
+    /// runs inside the read and must not call the store.
+    ///
+    /// - Parameters:
+    ///   - textPrefix: when given, `body` and `why` hold at most their first `textPrefix`
+    ///     characters (Unicode scalars), unless `needsWholeText` returns true for such a cut
+    ///     text, which is then read whole. nil: every text whole.
+    ///   - needsWholeText: asked about a text cut by `textPrefix` (never about a whole one).
+    @discardableResult
+    public func day(from: Date, to: Date, textPrefix: Int? = nil,
+                    needsWholeText: (String) -> Bool = { _ in false },
+                    _ visit: (DayArticle) throws -> Void) throws -> Int {
         try pool.read { db in
             let range: StatementArguments = [from, to]
             let bulletins = try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM bulletin WHERE received_at >= ? AND received_at < ?
                 """, arguments: range) ?? 0
-            var topics: [Int64: [DayTopic]] = [:]
-            for row in try Row.fetchAll(db, sql: """
+            // Three cursors in the same order (first arrival, id), merged article by article.
+            // No prefix: a length no SQLite text exceeds (SQLITE_MAX_LENGTH < 2^31); Int64.max
+            // would overflow inside substr and give "".
+            let prefix = max(0, textPrefix ?? Int(Int32.max))
+            let articles = try Row.fetchCursor(db, sql: """
+                SELECT id, title, substr(body, 1, ?) AS body, length(body) > ? AS body_cut,
+                       substr(why, 1, ?) AS why, length(why) > ? AS why_cut, first_received_at
+                FROM article
+                WHERE first_received_at >= ? AND first_received_at < ?
+                ORDER BY first_received_at, id
+                """, arguments: [prefix, prefix, prefix, prefix] + range)
+            let topics = try Row.fetchCursor(db, sql: """
                 SELECT at.article_id, t.id, t.name, at.score
                 FROM article a
                 JOIN article_topic at ON at.article_id = a.id
                 JOIN topic t ON t.id = at.topic_id
                 WHERE a.first_received_at >= ? AND a.first_received_at < ?
-                ORDER BY at.article_id, at.score DESC, t.name, t.id
-                """, arguments: range) {
-                topics[row["article_id"], default: []].append(DayTopic(id: row["id"], name: row["name"], score: row["score"]))
-            }
-            var sources: [Int64: [String]] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT DISTINCT ba.article_id, b.id, b.file_name, b.received_at
+                ORDER BY a.first_received_at, a.id, at.score DESC, t.name, t.id
+                """, arguments: range)
+            let sources = try Row.fetchCursor(db, sql: """
+                SELECT ba.article_id, b.id, b.file_name
                 FROM article a
                 JOIN bulletin_article ba ON ba.article_id = a.id
                 JOIN bulletin b ON b.id = ba.bulletin_id
                 WHERE a.first_received_at >= ? AND a.first_received_at < ?
-                ORDER BY ba.article_id, b.received_at, b.id
-                """, arguments: range) {
-                sources[row["article_id"], default: []].append(row["file_name"])
+                ORDER BY a.first_received_at, a.id, b.received_at, b.id
+                """, arguments: range)
+            let wholeText = try db.cachedStatement(sql: "SELECT body, why FROM article WHERE id = ?")
+            // A cursor reuses its row: keep the values, not the row.
+            func topic(_ row: Row) -> (article: Int64, topic: DayTopic) {
+                (row["article_id"], DayTopic(id: row["id"], name: row["name"], score: row["score"]))
             }
-            let articles = try Row.fetchAll(db, sql: """
-                SELECT id, title, body, why, first_received_at FROM article
-                WHERE first_received_at >= ? AND first_received_at < ?
-                ORDER BY first_received_at, id
-                """, arguments: range).map { row in
-                    let id: Int64 = row["id"]
-                    return DayArticle(articleID: id, title: row["title"], body: row["body"], why: row["why"],
-                                      topics: topics[id] ?? [], sources: sources[id] ?? [],
-                                      firstReceivedAt: row["first_received_at"])
+            func source(_ row: Row) -> (article: Int64, bulletin: Int64, name: String) {
+                (row["article_id"], row["id"], row["file_name"])
+            }
+            var nextTopic = try topics.next().map(topic)
+            var nextSource = try sources.next().map(source)
+            while let row = try articles.next() {
+                let id: Int64 = row["id"]
+                var dayTopics: [DayTopic] = []
+                while let pending = nextTopic, pending.article == id {
+                    dayTopics.append(pending.topic)
+                    nextTopic = try topics.next().map(topic)
                 }
-            return DayContent(bulletins: bulletins, articles: articles)
+                var daySources: [String] = []
+                var lastBulletin: Int64?
+                while let pending = nextSource, pending.article == id {
+                    // An article twice in one bulletin: that bulletin once.
+                    if pending.bulletin != lastBulletin { daySources.append(pending.name) }
+                    lastBulletin = pending.bulletin
+                    nextSource = try sources.next().map(source)
+                }
+                var body: String = row["body"]
+                var why: String? = row["why"]
+                let wholeBody = row["body_cut"] && needsWholeText(body)
+                let wholeWhy = (row["why_cut"] ?? false) && why.map(needsWholeText) == true
+                if wholeBody || wholeWhy, let whole = try Row.fetchOne(wholeText, arguments: [id]) {
+                    if wholeBody { body = whole["body"] }
+                    if wholeWhy { why = whole["why"] }
+                }
+                try visit(DayArticle(articleID: id, title: row["title"], body: body, why: why,
+                                     topics: dayTopics, sources: daySources, firstReceivedAt: row["first_received_at"]))
+            }
+            return bulletins
         }
+    }
+
+    /// Frees SQLite's caches (each connection keeps up to ~2 MB of pages) and closes the
+    /// idle read connections; the next access reopens what it needs. Waits for a write in
+    /// progress to finish. For a long-running process after a large read such as a summary.
+    public func releaseMemory() {
+        pool.releaseMemory()
     }
 
     /// Topic ids of an article, highest score first.

@@ -7,12 +7,12 @@ public struct DaySummary: Sendable, Equatable, Codable {
     /// ISO 8601 time the summary was generated.
     public var generatedAt: String
     public var counts: Counts
-    /// One section per topic with articles. Each article appears once overall, under its
-    /// best-scoring topic (its other topics are named in `Entry.alsoIn`), so the section
-    /// sizes add up to `counts.articles`.
-    ///
     /// One section per topic with articles, largest first (ties by name); the
-    /// "Unclassified" section, when any, last.
+    /// "Unclassified" section, when any, last. Each article belongs to one section, under
+    /// its best-scoring topic (its other topics are named in `Entry.alsoIn`), so the
+    /// sections' `articleCount`s add up to `counts.articles`. A section lists at most the
+    /// builder's `listLimit` entries (its first articles in order of arrival) and counts
+    /// the rest in `unlisted`.
     public var sections: [Section]
 
     public struct Counts: Sendable, Equatable, Codable {
@@ -33,12 +33,19 @@ public struct DaySummary: Sendable, Equatable, Codable {
         /// nil for unclassified articles.
         public var topicID: String?
         public var topicName: String
+        /// The entries listed, in order of arrival.
         public var articles: [Entry]
-        public init(topicID: String?, topicName: String, articles: [Entry]) {
+        /// The section's articles beyond the list limit: counted, not listed.
+        public var unlisted: Int
+        public init(topicID: String?, topicName: String, articles: [Entry], unlisted: Int = 0) {
             self.topicID = topicID
             self.topicName = topicName
             self.articles = articles
+            self.unlisted = unlisted
         }
+
+        /// All the section's articles, listed or not.
+        public var articleCount: Int { articles.count + unlisted }
     }
 
     public struct Entry: Sendable, Equatable, Codable {

@@ -1,63 +1,93 @@
-/// Builds a `DaySummary` from plain values.
+/// Builds a `DaySummary` from plain values, one article at a time, keeping only what the
+/// summary lists: its memory is bounded by the number of topics × `listLimit`, however many
+/// articles the day has.
 ///
 /// Choices a caller may rely on:
-/// - every article appears once overall, under its FIRST (best) topic; its other topics'
+/// - every article belongs to one section, under its FIRST (best) topic; its other topics'
 ///   names are listed in `Entry.alsoIn`; articles without topics go to "Unclassified";
-/// - an article id given twice is listed once (its first occurrence);
-/// - sections are sorted by article count (largest first), ties by topic name, then id;
-///   "Unclassified" is always last; inside a section articles keep the input order;
+/// - a section lists its first `listLimit` articles in the order they were added and counts
+///   the others in `Section.unlisted` (their text is not even looked at);
+/// - sections are sorted by article count, listed or not (largest first), ties by topic
+///   name, then id; "Unclassified" is always last;
 /// - `lede` is the first sentence of the body and `why` the first sentence of
-///   "why it matters" (nil when absent or empty), see `Sentences.first(of:)`.
-public enum DaySummaryBuilder {
+///   "why it matters" (nil when absent or empty), see `Sentences.first(of:)`; a body or why
+///   that is a prefix of the text gives the same sentences when
+///   `Sentences.isDecided(byPrefix:)` holds for it.
+public struct DaySummaryBuilder: Sendable {
     /// The section name for articles without a topic.
     public static let unclassifiedName = "Unclassified"
 
-    public static func build(date: String, timeZone: String, generatedAt: String,
-                             bulletins: Int, articles: [SummaryArticle]) -> DaySummary {
-        var order: [String] = []
-        var names: [String: String] = [:]
-        var entries: [String: [DaySummary.Entry]] = [:]
-        var unclassified: [DaySummary.Entry] = []
-        var seen = Set<Int64>()
-        var entryCount = 0
+    /// Entries listed per section unless told otherwise. A day of the real bulletins has a few
+    /// dozen articles, far below it; a burst of 180,000 articles in one day gives sections a
+    /// person cannot read anyway, so the rest is counted ("… and 4,321 more"), and the JSON
+    /// says the same. The archive (`bulletind search`) holds every article.
+    public static let defaultListLimit = 100
 
-        for article in articles where seen.insert(article.articleID).inserted {
-            let why = article.why.map { Sentences.first(of: $0) }.flatMap { $0.isEmpty ? nil : $0 }
-            let entry = DaySummary.Entry(
-                articleID: article.articleID,
-                title: article.title,
-                lede: Sentences.first(of: article.body),
-                why: why,
-                sources: unique(article.sources),
-                alsoIn: unique(article.topics.dropFirst().map(\.name)))
-            entryCount += 1
-            guard let best = article.topics.first else {
-                unclassified.append(entry)
-                continue
-            }
-            if entries[best.id] == nil {
-                order.append(best.id)
-                names[best.id] = best.name
-            }
-            entries[best.id, default: []].append(entry)
-        }
+    /// The most entries a section lists (at least 0).
+    public let listLimit: Int
 
-        var sections = order.map { id in
-            DaySummary.Section(topicID: id, topicName: names[id] ?? id, articles: entries[id] ?? [])
+    private var order: [String] = []
+    private var sections: [String: DaySummary.Section] = [:]
+    private var unclassified = DaySummary.Section(topicID: nil, topicName: unclassifiedName, articles: [])
+    private var articleCount = 0
+
+    public init(listLimit: Int = defaultListLimit) {
+        self.listLimit = max(0, listLimit)
+    }
+
+    /// Adds one article. Each article must be added once: ids are not checked here (the
+    /// store gives each article once; `build(…articles:)` removes repeated ids).
+    public mutating func add(_ article: SummaryArticle) {
+        articleCount += 1
+        guard let best = article.topics.first else {
+            append(article, to: &unclassified)
+            return
         }
-        sections.sort { a, b in
-            if a.articles.count != b.articles.count { return a.articles.count > b.articles.count }
+        if sections[best.id] == nil { order.append(best.id) }
+        append(article, to: &sections[best.id, default: DaySummary.Section(topicID: best.id, topicName: best.name, articles: [])])
+    }
+
+    /// The summary of the articles added so far.
+    public func summary(date: String, timeZone: String, generatedAt: String, bulletins: Int) -> DaySummary {
+        var sorted = order.compactMap { sections[$0] }
+        sorted.sort { a, b in
+            if a.articleCount != b.articleCount { return a.articleCount > b.articleCount }
             if a.topicName != b.topicName { return a.topicName < b.topicName }
             return (a.topicID ?? "") < (b.topicID ?? "")
         }
-        let topicCount = sections.count
-        if !unclassified.isEmpty {
-            sections.append(DaySummary.Section(topicID: nil, topicName: unclassifiedName, articles: unclassified))
-        }
+        let topicCount = sorted.count
+        if unclassified.articleCount > 0 { sorted.append(unclassified) }
         return DaySummary(
             date: date, timeZone: timeZone, generatedAt: generatedAt,
-            counts: DaySummary.Counts(bulletins: bulletins, articles: entryCount, topics: topicCount),
-            sections: sections)
+            counts: DaySummary.Counts(bulletins: bulletins, articles: articleCount, topics: topicCount),
+            sections: sorted)
+    }
+
+    /// The summary of `articles` in one call; an article id given twice counts once (its
+    /// first occurrence).
+    public static func build(date: String, timeZone: String, generatedAt: String, bulletins: Int,
+                             articles: [SummaryArticle], listLimit: Int = defaultListLimit) -> DaySummary {
+        var builder = DaySummaryBuilder(listLimit: listLimit)
+        var seen = Set<Int64>()
+        for article in articles where seen.insert(article.articleID).inserted {
+            builder.add(article)
+        }
+        return builder.summary(date: date, timeZone: timeZone, generatedAt: generatedAt, bulletins: bulletins)
+    }
+
+    private func append(_ article: SummaryArticle, to section: inout DaySummary.Section) {
+        guard section.articles.count < listLimit else {
+            section.unlisted += 1
+            return
+        }
+        let why = article.why.map { Sentences.first(of: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        section.articles.append(DaySummary.Entry(
+            articleID: article.articleID,
+            title: article.title,
+            lede: Sentences.first(of: article.body),
+            why: why,
+            sources: Self.unique(article.sources),
+            alsoIn: Self.unique(article.topics.dropFirst().map(\.name))))
     }
 
     private static func unique(_ values: [String]) -> [String] {

@@ -21,33 +21,11 @@ public enum Sentences {
     /// ends a known abbreviation (e.g., i.e., U.S., Dr., No.…) or an initial, or belongs to
     /// an ellipsis (`...` or `…`). Decimals like 1.15 never end a sentence (no space after
     /// the period). Longer than `maxLength` characters: cut at a word boundary with `…`.
-    /// Reads at most about `maxLength` characters of `text`, however long it is.
+    /// Reads at most about `maxLength` characters of `text`, however long it is: see
+    /// `isDecided(byPrefix:maxLength:)` for exactly how much.
     public static func first(of text: String, maxLength: Int = 300) -> String {
         let limit = max(maxLength, 1)
-        // Collect a bounded window: the first paragraph, whitespace collapsed, at most limit + 1 scalars
-        // (+1 to know whether the cap was exceeded; a few more to look past a final mark).
-        var window: [Unicode.Scalar] = []
-        window.reserveCapacity(min(limit + 8, 4096))
-        var newlines = 0
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if isWhitespace(scalar) {
-                if scalar == "\n" || scalar == "\u{2029}" {
-                    newlines += 1
-                    if newlines >= 2 && !window.isEmpty { break }
-                }
-                pendingSpace = !window.isEmpty
-                continue
-            }
-            newlines = 0
-            if pendingSpace {
-                window.append(" ")
-                pendingSpace = false
-            }
-            window.append(scalar)
-            if window.count > limit + 8 { break }
-        }
-
+        let window = window(of: text, limit: limit).scalars
         var end = window.count
         var i = 0
         while i < window.count {
@@ -78,6 +56,49 @@ public enum Sentences {
         var result = String(String.UnicodeScalarView(window[0..<cut]))
         while result.last == " " || result.last == "," || result.last == ";" || result.last == ":" { result.removeLast() }
         return result + "…"
+    }
+
+    /// A prefix of a text's characters (Unicode scalars, as SQLite's `substr` counts them)
+    /// that is long enough for `first(of:maxLength:)` in all but contrived cases: the scan
+    /// stops after `maxLength + 9` visible characters with whitespace runs collapsed, so
+    /// 2,000 characters suffice unless the first paragraph's whitespace runs average more
+    /// than about five characters. `isDecided(byPrefix:)` tells the other cases apart.
+    public static let sufficientPrefixLength = 2_000
+
+    /// Whether `first(of: prefix + rest, maxLength:)` equals `first(of: prefix, maxLength:)`
+    /// for EVERY `rest`: true when the scan stops inside `prefix` (at the end of the first
+    /// paragraph, or once its bounded window is full). A caller that has only a prefix of a
+    /// long text can use it when this is true, and must read the whole text otherwise.
+    public static func isDecided(byPrefix prefix: String, maxLength: Int = 300) -> Bool {
+        window(of: prefix, limit: max(maxLength, 1)).stoppedEarly
+    }
+
+    /// The scalars `first(of:)` works on: the first paragraph, whitespace collapsed, at most
+    /// `limit + 9` scalars (+1 to know whether the cap was exceeded; a few more to look past a
+    /// final mark). `stoppedEarly` is false when the scan reached the end of `text`.
+    private static func window(of text: String, limit: Int) -> (scalars: [Unicode.Scalar], stoppedEarly: Bool) {
+        var window: [Unicode.Scalar] = []
+        window.reserveCapacity(min(limit + 8, 4096))
+        var newlines = 0
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if isWhitespace(scalar) {
+                if scalar == "\n" || scalar == "\u{2029}" {
+                    newlines += 1
+                    if newlines >= 2 && !window.isEmpty { return (window, true) }
+                }
+                pendingSpace = !window.isEmpty
+                continue
+            }
+            newlines = 0
+            if pendingSpace {
+                window.append(" ")
+                pendingSpace = false
+            }
+            window.append(scalar)
+            if window.count > limit + 8 { return (window, true) }
+        }
+        return (window, false)
     }
 
     /// `Unicode.Scalar.Properties.isLowercase`, without the Unicode tables for ASCII.

@@ -17,9 +17,12 @@ public enum SummaryRenderer {
     ///   Lede sentence.
     ///   Why it matters: first sentence.
     ///   — source: a.txt, b.txt · also in: Other topic
+    /// - … and 4321 more
     /// ```
-    /// Lines inside an item end with two spaces (Markdown hard breaks). A day without
-    /// articles says so in one sentence. The output ends with one newline.
+    /// N counts all the section's articles; the last item, only when the section has
+    /// `unlisted` articles, says how many are not listed. Lines inside an item end with two
+    /// spaces (Markdown hard breaks). A day without articles says so in one sentence. The
+    /// output ends with one newline.
     public static func markdown(_ summary: DaySummary) -> String {
         var lines: [String] = []
         lines.append("# Bulletin summary — \(MarkdownEscaper.inline(summary.date))")
@@ -33,7 +36,7 @@ public enum SummaryRenderer {
         lines.append("")
         lines.append("_Generated \(MarkdownEscaper.inline(summary.generatedAt)) (\(MarkdownEscaper.inline(summary.timeZone)))._")
 
-        let total = summary.sections.reduce(0) { $0 + $1.articles.count }
+        let total = summary.sections.reduce(0) { $0 + $1.articleCount }
         if total == 0 {
             lines.append("")
             if counts.bulletins == 0 {
@@ -42,9 +45,9 @@ public enum SummaryRenderer {
                 lines.append("No new articles on this day: every article had already been seen.")
             }
         }
-        for section in summary.sections where !section.articles.isEmpty {
+        for section in summary.sections where section.articleCount > 0 {
             lines.append("")
-            lines.append("## \(MarkdownEscaper.inline(section.topicName)) (\(section.articles.count))")
+            lines.append("## \(MarkdownEscaper.inline(section.topicName)) (\(section.articleCount))")
             lines.append("")
             for entry in section.articles {
                 var item = ["- **\(MarkdownEscaper.inline(entry.title))**"]
@@ -67,6 +70,9 @@ public enum SummaryRenderer {
                 }
                 // Hard line breaks between the lines of one item.
                 lines.append(item.joined(separator: "  \n"))
+            }
+            if section.unlisted > 0 {
+                lines.append("- … and \(section.unlisted) more")
             }
         }
         return lines.joined(separator: "\n") + "\n"

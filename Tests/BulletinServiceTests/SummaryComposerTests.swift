@@ -67,6 +67,34 @@ import BulletinSummary
         #expect(yesterday.sections.first?.articles.first?.sources == ["yesterday.txt", "morning.txt"])
     }
 
+    /// Texts longer than the prefix the composer reads give the same sentences as the whole
+    /// text, including one whose first sentence lies beyond that prefix; sections are capped.
+    @Test func longTextsGiveTheWholeTextsSentencesAndSectionsAreCapped() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("composer-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store(path: folder.appendingPathComponent("db.sqlite").path)
+        try store.syncTopics([Topic(id: "ai", name: "AI", rule: "", threshold: 1)])
+        let long = String(repeating: "Many words follow here ", count: 200) + "at last. Next sentence."
+        let spaced = "Start" + String(repeating: " ", count: 3 * Sentences.sufficientPrefixLength) + "of a sentence. Next."
+        _ = try store.ingest(bulletin("long.txt", at: date(2026, 11, 29, 9), [
+            article("Long", long, why: spaced, ["ai"]),
+            article("Spaced", spaced, why: long, ["ai"]),
+            article("Third", "Short body.", ["ai"]),
+        ]))
+        let now = date(2026, 11, 30, 6)
+        let summary = try SummaryComposer.compose(store: store, day: date(2026, 11, 29, 12), timeZone: zurich, now: now)
+        let entries = try #require(summary.sections.first?.articles)
+        #expect(entries.map(\.lede) == [Sentences.first(of: long), "Start of a sentence.", "Short body."])
+        #expect(entries.map(\.why) == ["Start of a sentence.", Sentences.first(of: long), nil])
+
+        let capped = try SummaryComposer.compose(store: store, day: date(2026, 11, 29, 12), timeZone: zurich, now: now,
+                                                 listLimit: 1)
+        #expect(capped.counts.articles == 3)
+        #expect(capped.sections.map(\.articles.count) == [1])
+        #expect(capped.sections.map(\.unlisted) == [2])
+        #expect(SummaryRenderer.markdown(capped).contains("## AI (3)"))
+    }
+
     @Test func daylightSavingDaysAreShortOrLong() {
         let spring = SummaryComposer.interval(containing: date(2026, 3, 29, 12), in: zurich)
         #expect(spring.end.timeIntervalSince(spring.start) == 23 * 3600)

@@ -42,3 +42,15 @@ struct StoreFixture {
                                 articles: articles)
     }
 }
+
+extension Store {
+    /// `day(from:to:)` collected into an array, for tests.
+    func wholeDay(from: Date, to: Date, textPrefix: Int? = nil,
+                  needsWholeText: (String) -> Bool = { _ in false }) throws -> (bulletins: Int, articles: [DayArticle]) {
+        var articles: [DayArticle] = []
+        let bulletins = try day(from: from, to: to, textPrefix: textPrefix, needsWholeText: needsWholeText) {
+            articles.append($0)
+        }
+        return (bulletins, articles)
+    }
+}

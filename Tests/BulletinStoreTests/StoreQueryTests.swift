@@ -128,13 +128,13 @@ import BulletinClassifier
     @Test func dayBoundariesAreHalfOpen() throws {
         let fixture = try populated()
         defer { fixture.cleanUp() }
-        let tuesday = try fixture.store.day(from: t0 + 86_400, to: t0 + 2 * 86_400)
+        let tuesday = try fixture.store.wholeDay(from: t0 + 86_400, to: t0 + 2 * 86_400)
         #expect(tuesday.bulletins == 1)
         #expect(tuesday.articles.map(\.title) == ["Regulator fines data broker", "Chatbot rules drafted"])
         #expect(tuesday.articles[1].topics.map(\.id) == ["ai", "privacy"])
         #expect(tuesday.articles[0].sources == ["tue.txt"])
         #expect(tuesday.articles[0].why == "Sets a precedent for regulation.")
-        let justBefore = try fixture.store.day(from: t0 + 1, to: t0 + 86_400)
+        let justBefore = try fixture.store.wholeDay(from: t0 + 1, to: t0 + 86_400)
         #expect(justBefore.bulletins == 0)
         #expect(justBefore.articles.isEmpty)
 
@@ -143,11 +143,61 @@ import BulletinClassifier
             StoreFixture.article("Regulator fines data broker", "The broker sold location data without consent.",
                                  why: "Sets a precedent for regulation."),
         ]))
-        let thursday = try fixture.store.day(from: t0 + 3 * 86_400, to: t0 + 4 * 86_400)
+        let thursday = try fixture.store.wholeDay(from: t0 + 3 * 86_400, to: t0 + 4 * 86_400)
         #expect(thursday.bulletins == 1)
         #expect(thursday.articles.isEmpty)
-        let again = try fixture.store.day(from: t0 + 86_400, to: t0 + 2 * 86_400)
+        let again = try fixture.store.wholeDay(from: t0 + 86_400, to: t0 + 2 * 86_400)
         #expect(again.articles[0].sources == ["tue.txt", "thu.txt"])
+    }
+}
+
+extension StoreQueryTests {
+    /// Arrival order differs from id order (an article seen again earlier moves up); each
+    /// article gets exactly its own topics and sources, however the three cursors interleave.
+    @Test func dayMergesTopicsAndSourcesInArrivalOrder() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.cleanUp() }
+        let day = t0 + 10 * 86_400
+        _ = try fixture.store.ingest(StoreFixture.bulletin("late.txt", receivedAt: day + 10 * 3_600, articles: [
+            StoreFixture.article("Alpha", "First stored, arrives last.", topics: [("privacy", 1), ("ai", 5)]),
+            StoreFixture.article("Beta", "Also in the early bulletin.", topics: [("connectivity", 2)]),
+        ]))
+        _ = try fixture.store.ingest(StoreFixture.bulletin("early.txt", receivedAt: day + 2 * 3_600, articles: [
+            StoreFixture.article("Beta", "Also in the early bulletin."),
+            StoreFixture.article("Gamma", "Listed twice in this bulletin.", position: 2),
+            StoreFixture.article("Gamma", "Listed twice in this bulletin.", position: 3),
+            StoreFixture.article("Delta", "No topic at all.", position: 4),
+        ]))
+        let result = try fixture.store.wholeDay(from: day, to: day + 86_400)
+        #expect(result.bulletins == 2)
+        #expect(result.articles.map(\.title) == ["Beta", "Gamma", "Delta", "Alpha"])
+        #expect(result.articles.map { $0.topics.map(\.id) } == [["connectivity"], [], [], ["ai", "privacy"]])
+        #expect(result.articles.map(\.sources) == [["early.txt", "late.txt"], ["early.txt"], ["early.txt"], ["late.txt"]])
+        #expect(try fixture.store.articleCount(firstReceivedFrom: day, to: day + 86_400) == 4)
+        #expect(try fixture.store.articleCount(firstReceivedFrom: day + 3 * 3_600, to: day + 86_400) == 1)
+        #expect(try fixture.store.articleCount(firstReceivedFrom: day + 86_400, to: day + 2 * 86_400) == 0)
+    }
+
+    /// A prefix counts characters (Unicode scalars); a cut text is read whole only when the
+    /// caller asks, and the caller is never asked about a text that was not cut.
+    @Test func dayReadsPrefixesUnlessTheWholeTextIsNeeded() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.cleanUp() }
+        _ = try fixture.store.ingest(StoreFixture.bulletin("p.txt", receivedAt: t0, articles: [
+            StoreFixture.article("Short", "Tiny.", why: "Wee."),
+            StoreFixture.article("Accents", "ééééé long body", why: "why that is long", position: 2),
+            StoreFixture.article("Wanted", "WHOLE body please", why: nil, position: 3),
+        ]))
+        var asked: [String] = []
+        let result = try fixture.store.wholeDay(from: t0, to: t0 + 1, textPrefix: 5) { text in
+            asked.append(text)
+            return text.hasPrefix("WHOLE")
+        }
+        #expect(result.articles.map(\.body) == ["Tiny.", "ééééé", "WHOLE body please"])
+        #expect(result.articles.map(\.why) == ["Wee.", "why t", nil])
+        #expect(asked.sorted() == ["WHOLE", "why t", "ééééé"])
+        let whole = try fixture.store.wholeDay(from: t0, to: t0 + 1)
+        #expect(whole.articles.map(\.body) == ["Tiny.", "ééééé long body", "WHOLE body please"])
     }
 }
 

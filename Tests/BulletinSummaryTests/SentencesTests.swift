@@ -36,4 +36,33 @@ import Testing
         let huge = String(repeating: "x", count: 10_000_000)
         #expect(Sentences.first(of: huge).count == 300)
     }
+
+    /// Whenever a prefix decides the first sentence, it is the whole text's first sentence;
+    /// the sufficient prefix length decides ordinary prose.
+    @Test func aDecidingPrefixGivesTheSameSentence() {
+        let long = Array(repeating: "word", count: 200).joined(separator: " ") + ". Next."
+        let texts = [
+            "The agency met today. It decided nothing.",
+            "A short paragraph without end\n\nNext paragraph. More.",
+            "Spaced     out      words.  And   more",
+            long,
+            "Start" + String(repeating: " ", count: 3_000) + "of a sentence. Next.",
+            "Line one\n   \n  after a blank line. End.",
+        ]
+        for text in texts {
+            let scalars = Array(text.unicodeScalars)
+            for length in 0...scalars.count {
+                let prefix = String(String.UnicodeScalarView(scalars[0..<length]))
+                if Sentences.isDecided(byPrefix: prefix) {
+                    #expect(Sentences.first(of: prefix) == Sentences.first(of: text), "prefix of \(length)")
+                }
+            }
+        }
+        #expect(Sentences.isDecided(byPrefix: "") == false)
+        #expect(Sentences.isDecided(byPrefix: String(long.prefix(Sentences.sufficientPrefixLength))))
+        #expect(Sentences.isDecided(byPrefix: "No end yet") == false)
+        #expect(Sentences.isDecided(byPrefix: "Ends here.\n\nNext"))
+        let spaced = "Start" + String(repeating: " ", count: 3_000) + "of a sentence. Next."
+        #expect(Sentences.isDecided(byPrefix: String(spaced.prefix(Sentences.sufficientPrefixLength))) == false)
+    }
 }

@@ -94,4 +94,59 @@ import Testing
         let decoded = try JSONDecoder().decode(DaySummary.self, from: data)
         #expect(decoded == summary)
     }
+
+    /// A section lists its first `listLimit` articles in arrival order and counts the rest;
+    /// sections are ordered by all their articles; Markdown and JSON say how many are unlisted.
+    @Test func sectionsListAtMostTheLimitAndCountTheRest() throws {
+        var articles: [SummaryArticle] = []
+        for i in 1...5 {
+            articles.append(SummaryArticle(articleID: Int64(i), title: "Privacy item \(i)", body: "Body \(i). More.",
+                                           why: nil, topics: [Self.privacy], sources: ["a.txt"]))
+        }
+        for i in 6...8 {
+            articles.append(SummaryArticle(articleID: Int64(i), title: "Cable item \(i)", body: "Body.", why: nil,
+                                           topics: [Self.cables], sources: ["a.txt"]))
+        }
+        articles.append(SummaryArticle(articleID: 9, title: "Loose", body: "Body.", why: nil, topics: [], sources: ["a.txt"]))
+        let summary = DaySummaryBuilder.build(date: "2026-11-29", timeZone: "UTC", generatedAt: "x", bulletins: 1,
+                                              articles: articles, listLimit: 2)
+        #expect(summary.counts == DaySummary.Counts(bulletins: 1, articles: 9, topics: 2))
+        #expect(summary.sections.map(\.topicName) == ["Privacy", "Cables", "Unclassified"])
+        #expect(summary.sections.map { $0.articles.map(\.articleID) } == [[1, 2], [6, 7], [9]])
+        #expect(summary.sections.map(\.unlisted) == [3, 1, 0])
+        #expect(summary.sections.map(\.articleCount) == [5, 3, 1])
+
+        let markdown = SummaryRenderer.markdown(summary)
+        #expect(markdown.contains("## Privacy (5)\n"))
+        #expect(markdown.contains("  — source: a.txt\n- … and 3 more\n\n## Cables (3)"))
+        #expect(markdown.contains("- … and 1 more\n\n## Unclassified (1)"))
+        #expect(!markdown.contains("Privacy item 3"))
+
+        let json = try #require(JSONSerialization.jsonObject(with: SummaryRenderer.json(summary)) as? [String: Any])
+        let sections = try #require(json["sections"] as? [[String: Any]])
+        #expect(sections.map { $0["unlisted"] as? Int } == [3, 1, 0])
+        #expect(sections.map { ($0["articles"] as? [Any])?.count } == [2, 2, 1])
+        #expect(try JSONDecoder().decode(DaySummary.self, from: SummaryRenderer.json(summary)) == summary)
+
+        // Under the limit nothing changes: every article listed, nothing unlisted.
+        let all = DaySummaryBuilder.build(date: "2026-11-29", timeZone: "UTC", generatedAt: "x", bulletins: 1,
+                                          articles: articles)
+        #expect(all.sections.map(\.articles.count) == [5, 3, 1])
+        #expect(all.sections.allSatisfy { $0.unlisted == 0 })
+        #expect(!SummaryRenderer.markdown(all).contains("more"))
+    }
+
+    /// The incremental builder gives what the one-call builder gives.
+    @Test func addingOneAtATimeEqualsBuildingAtOnce() {
+        let articles = [
+            SummaryArticle(articleID: 1, title: "Broker fined", body: "A broker was fined. It appealed.",
+                           why: "It sets a precedent. Others follow.", topics: [Self.privacy], sources: ["a.txt", "a.txt"]),
+            SummaryArticle(articleID: 2, title: "Chatbot rules", body: "Lawmakers drafted rules.",
+                           why: nil, topics: [Self.ai, Self.privacy], sources: ["a.txt", "b.txt"]),
+        ]
+        var builder = DaySummaryBuilder()
+        articles.forEach { builder.add($0) }
+        #expect(builder.summary(date: "d", timeZone: "UTC", generatedAt: "g", bulletins: 2)
+                == DaySummaryBuilder.build(date: "d", timeZone: "UTC", generatedAt: "g", bulletins: 2, articles: articles))
+    }
 }

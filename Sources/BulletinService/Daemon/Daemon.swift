@@ -188,7 +188,7 @@ public final class Daemon: @unchecked Sendable {
     private func startDay(_ now: Date) {
         let start = calendar.startOfDay(for: now)
         nextMidnight = calendar.date(byAdding: .day, value: 1, to: start) ?? now.addingTimeInterval(86_400)
-        articlesToday = (try? pipeline.store.day(from: start, to: nextMidnight))?.articles.count ?? 0
+        articlesToday = (try? pipeline.store.articleCount(firstReceivedFrom: start, to: nextMidnight)) ?? 0
     }
 
     // MARK: - Events and timers

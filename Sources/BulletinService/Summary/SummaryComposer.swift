@@ -7,19 +7,23 @@ public enum SummaryComposer {
     /// The summary of the calendar day containing `day` in `timeZone`: the articles first
     /// received in `[start of day, start of next day)` — a 23- or 25-hour interval on DST
     /// changes — and the bulletins received in that interval. `generatedAt` is `now` in
-    /// ISO 8601 with the time zone's offset.
-    public static func compose(store: Store, day: Date, timeZone: TimeZone, now: Date) throws -> DaySummary {
+    /// ISO 8601 with the time zone's offset. Each section lists at most `listLimit` articles
+    /// (see `DaySummaryBuilder`). Memory stays bounded however many articles the day has:
+    /// articles are read one at a time, and only the first characters of each text that the
+    /// first sentence needs (the same sentences as from the whole text).
+    public static func compose(store: Store, day: Date, timeZone: TimeZone, now: Date,
+                               listLimit: Int = DaySummaryBuilder.defaultListLimit) throws -> DaySummary {
         let (start, end) = interval(containing: day, in: timeZone)
-        let content = try store.day(from: start, to: end)
-        let articles = content.articles.map { article in
-            SummaryArticle(
+        var builder = DaySummaryBuilder(listLimit: listLimit)
+        let bulletins = try store.day(from: start, to: end, textPrefix: Sentences.sufficientPrefixLength,
+                                      needsWholeText: { !Sentences.isDecided(byPrefix: $0) }) { article in
+            builder.add(SummaryArticle(
                 articleID: article.articleID, title: article.title, body: article.body, why: article.why,
                 topics: article.topics.map { SummaryTopic(id: $0.id, name: $0.name) },
-                sources: article.sources)
+                sources: article.sources))
         }
-        return DaySummaryBuilder.build(
-            date: dateString(start, in: timeZone), timeZone: timeZone.identifier,
-            generatedAt: timestamp(now, in: timeZone), bulletins: content.bulletins, articles: articles)
+        return builder.summary(date: dateString(start, in: timeZone), timeZone: timeZone.identifier,
+                               generatedAt: timestamp(now, in: timeZone), bulletins: bulletins)
     }
 
     /// `[start, end)` of the calendar day containing `day` in `timeZone`.

@@ -1,4 +1,5 @@
 import Foundation
+import CMalloc
 import BulletinStore
 import BulletinSummary
 
@@ -16,6 +17,9 @@ public struct SummaryPublisher: Sendable {
     }
 
     /// Composes and writes the summary of the day containing `day`; returns the two paths.
+    /// Then frees the store's caches and hands the heap freed by composing back to the
+    /// system (glibc keeps it otherwise), so a long-running daemon's resident memory falls
+    /// back after each summary.
     @discardableResult
     public func publish(day: Date, now: Date = Date()) throws -> (markdown: String, json: String) {
         let summary = try SummaryComposer.compose(store: store, day: day, timeZone: timeZone, now: now)
@@ -26,6 +30,8 @@ public struct SummaryPublisher: Sendable {
         let json = base + ".json"
         try AtomicFile.write(Data(SummaryRenderer.markdown(summary).utf8), to: markdown)
         try AtomicFile.write(SummaryRenderer.json(summary), to: json)
+        store.releaseMemory()
+        malloc_trim(0)
         return (markdown, json)
     }
 }
