@@ -11,42 +11,103 @@ public enum WordNormalizer {
     public static func words(in text: String) -> [String] {
         var words: [String] = []
         var folder = Folder()
-        forEachWord(in: text, folder: &folder) { words.append($0) }
+        forEachWord(in: text, folder: &folder) { words.append(String(decoding: $0, as: UTF8.self)) }
         return words
     }
 
-    /// Calls `body` with each normalised word of `text`. `folder` caches the folding of
-    /// non-ASCII characters; reuse it across calls on the same article.
-    static func forEachWord(in text: String, folder: inout Folder, _ body: (String) -> Void) {
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(32)
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                switch value {
-                case 0x61...0x7A, 0x30...0x39: buffer.append(UInt8(value))
-                case 0x41...0x5A: buffer.append(UInt8(value + 0x20))
-                default:
-                    if !buffer.isEmpty {
-                        body(String(decoding: buffer, as: UTF8.self))
-                        buffer.removeAll(keepingCapacity: true)
+    /// Calls `body` with the UTF-8 bytes of each normalised word of `text`, in order; the
+    /// bytes are valid only during the call. `folder` caches the folding of non-ASCII
+    /// characters: reuse it across calls.
+    static func forEachWord(in text: String, folder: inout Folder, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8 { utf8 in
+            guard let source = utf8.baseAddress else { return }
+            let count = utf8.count
+            // The word being built, when it cannot be a slice of `source` (upper case or
+            // non-ASCII letters); it grows as needed.
+            var capacity = 64
+            var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            defer { buffer.deallocate() }
+            var length = 0
+            func append(_ byte: UInt8) {
+                if length == capacity {
+                    let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+                    larger.update(from: buffer, count: length)
+                    buffer.deallocate()
+                    buffer = larger
+                    capacity *= 2
+                }
+                buffer[length] = byte
+                length += 1
+            }
+            var index = 0
+            while index < count {
+                let byte = source[index]
+                if byte < 0x80 {
+                    guard isWordByte(byte) else {
+                        if length > 0 {
+                            body(UnsafeBufferPointer(start: buffer, count: length))
+                            length = 0
+                        }
+                        index += 1
+                        continue
                     }
+                    if length == 0 && isLowerWordByte(byte) {
+                        // Fast path: a run of lower-case ASCII letters and digits ended by
+                        // ASCII is passed as a slice of the text itself.
+                        let start = index
+                        while index < count, source[index] < 0x80, isLowerWordByte(source[index]) { index += 1 }
+                        if index == count || (source[index] < 0x80 && !isWordByte(source[index])) {
+                            body(UnsafeBufferPointer(start: source + start, count: index - start))
+                            continue
+                        }
+                        for offset in start..<index { append(source[offset]) }
+                        continue
+                    }
+                    append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                    index += 1
+                    continue
                 }
-                continue
-            }
-            switch folder.fold(scalar) {
-            case .mark:
-                continue
-            case .separator:
-                if !buffer.isEmpty {
-                    body(String(decoding: buffer, as: UTF8.self))
-                    buffer.removeAll(keepingCapacity: true)
+                // A String's UTF-8 is valid: decode one scalar of 2, 3 or 4 bytes.
+                var value: UInt32
+                if byte < 0xE0 {
+                    value = UInt32(byte & 0x1F) << 6 | UInt32(source[index + 1] & 0x3F)
+                    index += 2
+                } else if byte < 0xF0 {
+                    value = UInt32(byte & 0x0F) << 12 | UInt32(source[index + 1] & 0x3F) << 6
+                    value |= UInt32(source[index + 2] & 0x3F)
+                    index += 3
+                } else {
+                    value = UInt32(byte & 0x07) << 18 | UInt32(source[index + 1] & 0x3F) << 12
+                    value |= UInt32(source[index + 2] & 0x3F) << 6 | UInt32(source[index + 3] & 0x3F)
+                    index += 4
                 }
-            case .letters(let bytes):
-                buffer.append(contentsOf: bytes)
+                switch folder.fold(Unicode.Scalar(value) ?? "\u{FFFD}") {
+                case .mark:
+                    continue
+                case .separator:
+                    if length > 0 {
+                        body(UnsafeBufferPointer(start: buffer, count: length))
+                        length = 0
+                    }
+                case .letters(let bytes):
+                    for folded in bytes { append(folded) }
+                }
             }
+            if length > 0 { body(UnsafeBufferPointer(start: buffer, count: length)) }
         }
-        if !buffer.isEmpty { body(String(decoding: buffer, as: UTF8.self)) }
+    }
+
+    /// An ASCII letter or digit.
+    @inline(__always)
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
+    }
+
+    /// A lower-case ASCII letter or a digit.
+    @inline(__always)
+    private static func isLowerWordByte(_ byte: UInt8) -> Bool {
+        byte &- 0x61 < 26 || byte &- 0x30 < 10
     }
 
     /// Folds non-ASCII characters, caching the result per character.

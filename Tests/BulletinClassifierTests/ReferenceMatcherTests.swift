@@ -74,10 +74,20 @@ struct ReferenceMatcherTests {
     static let vocabulary = ["data", "centre", "centres", "regulation", "regulator", "law", "chip", "chips",
                              "cyber", "6G", "AI", "grid", "energy", "trade", "Résumé", "open"]
 
+    /// Words that share beginnings, and words longer than 8 and 16 bytes (the matcher keeps
+    /// a key's first 16 bytes in its hash table and compares the rest apart).
+    static let longVocabulary = ["internationalisation", "internationalisations", "international", "inter",
+                                 "telecommunications", "telecommunication", "tele", "Überregulierung",
+                                 "überregulierungsgesetze", "naïveté", "naive", "datacentre", "datacentres",
+                                 "data", "AI", "ai", "6G", "x"]
+
     struct RuleGenerator {
         var random: SeededGenerator
+        var vocabulary = ReferenceMatcherTests.vocabulary
+        var separators = [" ", ", ", "-", "’", ". ", "\n\n"]
+        var extras = ["the", "of", "Data-Centres", "RÉGULATION", "6g", "chipset", "regulators"]
 
-        mutating func word() -> String { ReferenceMatcherTests.vocabulary.randomElement(using: &random) ?? "x" }
+        mutating func word() -> String { vocabulary.randomElement(using: &random) ?? "x" }
 
         mutating func prefix(of word: String) -> String {
             String(word.prefix(Int.random(in: 1...word.count, using: &random))) + "*"
@@ -123,8 +133,6 @@ struct ReferenceMatcherTests {
         }
 
         mutating func text() -> String {
-            let separators = [" ", ", ", "-", "’", ". ", "\n\n"]
-            let extras = ["the", "of", "Data-Centres", "RÉGULATION", "6g", "chipset", "regulators"]
             return (0..<Int.random(in: 0...14, using: &random)).map { _ in
                 (Bool.random(using: &random) ? word() : extras.randomElement(using: &random)!)
                     + separators.randomElement(using: &random)!
@@ -134,12 +142,27 @@ struct ReferenceMatcherTests {
 
     @Test(arguments: [1, 2, 3, 42, 2026] as [UInt64])
     func agreesWithNaiveEvaluator(seed: UInt64) throws {
-        var generator = RuleGenerator(random: SeededGenerator(seed: seed))
-        let topics = (0..<40).map { index -> (id: String, rule: String, threshold: Double?) in
+        try checkAgainstReference(RuleGenerator(random: SeededGenerator(seed: seed)), topicCount: 40)
+    }
+
+    /// Many topics over a few words: topics share terms, prefixes overlap whole words and each
+    /// other (of 1 to 23 bytes), phrases are made of words that are also terms.
+    @Test(arguments: [5, 77, 2027] as [UInt64])
+    func agreesWithNaiveEvaluatorOnSharedAndLongTerms(seed: UInt64) throws {
+        var generator = RuleGenerator(random: SeededGenerator(seed: seed), vocabulary: Self.longVocabulary)
+        generator.separators += ["é", "\u{301}", "\u{00A0}", "ß"]
+        generator.extras += ["INTERNATIONALISATIONs", "Telecommunicationsx", "dataCentre", "naïve", "NAÏVETÉS",
+                             "überregulierungsgesetzeXYZ"]
+        try checkAgainstReference(generator, topicCount: 300)
+    }
+
+    func checkAgainstReference(_ rules: RuleGenerator, topicCount: Int) throws {
+        var generator = rules
+        let topics = (0..<topicCount).map { index -> (id: String, rule: String, threshold: Double?) in
             ("t\(index)", generator.rule(), [nil, 1, 2, 3.5].randomElement(using: &generator.random)!)
         }
         let classifier = try makeClassifier(topics)
-        #expect(classifier.taxonomy.topics.count == 40)
+        #expect(classifier.taxonomy.topics.count == topicCount)
         let reference = try ReferenceClassifier(classifier.taxonomy.topics)
         var nonEmpty = 0
         for position in 1...60 {
