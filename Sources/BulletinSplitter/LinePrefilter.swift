@@ -10,6 +10,7 @@
 struct LinePrefilter: Sendable {
     private let prefixes: [[UInt8]]
     /// The required literals by their first byte: one pass over a line finds them all.
+    /// Empty when no pattern needs a literal inside the line.
     private let containedByFirstByte: [[[UInt8]]]
     private let startsLiteral: [Bool]
 
@@ -29,22 +30,49 @@ struct LinePrefilter: Sendable {
             }
         }
         self.prefixes = prefixes.sorted { $0.lexicographicallyPrecedes($1) }
-        var byFirstByte = [[[UInt8]]](repeating: [], count: 256)
+        var byFirstByte = [[[UInt8]]](repeating: [], count: contained.isEmpty ? 0 : 256)
         for literal in contained.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             byFirstByte[Int(literal[0])].append(literal)
         }
         containedByFirstByte = byFirstByte
-        startsLiteral = byFirstByte.map { !$0.isEmpty }
+        // Indexed by the raw byte: an ASCII letter's both cases start the literal.
+        startsLiteral = contained.isEmpty ? [] : (0...255).map { !byFirstByte[Int(PatternLiterals.lowercased(UInt8($0)))].isEmpty }
     }
 
     /// True when `line` certainly matches none of the patterns.
     func excludes(_ line: String) -> Bool {
         var line = line
         return line.withUTF8 { bytes in
-            guard Self.isFoldSafe(bytes) else { return false }
-            for prefix in prefixes where Self.matches(prefix, in: bytes, at: 0) { return false }
-            return !containsLiteral(bytes)
+            // Comparing bytes is exact while they are ASCII; a non-ASCII byte on the way
+            // leaves the answer to `isFoldSafe`.
+            var nonASCII = false
+            for prefix in prefixes {
+                switch Self.compare(prefix, with: bytes) {
+                case .equal: return false
+                case .different: break
+                case .undecided: nonASCII = true
+                }
+            }
+            if !containedByFirstByte.isEmpty {
+                let (found, sawNonASCII) = containsLiteral(bytes)
+                if found { return false }
+                nonASCII = nonASCII || sawNonASCII
+            }
+            return !nonASCII || Self.isFoldSafe(bytes)
         }
+    }
+
+    private enum Comparison { case equal, different, undecided }
+
+    /// Whether the line starts with `prefix`, as far as its bytes tell.
+    private static func compare(_ prefix: [UInt8], with bytes: UnsafeBufferPointer<UInt8>) -> Comparison {
+        for (index, expected) in prefix.enumerated() {
+            guard index < bytes.count else { return .different }
+            let byte = bytes[index]
+            if PatternLiterals.lowercased(byte) == expected { continue }
+            return byte < 0x80 ? .different : .undecided
+        }
+        return .equal
     }
 
     /// Whether `literal` (ASCII letters lower-case) occurs at `offset`, ASCII letters compared
@@ -59,14 +87,21 @@ struct LinePrefilter: Sendable {
         return true
     }
 
-    /// Whether one of the required literals occurs in `bytes`.
-    private func containsLiteral(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for offset in bytes.indices {
-            let first = Int(PatternLiterals.lowercased(bytes[offset]))
-            guard startsLiteral[first] else { continue }
-            for literal in containedByFirstByte[first] where Self.matches(literal, in: bytes, at: offset) { return true }
+    /// Whether one of the required literals occurs in `bytes`, and whether a non-ASCII byte
+    /// was seen on the way.
+    private func containsLiteral(_ bytes: UnsafeBufferPointer<UInt8>) -> (found: Bool, sawNonASCII: Bool) {
+        var union: UInt8 = 0
+        let found = startsLiteral.withUnsafeBufferPointer { starts in
+            for offset in bytes.indices {
+                let byte = bytes[offset]
+                union |= byte
+                guard starts[Int(byte)] else { continue }
+                let candidates = containedByFirstByte[Int(PatternLiterals.lowercased(byte))]
+                for literal in candidates where Self.matches(literal, in: bytes, at: offset) { return true }
+            }
+            return false
         }
-        return false
+        return (found, union >= 0x80)
     }
 
     /// Whether every character of the UTF-8 text folds (full Unicode case folding, as ICU's
