@@ -7,9 +7,9 @@ import Foundation
 /// - `BENCH_LATENCY_FILES` single bulletins for the latency figure (default 200)
 /// - `BENCH_DB_ARTICLES` articles in the large database for start-up, search, summary (default 100000)
 /// - `BENCH_SEED` corpus seed (default 1)
-/// - `BENCH_ONLY` comma-separated figure keys to run: floor, cli, stages, throughput,
+/// - `BENCH_ONLY` comma-separated figure keys to run: floor, cli, stages, split, throughput,
 ///   latency, memory, rules, startup, search, summary (default all but stages, the
-///   in-process cost of each pipeline stage)
+///   in-process cost of each pipeline stage, and split, read and split alone, best of 3)
 /// - `BENCH_BULLETIND` the binary under test (default .build/release/bulletind)
 /// - `BENCH_KEEP=1` keeps the temporary folder
 /// - `BENCH_DATABASE` an existing large database (from a run with BENCH_KEEP=1) instead of
@@ -48,5 +48,5 @@ struct BenchOptions {
         return options
     }
 
-    func runs(_ key: String) -> Bool { only?.contains(key) ?? (key != "stages") }
+    func runs(_ key: String) -> Bool { only?.contains(key) ?? (key != "stages" && key != "split") }
 }

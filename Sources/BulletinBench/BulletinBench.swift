@@ -31,7 +31,7 @@ struct BulletinBench {
         let base = try workspace.scenario("base")
         let configuration = try ConfigurationLoader.load(explicitPath: base.config)
         let analyser = try BulletinAnalyser(configuration: configuration)
-        let needsCorpus = ["floor", "cli", "stages", "throughput", "latency", "memory", "rules"].contains(where: options.runs)
+        let needsCorpus = ["floor", "cli", "stages", "split", "throughput", "latency", "memory", "rules"].contains(where: options.runs)
 
         var floorRate: Double?
         if needsCorpus {
@@ -49,6 +49,15 @@ struct BulletinBench {
                                                      database: workspace.root + "/floor/floor.sqlite")
                 floorRate = Double(corpus.articles) / seconds
                 table.add("floor: plain INSERTs, 1 transaction", rates(corpus, seconds))
+            }
+            if options.runs("split") {
+                Log.progress("split: read and split in-process, best of 3, thread CPU time")
+                let split = SplitBenchmark.run(corpus: corpus, parser: analyser.parser)
+                table.add("split: read only (in-process, CPU time)", Format.fixed(mb / split.readSeconds, 1) + " MB/s")
+                table.add("split: split only (in-process, CPU time)", Format.fixed(mb / split.splitSeconds, 1) + " MB/s",
+                          verdict: split.articles == corpus.writtenArticles
+                              ? "finds all \(split.articles)" : "SPLIT MISMATCH: \(split.articles)")
+                table.add("split: read+split (in-process, CPU time)", Format.fixed(mb / split.readAndSplitSeconds, 1) + " MB/s")
             }
             if options.runs("stages") {
                 Log.progress("stages: in-process")

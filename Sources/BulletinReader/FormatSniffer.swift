@@ -23,16 +23,20 @@ enum FormatSniffer {
     /// section, that is at least two header fields, the first one a typical message field
     /// (`From`, `Received`, `Return-Path`, `MIME-Version`, …), then an empty line; text otherwise.
     static func sniff(_ text: String) -> DocumentFormat {
-        var prefix: [Unicode.Scalar] = []
-        prefix.reserveCapacity(1024)
-        for scalar in text.unicodeScalars {
-            if prefix.count >= sniffLength { break }
-            prefix.append(scalar)
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var skipped = 0
+        while start < scalars.endIndex, skipped < sniffLength, isLeadingSpace(scalars[start]) {
+            start = scalars.index(after: start)
+            skipped += 1
         }
-        let start = prefix.firstIndex { !($0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{FEFF}") } ?? prefix.count
-        let head = String(String.UnicodeScalarView(prefix[start..<min(prefix.count, start + 32)])).lowercased()
+        let head = String(String.UnicodeScalarView(scalars[start...].prefix(min(32, sniffLength - skipped)))).lowercased()
         if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") { return .html }
-        return startsWithHeaderSection(prefix) ? .email : .text
+        return startsWithHeaderSection(scalars) ? .email : .text
+    }
+
+    private static func isLeadingSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{FEFF}"
     }
 
     private static let messageFields: Set<String> = [
@@ -41,15 +45,22 @@ enum FormatSniffer {
         "authentication-results", "arc-seal", "x-original-to", "envelope-to",
     ]
 
-    private static func startsWithHeaderSection(_ scalars: [Unicode.Scalar]) -> Bool {
+    /// Reads lines only as far as needed, within the first `sniffLength` scalars.
+    private static func startsWithHeaderSection(_ scalars: String.UnicodeScalarView) -> Bool {
         var fieldCount = 0
-        var lineStart = 0
-        while lineStart < scalars.count {
+        var lineStart = scalars.startIndex
+        var position = 0
+        while lineStart < scalars.endIndex, position < sniffLength {
             var lineEnd = lineStart
-            while lineEnd < scalars.count, scalars[lineEnd] != "\n" { lineEnd += 1 }
-            guard lineEnd < scalars.count else { return false }
+            while lineEnd < scalars.endIndex, position < sniffLength, scalars[lineEnd] != "\n" {
+                lineEnd = scalars.index(after: lineEnd)
+                position += 1
+            }
+            guard lineEnd < scalars.endIndex, position < sniffLength else { return false }
             var contentEnd = lineEnd
-            if contentEnd > lineStart, scalars[contentEnd - 1] == "\r" { contentEnd -= 1 }
+            if contentEnd > lineStart, scalars[scalars.index(before: contentEnd)] == "\r" {
+                contentEnd = scalars.index(before: contentEnd)
+            }
             let line = scalars[lineStart..<contentEnd]
             if line.isEmpty { return fieldCount >= 2 }
             if let first = line.first, first == " " || first == "\t" {
@@ -64,7 +75,8 @@ enum FormatSniffer {
                 }
                 fieldCount += 1
             }
-            lineStart = lineEnd + 1
+            lineStart = scalars.index(after: lineEnd)
+            position += 1
         }
         return false
     }

@@ -14,9 +14,31 @@
 /// - Lines are never joined or re-wrapped, and leading indentation is kept.
 enum TextNormalizer {
     static func normalize(_ text: String) -> String {
-        var state = State(capacity: text.utf8.count)
-        for scalar in text.unicodeScalars { state.consume(scalar) }
-        return state.finish()
+        var text = text
+        return text.withUTF8 { bytes in
+            var state = State(capacity: bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    // Printable ASCII, the bulk of any bulletin, goes straight to the output.
+                    if byte >= 0x21 && byte <= 0x7E {
+                        state.appendText(byte)
+                    } else {
+                        state.consume(Unicode.Scalar(byte))
+                    }
+                    index += 1
+                    continue
+                }
+                // `text` is valid UTF-8: the lead byte gives the sequence's length.
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                state.consume(Unicode.Scalar(value) ?? "\u{FFFD}")
+                index += length
+            }
+            return state.finish()
+        }
     }
 
     static func normalize(_ scalars: [Unicode.Scalar]) -> String {
@@ -25,17 +47,45 @@ enum TextNormalizer {
         return state.finish()
     }
 
-    /// The single pass: scalars go in one at a time, UTF-8 bytes come out.
+    /// The single pass: scalars go in one at a time, UTF-8 bytes come out. Each line is
+    /// written to `output` as it comes, after the separator it needs, and cut back at its
+    /// end (trailing spaces, or the whole line and its separator when it is blank).
     private struct State {
         var output: [UInt8] = []
-        /// The current line, and its length without trailing spaces.
-        var line: [UInt8] = []
-        var lineLengthWithoutTrailingSpace = 0
+        /// Whether the current line's separator has been written (it has some character).
+        var lineOpen = false
+        /// Where the current line's separator starts in `output`, and where its text starts.
+        var separatorStart = 0
+        var lineStart = 0
+        /// The end of the current line without its trailing spaces.
+        var contentEnd = 0
         var blankLinesPending = false
         var previousWasCR = false
 
         init(capacity: Int) {
             output.reserveCapacity(capacity)
+        }
+
+        @inline(__always)
+        mutating func openLine() {
+            guard !lineOpen else { return }
+            lineOpen = true
+            separatorStart = output.count
+            if !output.isEmpty {
+                output.append(0x0A)
+                if blankLinesPending { output.append(0x0A) }
+            }
+            lineStart = output.count
+            contentEnd = lineStart
+        }
+
+        /// A character that is neither a space nor a line break, as UTF-8.
+        @inline(__always)
+        mutating func appendText(_ byte: UInt8) {
+            previousWasCR = false
+            openLine()
+            output.append(byte)
+            contentEnd = output.count
         }
 
         @inline(__always)
@@ -49,38 +99,40 @@ enum TextNormalizer {
             previousWasCR = false
             switch value {
             case 0x21...0x7E:
-                line.append(UInt8(value))
-                lineLengthWithoutTrailingSpace = line.count
+                appendText(UInt8(value))
             case 0x0D:
                 endLine()
                 previousWasCR = true
             case 0x2028, 0x2029:
                 endLine()
             case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
-                line.append(0x20)
+                openLine()
+                output.append(0x20)
             case 0x200B, 0x2060, 0xFEFF, 0xAD:
                 return
             case 0x00...0x1F, 0x7F...0x9F:
                 return
             default:
-                UTF8.encode(scalar) { line.append($0) }
-                lineLengthWithoutTrailingSpace = line.count
+                openLine()
+                UTF8.encode(scalar) { output.append($0) }
+                contentEnd = output.count
             }
         }
 
         mutating func endLine() {
-            if lineLengthWithoutTrailingSpace == 0 {
-                if !output.isEmpty { blankLinesPending = true }
-            } else {
-                if !output.isEmpty {
-                    output.append(0x0A)
-                    if blankLinesPending { output.append(0x0A) }
+            if lineOpen {
+                if contentEnd == lineStart {
+                    // Only spaces: a blank line, written as nothing.
+                    output.removeLast(output.count - separatorStart)
+                    if !output.isEmpty { blankLinesPending = true }
+                } else {
+                    output.removeLast(output.count - contentEnd)
+                    blankLinesPending = false
                 }
-                output.append(contentsOf: line[0..<lineLengthWithoutTrailingSpace])
-                blankLinesPending = false
+                lineOpen = false
+            } else if !output.isEmpty {
+                blankLinesPending = true
             }
-            line.removeAll(keepingCapacity: true)
-            lineLengthWithoutTrailingSpace = 0
         }
 
         mutating func finish() -> String {

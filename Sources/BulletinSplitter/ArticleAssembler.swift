@@ -38,8 +38,6 @@ struct ArticleAssembler {
     private let end: Int
     private let isStructured: Bool
     private let headlineWords: Int
-    /// For each title candidate's folded text, the index of its last occurrence.
-    private let lastCandidateIndex: [String: Int]
 
     init(segments: [Segment]) {
         var segments = segments
@@ -47,17 +45,16 @@ struct ArticleAssembler {
         self.segments = segments
         end = Self.footerStart(segments)
         isStructured = segments[..<end].contains { $0.kind == .trailer || $0.kind == .whyHeading }
-        var last: [String: Int] = [:]
-        for index in 0..<end where segments[index].isTitleCandidate {
-            last[Self.fold(segments[index].text)] = index
-        }
-        lastCandidateIndex = last
         headlineWords = Self.headlineWords(segments, end: end)
     }
 
     func articles() -> [Article] {
         var drafts: [Draft] = []
         var current: Draft?
+        /// For the folded text of each title candidate after the first one asked about, the
+        /// index of its last occurrence: built only when a candidate before the first
+        /// article is followed by body text.
+        var laterCandidates: [String: Int]?
         for index in 0..<end {
             let segment = segments[index]
             switch segment.kind {
@@ -79,7 +76,8 @@ struct ArticleAssembler {
                     } else {
                         current?.append(segment.text)
                     }
-                } else if segment.isTitleCandidate && startsArticle(at: index, firstArticle: drafts.isEmpty) {
+                } else if segment.isTitleCandidate
+                            && startsArticle(at: index, firstArticle: drafts.isEmpty, laterCandidates: &laterCandidates) {
                     current = Draft(title: segment)
                 }
             }
@@ -112,12 +110,19 @@ struct ArticleAssembler {
         return segments[index].isHeading && !next.isHeading
     }
 
-    private func startsArticle(at index: Int, firstArticle: Bool) -> Bool {
+    private func startsArticle(at index: Int, firstArticle: Bool, laterCandidates: inout [String: Int]?) -> Bool {
         guard isFollowedByBody(index) else { return false }
-        if firstArticle, let last = lastCandidateIndex[Self.fold(segments[index].text)], last > index {
-            return false
+        guard firstArticle else { return true }
+        if laterCandidates == nil {
+            // Later questions are about later candidates: the occurrences after this one suffice.
+            var last: [String: Int] = [:]
+            for position in (index + 1)..<max(index + 1, end) where segments[position].isTitleCandidate {
+                last[Self.fold(segments[position].text)] = position
+            }
+            laterCandidates = last
         }
-        return true
+        guard let last = laterCandidates?[Self.fold(segments[index].text)] else { return true }
+        return last <= index
     }
 
     private func startsArticle(at index: Int, within draft: Draft) -> Bool {

@@ -10,6 +10,8 @@ final class LinePatternSet: @unchecked Sendable {
 
     private let expressions: [NSRegularExpression]
     private let lengthLimit: Int
+    /// Rules most lines out without running a regex; nil when the patterns allow no such test.
+    private let prefilter: LinePrefilter?
 
     /// Compiles each pattern case-insensitively, anchored to the whole line.
     /// Patterns without back-references are merged into one alternation so that a line
@@ -17,6 +19,7 @@ final class LinePatternSet: @unchecked Sendable {
     /// Lines longer than `lengthLimit` UTF-8 bytes (at most `maximumLineLength`) never match.
     init(_ patterns: [String], lengthLimit: Int = LinePatternSet.maximumLineLength) throws(SplitterConfigError) {
         self.lengthLimit = min(lengthLimit, Self.maximumLineLength)
+        prefilter = LinePrefilter(patterns: patterns)
         var anchored: [NSRegularExpression] = []
         for pattern in patterns {
             do {
@@ -42,6 +45,7 @@ final class LinePatternSet: @unchecked Sendable {
     /// Whether the whole of `line` matches one of the patterns.
     func matches(_ line: String) -> Bool {
         guard !expressions.isEmpty, !line.isEmpty, line.utf8.count <= lengthLimit else { return false }
+        if let prefilter, prefilter.excludes(line) { return false }
         let range = NSRange(location: 0, length: line.utf16.count)
         return expressions.contains { $0.firstMatch(in: line, options: [.anchored], range: range) != nil }
     }

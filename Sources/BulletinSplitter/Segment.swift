@@ -26,7 +26,8 @@ struct Segment: Sendable {
     var lineCount: Int = 1
     /// Whether the paragraph has the shape of a title (see `SegmentBuilder`).
     var isTitleCandidate: Bool = false
-    /// Word count, exact for title candidates (capped above 25 otherwise).
+    /// Word count, exact for title candidates; capped above 25, or 0 (not counted) for a
+    /// paragraph that fails the cheaper title tests (see `SegmentBuilder`).
     var wordCount: Int = 0
 
     var isHeading: Bool { level < Segment.plainLevel }

@@ -104,25 +104,29 @@ struct SegmentBuilder {
 
     private func paragraph(_ text: String, level: Int, isBullet: Bool, lineCount: Int) -> Segment {
         var segment = Segment(kind: .paragraph, text: text, level: level, isBullet: isBullet, lineCount: lineCount)
+        // The cheap tests first: most body paragraphs end with a full stop.
+        guard !isBullet, lineCount <= Self.maximumTitleLines, text.utf8.count <= Self.maximumTitleLength * 4,
+              let last = text.unicodeScalars.last, !Self.isNonTitleEnd(last)
+        else { return segment }
         segment.wordCount = TextShape.wordCount(text, limit: Self.maximumTitleWords)
         segment.isTitleCandidate = isTitleShaped(segment)
         return segment
     }
 
+    /// The remaining title tests, for a paragraph that passed those in `paragraph`.
     private func isTitleShaped(_ segment: Segment) -> Bool {
         let text = segment.text
-        guard !segment.isBullet, segment.lineCount <= Self.maximumTitleLines,
-              text.utf8.count <= Self.maximumTitleLength * 4,
-              TextShape.length(text, limit: Self.maximumTitleLength) <= Self.maximumTitleLength,
+        guard TextShape.length(text, limit: Self.maximumTitleLength) <= Self.maximumTitleLength,
               segment.wordCount <= Self.maximumTitleWords,
-              TextShape.hasLetter(text), !TextShape.isURL(text),
-              let last = text.unicodeScalars.last, !Self.nonTitleEnds.contains(last)
+              TextShape.hasLetter(text), !TextShape.isURL(text)
         else { return false }
         if !segment.isHeading && TextShape.startsWithLowercaseWord(text) { return false }
         return !captions.matches(text)
     }
 
-    private static let nonTitleEnds: Set<Unicode.Scalar> = [".", ",", ";", ":"]
+    private static func isNonTitleEnd(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "." || scalar == "," || scalar == ";" || scalar == ":"
+    }
 
     // MARK: Lines
 
@@ -130,13 +134,23 @@ struct SegmentBuilder {
         var lines: [ClassifiedLine] = []
         let bytes = text.utf8
         var start = bytes.startIndex
-        while true {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+        for offset in Self.lineFeedOffsets(text) {
+            let end = bytes.index(bytes.startIndex, offsetBy: offset)
             lines.append(classify(TextShape.trimmed(text[start..<end])))
-            guard end < bytes.endIndex else { break }
             start = bytes.index(after: end)
         }
+        lines.append(classify(TextShape.trimmed(text[start...])))
         return lines
+    }
+
+    /// The UTF-8 offsets of the line feeds, in one pass over the bytes.
+    private static func lineFeedOffsets(_ text: String) -> [Int] {
+        func offsets<C: Collection<UInt8>>(_ bytes: C) -> [Int] {
+            var offsets: [Int] = []
+            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { offsets.append(offset) }
+            return offsets
+        }
+        return text.utf8.withContiguousStorageIfAvailable(offsets) ?? offsets(text.utf8)
     }
 
     private func classify(_ line: Substring) -> ClassifiedLine {

@@ -8,6 +8,14 @@
 /// with "Unsubscribe", and `.*unsubscribe.*` any line containing it. Lines longer than
 /// 1,000 UTF-8 bytes (400 for footer patterns) are never matched: no trailer, heading or
 /// footer line is that long, and it bounds the regex work per line.
+///
+/// Speed: before a regex runs, a line is checked for the literal text a pattern requires
+/// (`unsubscribe` in `unsubscribe.*`, the start `why ` of `why (it|this) matters`); lines
+/// without it are skipped. This never changes a result. It works for patterns built from
+/// literals, groups, alternatives, quantifiers, bracket expressions and the common escapes;
+/// a pattern starting with `.*` and holding no literal, or using inline flags such as
+/// `(?x)`, `\Q…\E` or `\p{…}`, gets no such check, and its set costs a regex match on
+/// every line.
 public struct SplitterConfig: Sendable, Equatable {
     /// The recurring trailer line that ends an article ("Would you like to learn more…?
     /// If so, ask our … chatbot!"). A trailer line is a hard article end and is dropped.

@@ -54,4 +54,50 @@ import BulletinReader
         let articles = splitter.split(Self.document(text, markup: .markdown))
         #expect(articles.count == 1)
     }
+
+    // MARK: Hostile shapes (issue 4): each must give its plain outcome, in time linear in
+    // its size (measured by hand in release, see the commit messages; never asserted here).
+
+    @Test func manyOneLineParagraphsWithoutATitleAreNoArticle() {
+        let text = (0..<20_000).map { "Paragraph \($0) is one line." }.joined(separator: "\n\n")
+        #expect(splitter.split(Self.document(text)).isEmpty)
+        let titled = splitter.split(Self.document("Southport lists every finding of its audit\n\n" + text))
+        #expect(titled.map(\.title) == ["Southport lists every finding of its audit"])
+        #expect(titled.first?.body.components(separatedBy: "\n\n").last == "Paragraph 19999 is one line.")
+    }
+
+    @Test(arguments: ["\n\n", "\n"])
+    func manyOneWordParagraphsAreNoArticle(separator: String) {
+        let capitalised = (0..<20_000).map { "Word\($0)" }.joined(separator: separator)
+        #expect(splitter.split(Self.document(capitalised)).isEmpty)
+        let lower = (0..<20_000).map { "word\($0)" }.joined(separator: separator)
+        #expect(splitter.split(Self.document(lower)).isEmpty)
+    }
+
+    @Test func manyShortTitleAndBodyLinesWithoutBlankLines() {
+        var lines: [String] = []
+        for number in 1...5_000 {
+            lines.append("Report \(number) on regional network policy")
+            lines.append("Body of report \(number) explains in one complete sentence what the regulator decided today.")
+        }
+        let articles = splitter.split(Self.document(lines.joined(separator: "\n")))
+        #expect(articles.count == 5_000)
+        #expect(articles.last?.title == "Report 5000 on regional network policy")
+        #expect(articles.last?.body == "Body of report 5000 explains in one complete sentence what the regulator decided today.")
+    }
+
+    @Test func aMegabyteOfIndentationBeforeABodyLine() {
+        let text = "Westmark tests a very wide indentation\n\n" + String(repeating: " ", count: 1_000_000)
+            + "The body is one sentence after the indentation."
+        let articles = splitter.split(Self.document(text))
+        #expect(articles.map(\.title) == ["Westmark tests a very wide indentation"])
+        #expect(articles.first?.body == "The body is one sentence after the indentation.")
+    }
+
+    @Test func aMegabyteLongTrailerLikeLineIsBodyText() {
+        let line = "Would you like to learn more about " + String(repeating: "digital ", count: 125_000) + "? If so, ask our chatbot!"
+        let articles = splitter.split(Self.document("Northland writes about trailers\n\n" + line))
+        #expect(articles.count == 1)
+        #expect(articles.first?.body == line)
+    }
 }
