@@ -14,10 +14,18 @@ public final class Store: Sendable {
     public let path: String
     let pool: DatabasePool
 
+    /// Checkpoints off the writing thread, when asked for (`init(path:checkpointsInBackground:)`).
+    let checkpointer: BackgroundCheckpointer?
+
     /// Opens (creating and migrating when needed) the SQLite file at `path`:
-    /// WAL mode, a 10 s busy timeout, foreign keys on, temporary files in memory. A missing folder is created with
-    /// permission 0750 and a missing file with 0640 (whatever the umask).
-    public init(path: String) throws {
+    /// WAL mode, a 10 s busy timeout, foreign keys on, temporary files in memory. A missing
+    /// folder is created with permission 0750 and a missing file with 0640 (whatever the umask).
+    ///
+    /// - Parameter checkpointsInBackground: true for a long-running writer that must not wait
+    ///   on checkpoints (the daemon): the write-ahead log is copied back into the database by a
+    ///   thread of its own, about once a second while writes go on (`BackgroundCheckpointer`),
+    ///   instead of inside the commit that crosses 1,000 pages of log.
+    public init(path: String, checkpointsInBackground: Bool = false) throws {
         self.path = path
         try Store.createFileIfMissing(path)
         var configuration = Configuration()
@@ -28,9 +36,11 @@ public final class Store: Sendable {
         // transaction) stay in memory: on disk they were most of the writes of an ingest.
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            if checkpointsInBackground { try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
         }
         pool = try DatabasePool(path: path, configuration: configuration)
         try StoreSchema.migrator.migrate(pool)
+        checkpointer = checkpointsInBackground ? try BackgroundCheckpointer(path: path) : nil
     }
 
     private static func createFileIfMissing(_ path: String) throws {
@@ -86,7 +96,8 @@ public final class Store: Sendable {
     /// of the two. Throws `StoreError.unknownTopic` (nothing stored) when a classification
     /// names a topic missing from the topic table.
     public func ingest(_ bulletin: IncomingBulletin) throws -> IngestOutcome {
-        try Store.mappingConstraintErrors {
+        defer { checkpointer?.request() }
+        return try Store.mappingConstraintErrors {
             try pool.write { db in try Store.ingest(bulletin, in: db) }
         }
     }
@@ -102,6 +113,7 @@ public final class Store: Sendable {
     /// (No savepoint per bulletin: SQLite's FTS5 writes its pending index data to disk at every
     /// savepoint, which made a batch with savepoints barely faster than separate transactions.)
     public func ingest(batch: [IncomingBulletin]) throws -> [Result<IngestOutcome, StoreError>] {
+        defer { checkpointer?.request() }
         do {
             return try Store.mappingConstraintErrors {
                 try pool.write { db in
@@ -122,6 +134,7 @@ public final class Store: Sendable {
     /// Records that the file of a bulletin stored with `awaitingFiling` has left the inbox.
     /// From then on the same content is a duplicate.
     public func markFiled(bulletinID: Int64) throws {
+        defer { checkpointer?.request() }
         try pool.write { db in
             try db.execute(sql: "UPDATE bulletin SET filed = 1 WHERE id = ?", arguments: [bulletinID])
         }
@@ -131,6 +144,7 @@ public final class Store: Sendable {
     /// `awaitingFiling` have left the inbox.
     public func markFiled(bulletinIDs: [Int64]) throws {
         guard !bulletinIDs.isEmpty else { return }
+        defer { checkpointer?.request() }
         try pool.write { db in
             let update = try db.cachedStatement(sql: "UPDATE bulletin SET filed = 1 WHERE id = ?")
             for id in bulletinIDs { try update.execute(arguments: [id]) }
@@ -150,6 +164,29 @@ public final class Store: Sendable {
                 if let filed = try Bool.fetchOne(lookup, arguments: [hash]) { states[hash] = filed }
             }
             return states
+        }
+    }
+
+    /// One small step of merging the full-text index's segments (at most `pages` leaf pages,
+    /// in its own short transaction); true when it did some work, so another step may help.
+    ///
+    /// SQLite merges the index's segments inside the commits that add to it, which made one
+    /// commit in thirty take several times as long as the others. A writer that calls this
+    /// while it has nothing else to do leaves those commits little to merge. Never waits for a
+    /// lock: when another connection is writing, it returns false at once.
+    public func tidyIndex(pages: Int = 16) throws -> Bool {
+        defer { checkpointer?.request() }
+        return try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA busy_timeout = 0")
+            defer { try? db.execute(sql: "PRAGMA busy_timeout = 10000") }
+            let before = db.totalChangesCount
+            do {
+                try db.execute(sql: "INSERT INTO article_fts(article_fts, rank) VALUES('merge', ?)", arguments: [pages])
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                return false
+            }
+            // FTS5's documented test: fewer than two changes means the step found nothing to merge.
+            return db.totalChangesCount - before >= 2
         }
     }
 

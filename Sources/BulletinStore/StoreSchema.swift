@@ -62,6 +62,12 @@ enum StoreSchema {
                 t.add(column: "filed", .boolean).notNull().defaults(to: true)
             }
         }
+        // The full-text index's explicit 'merge' steps (`Store.tidyIndex`) also merge levels of
+        // only two segments, so that a daemon tidying while idle leaves little for the merges
+        // SQLite otherwise does inside a commit. A setting of the index (stored in it).
+        migrator.registerMigration("v3-fts-usermerge") { db in
+            try db.execute(sql: "INSERT INTO article_fts(article_fts, rank) VALUES('usermerge', 2)")
+        }
         return migrator
     }
 }

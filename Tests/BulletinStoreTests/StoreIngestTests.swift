@@ -26,7 +26,7 @@ import BulletinClassifier
         let migrations = try reopened.pool.read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
         }
-        #expect(migrations == ["v1-bulletins-articles-topics", "v2-bulletin-filed"])
+        #expect(migrations == ["v1-bulletins-articles-topics", "v2-bulletin-filed", "v3-fts-usermerge"])
         let journal = try reopened.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(journal == "wal")
     }
@@ -178,6 +178,31 @@ import BulletinClassifier
         let empty = StoreFixture.bulletin("empty.txt", receivedAt: t0, articles: [])
         #expect(throws: StoreError.self) { try fixture.store.ingest(empty) }
         #expect(try fixture.store.stats().bulletins == 0)
+    }
+
+    /// Idle-time merging of the full-text index: steps do work while separate commits have
+    /// left segments to merge, then report nothing to do; search finds the same articles.
+    @Test func tidyingTheIndexMergesUntilNothingIsLeftAndKeepsSearchResults() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.cleanUp() }
+        for n in 0..<12 {
+            let bulletin = StoreFixture.bulletin("b\(n).txt", receivedAt: t0, articles: [
+                StoreFixture.article("Harbour report \(n)", "Cranes, tides and lighthouse number \(n)."),
+            ])
+            _ = try fixture.store.ingest(bulletin)
+        }
+        let before = try fixture.store.search(SearchQuery(text: "lighthouse", limit: 50)).map(\.articleID).sorted()
+        #expect(before.count == 12)
+        var steps = 0
+        var worked = 0
+        while steps < 1_000, try fixture.store.tidyIndex(pages: 4) {
+            worked += 1
+            steps += 1
+        }
+        #expect(worked > 0, "twelve commits leave segments to merge")
+        #expect(try fixture.store.tidyIndex() == false, "nothing is left once a step found nothing")
+        let after = try fixture.store.search(SearchQuery(text: "lighthouse", limit: 50)).map(\.articleID).sorted()
+        #expect(after == before)
     }
 
     @Test func syncTopicsKeepsReferencedTopics() throws {

@@ -55,6 +55,9 @@ public final class Daemon: @unchecked Sendable {
     private var stopping = false
     /// The batch being prepared on other threads, stored on the loop's next turn.
     private var preparing: InFlightBatch?
+    /// Whether the full-text index may have segments to merge (`Store.tidyIndex`): set by each
+    /// store, cleared when a step finds nothing to do.
+    private var indexUntidy = false
 
     /// - Parameters:
     ///   - configuration: absolute paths expected (the CLI resolves them).
@@ -123,6 +126,8 @@ public final class Daemon: @unchecked Sendable {
             var timeout = deadlines.map { $0.timeIntervalSince(now) }.min() ?? 60
             if canTakeFiles {
                 if let at = retryAt { timeout = min(timeout, at.timeIntervalSince(now)) } else { timeout = 0 }
+            } else if canTidyIndex {
+                timeout = 0
             }
             let milliseconds = Int32(max(0, min(timeout, 3600)) * 1000)
 
@@ -146,6 +151,8 @@ public final class Daemon: @unchecked Sendable {
             }
             if !stopping, canTakeFiles, (retryAt ?? .distantPast) <= clock() {
                 takeFiles()
+            } else if !stopping, canTidyIndex {
+                tidyIndex()
             }
         }
 
@@ -178,6 +185,8 @@ public final class Daemon: @unchecked Sendable {
     private var ignoreRules: IgnoreRules { IgnoreRules(patterns: configuration.ignore) }
     private var rescanInterval: Double { max(configuration.rescanInterval, 1) }
     private var canTakeFiles: Bool { (preparing != nil || !queue.isEmpty) && rewatchAt == nil }
+    /// Idle, with index merging left to do (and no transient failure being waited out).
+    private var canTidyIndex: Bool { indexUntidy && preparing == nil && queue.isEmpty && retryAt == nil }
 
     private var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
@@ -341,6 +350,7 @@ public final class Daemon: @unchecked Sendable {
                     "batch_bytes": "\(current.inputs.reduce(0) { $0 + $1.data.count })",
                 ])
             }
+            indexUntidy = true
             if let failure = file(current, outcomes: outcomes) {
                 retryLater(failure.name, failure.error)
             } else if retryAt == nil {
@@ -406,7 +416,21 @@ public final class Daemon: @unchecked Sendable {
             notifier.status(statusLine())
             return nil
         }
-        return InFlightBatch(inputs: inputs, started: started, pipeline: pipeline)
+        return InFlightBatch(inputs: inputs, started: started, pipeline: pipeline,
+                             inline: inputs.count == 1 && queue.isEmpty && excluded.isEmpty)
+    }
+
+    /// One short step of merging the full-text index while idle, so that the commits storing
+    /// the next bulletins have little merging of their own to do (a file arriving meanwhile
+    /// waits for one step at most). Steps go on, one per turn of the loop, until one finds
+    /// nothing to merge.
+    private func tidyIndex() {
+        do {
+            indexUntidy = try pipeline.store.tidyIndex()
+        } catch {
+            indexUntidy = false
+            logger.debug("merging the full-text index while idle failed: \(error)")
+        }
     }
 
     /// Files were taken without a transient failure: end any backoff.

@@ -14,11 +14,18 @@ final class InFlightBatch: @unchecked Sendable {
     /// Written once by the preparing thread before it signals `done`; read only after.
     private var result: Result<PreparedBatch, any Error>?
 
-    /// Starts preparing `inputs` with `pipeline` on a global queue.
-    init(inputs: [PipelineInput], started: [Date], pipeline: Pipeline) {
+    /// Starts preparing `inputs` with `pipeline` on a global queue, or prepares them at once on
+    /// the calling thread when `inline` (a lone file with nothing after it: no other work to
+    /// overlap, and no thread to wake on a busy machine).
+    init(inputs: [PipelineInput], started: [Date], pipeline: Pipeline, inline: Bool = false) {
         self.inputs = inputs
         self.started = started
         names = Set(inputs.map(\.fileName))
+        if inline {
+            result = Result { try pipeline.prepare(batch: inputs, awaitingFiling: true) }
+            done.signal()
+            return
+        }
         DispatchQueue.global().async { [self] in
             result = Result { try pipeline.prepare(batch: inputs, awaitingFiling: true) }
             done.signal()

@@ -29,7 +29,8 @@ struct RunCommand: ParsableCommand {
         let load: @Sendable () throws -> (Configuration, Store, Pipeline) = {
             let configuration = try ConfigurationLoader.load(explicitPath: explicitConfig, overrides: overrides)
             _ = try configuration.resolvedTimeZone()
-            let store = try Store(path: configuration.database)
+            // The daemon's commits never wait for a checkpoint (latency of a single bulletin).
+            let store = try Store(path: configuration.database, checkpointsInBackground: true)
             return (configuration, store, try Pipeline(configuration: configuration, store: store))
         }
         let (configuration, store, pipeline): (Configuration, Store, Pipeline)
