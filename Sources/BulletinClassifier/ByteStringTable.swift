@@ -2,10 +2,14 @@
 /// prefixes) a dense id, `0..<count` in the order the keys were given, and two numbers
 /// chosen by the caller.
 ///
-/// A lookup costs one hash probe: each slot holds the first 16 bytes of its key and the
-/// key's id and numbers, so a probe reads one slot (half a cache line) and compares two
-/// machine words (keys longer than 16 bytes also compare their tail). A `Key` is computed once per word of a text and gives the keys of
-/// the word's prefixes cheaply, so a word and all its prefixes can be looked up together.
+/// A lookup first tests one bit of a filter of ~16 bits per key (a key that is not in the
+/// table passes with a chance of ~6%), then probes a compact array of 8-byte slots (a 32-bit tag of the key's hash and the
+/// key's id), at most half full, so that a table of tens of thousands of keys stays in the
+/// L2 cache: a key that is not in the table (most words of a text) usually costs one cache
+/// line of it. Only when a tag matches is the key's record read (its first 16 bytes, length,
+/// id and numbers, stored by id) and compared (keys longer than 16 bytes also compare their
+/// tail). A `Key` is computed once per word of a text and gives the keys of the word's
+/// prefixes cheaply, so a word and all its prefixes can be looked up together.
 struct ByteStringTable: Sendable {
     /// A byte string ready for lookup: its first 16 bytes as two little-endian words
     /// (zero-padded), its length and its hash.
@@ -77,17 +81,26 @@ struct ByteStringTable: Sendable {
         var second: Int32
     }
 
+    /// A probe slot: the tag of a key's hash (never 0) and the key's id; tag 0 when empty.
     private struct Slot {
-        var head0: UInt64 = 0
-        var head1: UInt64 = 0
-        /// 0 for an empty slot (keys are never empty).
-        var length: Int32 = 0
-        var entry = Entry(id: -1, first: -1, second: -1)
+        var tag: UInt32 = 0
+        var id: Int32 = -1
     }
 
+    /// What a tag match is checked against, by key id.
+    private struct Record {
+        var head0: UInt64
+        var head1: UInt64
+        var length: Int32
+        var entry: Entry
+    }
+
+    /// One bit per hash value modulo its size, set for each key's hash.
+    private let filter: [UInt64]
     /// Open addressing, linear probing; at most half full.
     private let slots: [Slot]
     private let shift: UInt64
+    private let records: [Record]
     /// The bytes past the 16th of the long keys: key `i`'s are `tails[tailStart[i]..<tailStart[i + 1]]`.
     private let tails: [UInt8]
     private let tailStart: [Int32]
@@ -100,6 +113,11 @@ struct ByteStringTable: Sendable {
         while (1 << bits) < keys.count * 2 { bits += 1 }
         var slots = [Slot](repeating: Slot(), count: 1 << bits)
         let mask = slots.count - 1
+        var records: [Record] = []
+        records.reserveCapacity(keys.count)
+        var filterWords = 1
+        while filterWords * 64 < keys.count * 16 { filterWords *= 2 }
+        var filter = [UInt64](repeating: 0, count: filterWords)
         var tails: [UInt8] = []
         var tailStart: [Int32] = [0]
         tailStart.reserveCapacity(keys.count + 1)
@@ -107,14 +125,19 @@ struct ByteStringTable: Sendable {
             precondition(!key.isEmpty, "ByteStringTable keys are never empty")
             let lookup = key.withUnsafeBufferPointer { Key($0) }
             var slot = Self.slot(lookup.hash, shift: 64 - bits)
-            while slots[slot].length != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Slot(head0: lookup.head0, head1: lookup.head1, length: Int32(key.count),
-                               entry: Entry(id: Int32(id), first: values[id].first, second: values[id].second))
+            while slots[slot].tag != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Slot(tag: Self.tag(lookup.hash), id: Int32(id))
+            let bit = Self.filterBit(lookup.hash, words: filterWords)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+            records.append(Record(head0: lookup.head0, head1: lookup.head1, length: Int32(key.count),
+                                  entry: Entry(id: Int32(id), first: values[id].first, second: values[id].second)))
             if key.count > 16 { tails.append(contentsOf: key[16...]) }
             tailStart.append(Int32(tails.count))
         }
+        self.filter = filter
         self.slots = slots
         self.shift = 64 - bits
+        self.records = records
         self.tails = tails
         self.tailStart = tailStart
         self.count = keys.count
@@ -125,18 +148,36 @@ struct ByteStringTable: Sendable {
         Int(truncatingIfNeeded: hash >> shift)
     }
 
+    /// The low 32 bits of the hash (the slot comes from the high bits), never 0.
+    @inline(__always)
+    private static func tag(_ hash: UInt64) -> UInt32 {
+        UInt32(truncatingIfNeeded: hash) | 1
+    }
+
+    /// The filter bit of a hash (from bits the slot and the tag leave to chance).
+    @inline(__always)
+    private static func filterBit(_ hash: UInt64, words: Int) -> Int {
+        Int(truncatingIfNeeded: hash >> 20) & (words * 64 - 1)
+    }
+
     /// The entry of the key `key` made of `bytes`; nil when it is not in the table.
     @inline(__always)
     func find(_ key: Key, bytes: UnsafeBufferPointer<UInt8>) -> Entry? {
-        slots.withUnsafeBufferPointer { slots in
+        let bit = Self.filterBit(key.hash, words: filter.count)
+        guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
+        let tag = Self.tag(key.hash)
+        return slots.withUnsafeBufferPointer { slots in
             let mask = slots.count - 1
             var slot = Self.slot(key.hash, shift: shift)
             while true {
                 let candidate = slots[slot]
-                if candidate.length == 0 { return nil }
-                if candidate.head0 == key.head0 && candidate.head1 == key.head1 && Int(candidate.length) == key.length
-                    && (key.length <= 16 || tailEquals(Int(candidate.entry.id), bytes)) {
-                    return candidate.entry
+                if candidate.tag == 0 { return nil }
+                if candidate.tag == tag {
+                    let record = records[Int(candidate.id)]
+                    if record.head0 == key.head0 && record.head1 == key.head1 && Int(record.length) == key.length
+                        && (key.length <= 16 || tailEquals(Int(candidate.id), bytes)) {
+                        return record.entry
+                    }
                 }
                 slot = (slot + 1) & mask
             }
