@@ -42,7 +42,8 @@ struct SegmentBuilder {
         func flush() {
             guard !paragraphLines.isEmpty else { return }
             let joined = paragraphLines.count == 1 ? String(paragraphLines[0]) : paragraphLines.joined(separator: " ")
-            var body = markup == .markdown ? InlineMarkdown.plainText(joined) : joined
+            // Removing markup can leave spaces at an end ("Title *" → "Title "): trim again.
+            var body = markup == .markdown ? String(TextShape.trimmed(Substring(InlineMarkdown.plainText(joined)))) : joined
             guard !body.isEmpty else {
                 // Nothing but markup (`**`, `[]()`): no paragraph, or the body would get "\n\n\n\n".
                 paragraphLines.removeAll(keepingCapacity: true)
@@ -174,7 +175,7 @@ struct SegmentBuilder {
             if footers.matches(plain) { return ClassifiedLine(text: line, kind: .footer, plain: plain) }
         }
         if let heading {
-            let text = short ? plain : InlineMarkdown.plainText(heading.text)
+            let text = short ? plain : String(TextShape.trimmed(Substring(InlineMarkdown.plainText(heading.text))))
             return ClassifiedLine(text: line, kind: .heading(heading.level), plain: text)
         }
         if let item = TextShape.bulletItem(line) {

@@ -200,4 +200,22 @@ import BulletinReader
         #expect(articles[1].body.hasSuffix("\n\nRead the guidelines"))
         #expect(articles[1].why == nil)
     }
+
+    /// Removing a stray emphasis mark must not leave a space at the end of a title or a
+    /// paragraph (found by the fuzz driver: "Volunteers linked *").
+    @Test func markupRemovedAtALineEndLeavesNoSpace() {
+        let text = """
+            Volunteers link two hill villages *
+
+            A group of volunteers connected two hill villages with rooftop radio relays and solar panels, **
+            so that the school and the clinic share one connection.
+
+            Would you like to learn more about AI, tech and digital diplomacy? If so, ask our Diplo chatbot!
+
+            """
+        let articles = splitter.split(Document(format: .markdown, encoding: "utf-8", markup: .markdown, text: text))
+        #expect(articles.map(\.title) == ["Volunteers link two hill villages"])
+        #expect(articles.first?.body.hasSuffix(" ") == false)
+        #expect(articles.first?.body.contains("panels,  so") == false)
+    }
 }
