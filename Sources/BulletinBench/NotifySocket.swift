@@ -27,11 +27,18 @@ final class NotifySocket: @unchecked Sendable {  // mutable state is guarded by 
             }
         }
         guard result == 0 else { throw BenchFailure("notify socket bind: \(String(cString: strerror(errno)))") }
+        var info = stat()
+        inode = stat(path, &info) == 0 ? info.st_ino : 0
     }
+
+    /// The inode bound at `path`: a later socket may be bound at the same path before this
+    /// one goes away (its draining thread holds it a little longer), and must not lose it.
+    private var inode: ino_t = 0
 
     deinit {
         close(fd)
-        unlink(path)
+        var info = stat()
+        if stat(path, &info) == 0, info.st_ino == inode { unlink(path) }
     }
 
     /// Reads datagrams on a thread of its own until `READY=1` arrives or `timeout` passes,
