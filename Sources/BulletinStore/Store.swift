@@ -139,10 +139,7 @@ public final class Store: Sendable {
     /// Records that the file of a bulletin stored with `awaitingFiling` has left the inbox.
     /// From then on the same content is a duplicate.
     public func markFiled(bulletinID: Int64) throws {
-        defer { checkpointer?.request() }
-        try pool.write { db in
-            try db.execute(sql: "UPDATE bulletin SET filed = 1 WHERE id = ?", arguments: [bulletinID])
-        }
+        try markFiled(bulletinIDs: [bulletinID])
     }
 
     /// Records in ONE transaction that the files of several bulletins stored with

@@ -330,7 +330,7 @@ public final class Daemon: @unchecked Sendable {
     /// starting to prepare the next one, so that analysis and the write overlap), or, when
     /// none is in flight, gathers one. A batch is one file when one is waiting, and up to
     /// `batchFileLimit` files or `batchByteLimit` bytes when a backlog has built up; it is
-    /// stored in one transaction (one savepoint per bulletin), then each file is archived or
+    /// stored in one transaction (each bulletin still all or nothing), then each file is archived or
     /// quarantined and logged on its own line.
     private func takeFiles(gatherMore: Bool = true) {
         retryAt = nil  // called once any backoff has passed; a failure below sets it again
@@ -478,14 +478,19 @@ public final class Daemon: @unchecked Sendable {
         let started = batch.started
         let archive = Archive(root: configuration.archive, timeZone: calendar.timeZone)
         var filed: [Int64] = []
+        var folders = Set<String>()
         var failure: (name: String, error: Error)?
         for (index, outcome) in outcomes.enumerated() {
             let input = batch.inputs[index]
             let name = input.fileName
+            func archiveFile() throws {
+                let path = try archive.file(name: name, from: inboxFD, receivedAt: input.receivedAt, syncing: false)
+                folders.insert((path as NSString).deletingLastPathComponent)
+            }
             do {
                 switch outcome {
                 case .stored(let id, let articles, let newArticles, let topics):
-                    try archive.file(name: name, from: inboxFD, receivedAt: input.receivedAt, syncing: false)
+                    try archiveFile()
                     filed.append(id)
                     articlesToday += newArticles
                     summaryDue = (input.receivedAt.addingTimeInterval(max(configuration.summaryDebounce, 0)), input.receivedAt)
@@ -495,13 +500,13 @@ public final class Daemon: @unchecked Sendable {
                         "duration_ms": "\(milliseconds(since: started[index]))",
                     ])
                 case .duplicate:
-                    try archive.file(name: name, from: inboxFD, receivedAt: input.receivedAt, syncing: false)
+                    try archiveFile()
                     logger.info("archived \(name) (duplicate of a bulletin already stored)", metadata: [
                         "bulletin_file": "\(name)", "outcome": "duplicate",
                         "duration_ms": "\(milliseconds(since: started[index]))",
                     ])
                 case .awaitingFiling(let id):
-                    try archive.file(name: name, from: inboxFD, receivedAt: input.receivedAt, syncing: false)
+                    try archiveFile()
                     filed.append(id)
                     logger.info("archived \(name) (stored before the last stop; not counted again)", metadata: [
                         "bulletin_file": "\(name)", "outcome": "stored-earlier",
@@ -518,7 +523,7 @@ public final class Daemon: @unchecked Sendable {
             }
         }
         // The moves made durable once per folder, before they are recorded as filed.
-        Set(batch.inputs.map { archive.folder(for: $0.receivedAt) }).forEach(Directories.sync)
+        folders.forEach(Directories.sync)
         fsync(inboxFD)
         markFiled(filed)
         return failure

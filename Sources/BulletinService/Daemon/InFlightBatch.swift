@@ -21,15 +21,11 @@ final class InFlightBatch: @unchecked Sendable {
         self.inputs = inputs
         self.started = started
         names = Set(inputs.map(\.fileName))
-        if inline {
-            result = Result { try pipeline.prepare(batch: inputs, awaitingFiling: true) }
-            done.signal()
-            return
-        }
-        DispatchQueue.global().async { [self] in
+        let prepare: @Sendable () -> Void = { [self] in
             result = Result { try pipeline.prepare(batch: inputs, awaitingFiling: true) }
             done.signal()
         }
+        if inline { prepare() } else { DispatchQueue.global().async(execute: prepare) }
     }
 
     /// Blocks until the batch is prepared. Call once.

@@ -31,12 +31,8 @@ public final class Pipeline: Sendable {
         try store.syncTopics(analyser.classifier.taxonomy.topics)
     }
 
-    /// Records that a bulletin's file has left the inbox (after `.stored` or `.awaitingFiling`).
-    public func markFiled(bulletinID: Int64) throws {
-        try store.markFiled(bulletinID: bulletinID)
-    }
-
-    /// Records in one transaction that several bulletins' files have left the inbox.
+    /// Records in one transaction that bulletins' files have left the inbox (after `.stored` or
+    /// `.awaitingFiling`).
     public func markFiled(bulletinIDs: [Int64]) throws {
         try store.markFiled(bulletinIDs: bulletinIDs)
     }
@@ -48,8 +44,8 @@ public final class Pipeline: Sendable {
                     awaitingFiling: awaitingFiling)[0]
     }
 
-    /// Several files, stored in ONE transaction with one savepoint per bulletin: each bulletin
-    /// is still all or nothing, and a rejected one does not affect the others. Outcomes are in
+    /// Several files, stored in ONE transaction (`Store.ingest(batch:)`): each bulletin is still
+    /// all or nothing, and a rejected one does not affect the others. Outcomes are in
     /// the order of `batch`. The same as `store(prepare(batch:awaitingFiling:))`.
     ///
     /// - Throws: only for transient trouble (busy, disk full, I/O), and then nothing of the
