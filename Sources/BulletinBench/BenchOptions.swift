@@ -10,6 +10,8 @@ import Foundation
 /// - `BENCH_ONLY` comma-separated figure keys to run: floor, cli, stages, split, throughput,
 ///   latency, memory, rules, startup, search, summary (default all but stages, the
 ///   in-process cost of each pipeline stage, and split, read and split alone, best of 3)
+/// - `BENCH_RULE_SIZES` comma-separated taxonomy sizes for the rule-scaling figure
+///   (default 10,100,1000,10000; ratios are against 10, so keep it in the list)
 /// - `BENCH_BULLETIND` the binary under test (default .build/release/bulletind)
 /// - `BENCH_KEEP=1` keeps the temporary folder
 /// - `BENCH_DATABASE` an existing large database (from a run with BENCH_KEEP=1) instead of
@@ -20,6 +22,7 @@ struct BenchOptions {
     var latencyFiles = 200
     var databaseArticles = 100_000
     var seed: UInt64 = 1
+    var ruleSizes = [10, 100, 1_000, 10_000]
     var only: Set<String>?
     var binary = ".build/release/bulletind"
     var keep = false
@@ -35,6 +38,10 @@ struct BenchOptions {
         if let value = int("BENCH_LATENCY_FILES"), value > 0 { options.latencyFiles = value }
         if let value = int("BENCH_DB_ARTICLES"), value > 0 { options.databaseArticles = value }
         if let value = environment["BENCH_SEED"].flatMap({ UInt64($0) }) { options.seed = value }
+        if let value = environment["BENCH_RULE_SIZES"] {
+            let sizes = value.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter { $0 > 0 }
+            if !sizes.isEmpty { options.ruleSizes = sizes }
+        }
         if let value = environment["BENCH_ONLY"], !value.isEmpty {
             options.only = Set(value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         }

@@ -88,7 +88,7 @@ struct BulletinBench {
                 let articles = Array(corpus.bulletins.prefix(150).flatMap { $0.articles.map(\.article) })
                 let points = try RuleScalingBenchmark.run(
                     articles: articles, generator: TaxonomyGenerator(vocabulary: generator.vocabulary, seed: options.seed),
-                    sizes: [10, 100, 1_000, 10_000])
+                    sizes: options.ruleSizes)
                 let ten = points.first { $0.topics == 10 }?.megabytesPerSecond ?? 0
                 for point in points {
                     let ratio = ten > 0 ? point.megabytesPerSecond / ten : 0
