@@ -78,13 +78,11 @@ public enum SummaryRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Pretty-printed JSON with sorted keys (stable for the same summary), ending with a newline.
+    /// Pretty-printed JSON with sorted keys (stable for the same summary), ending with a
+    /// newline: the bytes `JSONEncoder` gives with `[.prettyPrinted, .sortedKeys,
+    /// .withoutEscapingSlashes]`, written by `SummaryJSONWriter`.
     public static func json(_ summary: DaySummary) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard var data = try? encoder.encode(summary) else { return Data("{}\n".utf8) }
-        data.append(0x0A)
-        return data
+        SummaryJSONWriter.write(summary)
     }
 
     private static func plural(_ n: Int, _ one: String, _ many: String) -> String {
