@@ -14,7 +14,8 @@ public enum MarkdownEscaper {
     public static func inline(_ text: String) -> String {
         if isInertAlready(text) { return text }
         let s = collapsed(text)
-        var out = String.UnicodeScalarView()
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count + 8)
         var i = 0
         if let first = s.first, first == "-" || first == "+" || first == "=" || first == "#" {
             out.append("\\")
@@ -43,7 +44,7 @@ public enum MarkdownEscaper {
             }
             i += 1
         }
-        return String(out)
+        return ScalarString.make(out)
     }
 
     /// Whether `inline` would return `text` unchanged: printable ASCII only, no character

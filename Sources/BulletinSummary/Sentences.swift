@@ -47,13 +47,13 @@ public enum Sentences {
             i += 1
         }
         if end <= limit {
-            return String(String.UnicodeScalarView(window[0..<end]))
+            return ScalarString.make(window[0..<end])
         }
         // Too long: cut at the last space before the limit (or hard at the limit).
         var cut = limit - 1
         while cut > limit / 2 && window[cut] != " " { cut -= 1 }
         if window[cut] != " " { cut = limit - 1 }
-        var result = String(String.UnicodeScalarView(window[0..<cut]))
+        var result = ScalarString.make(window[0..<cut])
         while result.last == " " || result.last == "," || result.last == ";" || result.last == ":" { result.removeLast() }
         return result + "…"
     }
@@ -125,7 +125,7 @@ public enum Sentences {
             if p == " " || p == "(" || p == "[" || p == "\"" || p == "\u{201C}" || p == "\u{2018}" || p == "'" { break }
             start -= 1
         }
-        let word = String(String.UnicodeScalarView(s[start..<index])).lowercased()
+        let word = ScalarString.make(s[start..<index]).lowercased()
         if word.isEmpty { return false }
         if word.unicodeScalars.count == 1, let only = word.unicodeScalars.first, only.properties.isAlphabetic {
             return true
