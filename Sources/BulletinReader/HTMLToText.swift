@@ -22,9 +22,14 @@ enum HTMLToText {
     }
 
     static func convert(_ html: String) -> Result {
-        var converter = Converter(scalars: Array(html.unicodeScalars))
-        converter.run()
-        return Result(text: TextNormalizer.normalize(converter.writer.output), title: converter.title)
+        // The converter (and its array of the page's scalars, four bytes each) is gone
+        // before the text is normalised.
+        let (output, title) = {
+            var converter = Converter(scalars: Array(html.unicodeScalars))
+            converter.run()
+            return (converter.writer.output, converter.title)
+        }()
+        return Result(text: output.withUnsafeBufferPointer { TextNormalizer.normalize(utf8: $0) }, title: title)
     }
 
     /// What an element does to the layout; elements not listed are inline (text only).

@@ -2,8 +2,11 @@
 /// blocks: whitespace inside a block collapses to single spaces, blocks are separated by
 /// a blank line, `<br>` forces a line break, and a pending prefix (`## `, `- `) is written
 /// in front of the next line that gets any text.
+///
+/// The output is UTF-8 (one byte per ASCII character, not four as an array of scalars
+/// would take: a 20 MB page made a 200 MB array).
 struct MarkdownWriter {
-    private(set) var output: [Unicode.Scalar] = []
+    private(set) var output: [UInt8] = []
     /// Newlines (1 or 2) owed before the next text.
     private var pendingBreak = 0
     private var pendingSpace = false
@@ -27,11 +30,11 @@ struct MarkdownWriter {
     mutating func writePreformatted(_ scalar: Unicode.Scalar) {
         if scalar == "\n" {
             flushBreak()
-            output.append("\n")
+            output.append(0x0A)
             atLineStart = true
         } else if scalar == " " || scalar == "\t" {
             flushBreak()
-            output.append(scalar)
+            output.append(UInt8(truncatingIfNeeded: scalar.value))
         } else {
             emit(scalar)
         }
@@ -63,7 +66,7 @@ struct MarkdownWriter {
     private mutating func flushBreak() {
         guard pendingBreak > 0 else { return }
         if !output.isEmpty {
-            for _ in 0..<pendingBreak { output.append("\n") }
+            for _ in 0..<pendingBreak { output.append(0x0A) }
             atLineStart = true
         }
         pendingBreak = 0
@@ -74,14 +77,18 @@ struct MarkdownWriter {
         flushBreak()
         if atLineStart {
             if let prefix = pendingPrefix {
-                output.append(contentsOf: prefix.unicodeScalars)
+                output.append(contentsOf: prefix.utf8)
                 pendingPrefix = nil
             }
         } else if pendingSpace {
-            output.append(" ")
+            output.append(0x20)
         }
         pendingSpace = false
         atLineStart = false
-        output.append(scalar)
+        if scalar.isASCII {
+            output.append(UInt8(truncatingIfNeeded: scalar.value))
+        } else {
+            UTF8.encode(scalar) { output.append($0) }
+        }
     }
 }

@@ -15,35 +15,32 @@
 enum TextNormalizer {
     static func normalize(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { bytes in
-            var state = State(capacity: bytes.count)
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    // Printable ASCII, the bulk of any bulletin, goes straight to the output.
-                    if byte >= 0x21 && byte <= 0x7E {
-                        state.appendText(byte)
-                    } else {
-                        state.consume(Unicode.Scalar(byte))
-                    }
-                    index += 1
-                    continue
-                }
-                // `text` is valid UTF-8: the lead byte gives the sequence's length.
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                state.consume(Unicode.Scalar(value) ?? "\u{FFFD}")
-                index += length
-            }
-            return state.finish()
-        }
+        return text.withUTF8 { normalize(utf8: $0) }
     }
 
-    static func normalize(_ scalars: [Unicode.Scalar]) -> String {
-        var state = State(capacity: scalars.count)
-        for scalar in scalars { state.consume(scalar) }
+    /// The same for text given as UTF-8 bytes, which must be valid UTF-8.
+    static func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var state = State(capacity: bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                // Printable ASCII, the bulk of any bulletin, goes straight to the output.
+                if byte >= 0x21 && byte <= 0x7E {
+                    state.appendText(byte)
+                } else {
+                    state.consume(Unicode.Scalar(byte))
+                }
+                index += 1
+                continue
+            }
+            // `bytes` are valid UTF-8: the lead byte gives the sequence's length.
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            state.consume(Unicode.Scalar(value) ?? "\u{FFFD}")
+            index += length
+        }
         return state.finish()
     }
 
