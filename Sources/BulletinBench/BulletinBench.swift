@@ -74,8 +74,9 @@ struct BulletinBench {
                 let cli = try workspace.scenario("cli")
                 let run = try ChildProcess.run(options.binary, ["ingest", "--config", cli.config] + corpus.files)
                 guard run.status == 0 else { throw BenchFailure("bulletind ingest exited with \(run.status)") }
-                table.add("1p. `bulletind ingest` (preliminary)", rates(corpus, run.seconds),
-                          target: "≥ 0.70 × floor", verdict: ratioToFloor(corpus, run.seconds, floorRate, target: 0.7))
+                // For comparison only: target 1 is the daemon's (figure 1 below).
+                table.add("1p. `bulletind ingest FILE…` (one transaction per file)", rates(corpus, run.seconds),
+                          verdict: ratioToFloor(corpus, run.seconds, floorRate) + " · info")
             }
             if options.runs("throughput") || options.runs("latency") || options.runs("memory") {
                 attempt("daemon figures", table) {
