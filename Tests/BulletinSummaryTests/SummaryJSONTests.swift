@@ -36,11 +36,17 @@ import Testing
         ]),
     ]
 
-    @Test(arguments: samples) func sameBytesAsJSONEncoder(_ summary: DaySummary) throws {
+    /// What the summaries were before: `JSONEncoder`'s output and a newline.
+    static func encoderJSON(_ summary: DaySummary) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var expected = try encoder.encode(summary)
-        expected.append(0x0A)
+        var data = try encoder.encode(summary)
+        data.append(0x0A)
+        return data
+    }
+
+    @Test(arguments: samples) func sameBytesAsJSONEncoder(_ summary: DaySummary) throws {
+        let expected = try Self.encoderJSON(summary)
         let written = SummaryRenderer.json(summary)
         #expect(String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
         #expect(try JSONDecoder().decode(DaySummary.self, from: written) == summary)
@@ -50,10 +56,6 @@ import Testing
         let text = String(String.UnicodeScalarView((0..<0x20).map { Unicode.Scalar(UInt8($0)) }))
         let summary = DaySummary(date: text, timeZone: "UTC", generatedAt: "x",
                                  counts: .init(bulletins: 0, articles: 0, topics: 0), sections: [])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var expected = try encoder.encode(summary)
-        expected.append(0x0A)
-        #expect(SummaryRenderer.json(summary) == expected)
+        #expect(SummaryRenderer.json(summary) == (try Self.encoderJSON(summary)))
     }
 }
