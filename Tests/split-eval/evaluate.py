@@ -434,7 +434,9 @@ def result_lines(result, path):
     """The decoded non-blank lines: from the binary when it gives them, else our decoding."""
     if result:
         if isinstance(result.get("lines"), list):
-            return [l.strip() for l in result["lines"] if l and l.strip()], "binary"
+            texts = [l.get("text") if isinstance(l, dict) else l for l in result["lines"]]
+            if all(isinstance(t, str) for t in texts):
+                return [t.strip() for t in texts if t.strip()], "binary"
         if isinstance(result.get("text"), str):
             return [l.strip() for l in result["text"].split("\n") if l.strip()], "binary"
     return decoded_lines(path), "evaluator"

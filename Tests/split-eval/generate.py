@@ -124,7 +124,7 @@ class Doc:
 
     def article(self, item, *, why_heading="Why does it matter?", trailer=None, with_why=True,
                 caption=False, related=False, source=False, subs=True, drop_period=False,
-                title_text=None, caption_tag=None):
+                title_text=None, caption_tag=None, inner_caption=None):
         """Adds `item` as one article. `drop_period`: the final period of its long
         one-sentence paragraphs (L: in the sources) is removed, so that they look like
         titles to a splitter that goes by final punctuation."""
@@ -157,6 +157,11 @@ class Doc:
                 truth["body"] = first_words(text)
             self.group(Line("para", text, article=index))
             paragraph_index += 1
+            if inner_caption and paragraph_index == 1:
+                # An image inside the item, after its first paragraph.
+                self.group(Line("caption", inner_caption, article=index, tag="figcaption"))
+                truth["captions"].append(inner_caption)
+                self.features.add("caption-in-article")
         if with_why and item.why:
             truth["why"] = first_words(item.why[0])
             truth["why_heading"] = why_heading
@@ -741,11 +746,14 @@ def build_html_items():
     circuit_front(doc, 55)
     items = rotate(order, 13, 6)
     doc.skip_lines([item.title for item in items], CONTENTS, tag="li")
-    for item in items:
-        doc.article(item, with_why=False)
+    assert [item.ident for item in items][1:4:2] == ["online-voting-trial", "fintech-sandbox"]
+    credits = {1: "Photo: a polling station at the last general election (Fairhaven electoral commission)",
+               3: "The central bank's headquarters in Southport. Photo: Southport central bank"}
+    for number, item in enumerate(items):
+        doc.article(item, with_why=False, inner_caption=credits.get(number))
     circuit_footer(doc)
     page, skips = render_html(doc, page_title="The Circuit #55", wrap_article=True)
-    write(fam, "circuit-55.html", page, doc, "Items in <article> elements, a contents list of links to them, footer.",
+    write(fam, "circuit-55.html", page, doc, "Items in <article> elements, a contents list of links to them, image credits inside two items, footer.",
           ["html", "contents", "footer"], skips)
 
     # 5. HTML e-mail (base64), h2 items, why sections as h3.
