@@ -75,9 +75,12 @@ test-systemd:
 # The splitter scored on our own corpus (Tests/split-eval: bulletins in six layout families, each
 # with a truth file): per family, files split exactly, articles right, extra, missing, lines
 # lost; then "N passed, N failed". Fails unless every file is exact and no line is lost.
-# SPLIT_EVAL_ARGS passes options to the evaluator (e.g. --verbose, --family diplo).
+# First the evaluator checks itself: every truth file against its bulletin, and perfect and
+# damaged splits built from the truth. SPLIT_EVAL_ARGS passes options (--verbose, --family diplo).
 split-eval: deps
 	$(SWIFT) build --product bulletind
+	python3 Tests/split-eval/evaluate.py --check-truth
+	python3 Tests/split-eval/evaluate.py --self-test
 	python3 Tests/split-eval/evaluate.py --binary $(DEBUG_BIN) $(SPLIT_EVAL_ARGS)
 
 # The long reliability suite (docs/RELIABILITY.md): the daemon killed, stopped, starved and fed
