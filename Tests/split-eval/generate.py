@@ -451,10 +451,13 @@ def diplo_footer(doc):
     doc.skip("© 2026 Diplo. All rights reserved.", FOOTER)
 
 
-def diplo_doc(items, trailers):
+def diplo_doc(items, trailers, subs=False):
+    """Articles of the sample's publisher. Its articles rarely carry subheadings: they are
+    left out (subs=False) except in the files that are about them, so that each layout
+    variant tests its layout."""
     doc = Doc()
     for index, item in enumerate(items):
-        doc.article(item, trailer=trailers(index) if callable(trailers) else trailers)
+        doc.article(item, trailer=trailers(index) if callable(trailers) else trailers, subs=subs)
     return doc
 
 
@@ -517,7 +520,7 @@ def build_diplo():
     doc = Doc()
     diplo_front(doc, items, issue="Issue 119", date="10 December 2026")
     for index, item in enumerate(items):
-        doc.article(item, trailer=cycle(index))
+        doc.article(item, trailer=cycle(index), subs=False)
     diplo_footer(doc)
     page, skips = render_html(doc, page_title="Diplo Weekly Digest 119", table=True,
                               tags={"title": ("<p><strong>", "</strong></p>"),
@@ -531,7 +534,7 @@ def build_diplo():
     doc = Doc()
     doc.skip_lines(["Diplo Weekly Digest", "Issue 120 | 17 December 2026"], MASTHEAD)
     for index, item in enumerate(items):
-        doc.article(item, trailer=cycle(index))
+        doc.article(item, trailer=cycle(index), subs=False)
     diplo_footer(doc)
     text, skips = render_text(doc)
     data = email_bytes(typographic(text), subject="Diplo Weekly Digest 120", sender="Diplo <digest@diplo.example>",
@@ -546,7 +549,7 @@ def build_diplo():
     doc.skip("View this email in your browser", ["masthead", "footer"])
     doc.skip("Diplo Weekly Digest", MASTHEAD, tag="<h1>")
     for index, item in enumerate(items):
-        doc.article(item, trailer=cycle(index))
+        doc.article(item, trailer=cycle(index), subs=False)
     diplo_footer(doc)
     page, skips = render_html(doc, page_title="Diplo Weekly Digest 121")
     data = email_bytes(page, subject="Diplo Weekly Digest 121", sender="Diplo <digest@diplo.example>",
@@ -561,7 +564,7 @@ def build_diplo():
     for index, item in enumerate(items):
         doc.article(item, trailer=cycle(index))
     text, skips = render_markdown(doc)
-    write(fam, "digest.md", text, doc, "Markdown: '#' masthead, '##' titles, bold why heading, italic trailer.",
+    write(fam, "digest.md", text, doc, "Markdown: '#' masthead, '##' titles, '###' subheadings, bold why heading, italic trailer.",
           ["markdown", "masthead", "trailer-new"], skips)
 
     # 11. Missing trailers: three of eight articles have none.
@@ -590,7 +593,7 @@ def build_diplo():
     doc = Doc()
     diplo_front(doc, items)
     for index, item in enumerate(items):
-        doc.article(item, trailer=cycle(index))
+        doc.article(item, trailer=cycle(index), subs=False)
     diplo_footer(doc)
     text, skips = render_text(doc)
     write(fam, "masthead-contents-footer.txt", text, doc,
@@ -612,7 +615,7 @@ def build_diplo():
     doc = Doc()
     diplo_front(doc, items, issue="Issue 117", date="26 November 2026", contents=False, view_online=False)
     for item in items:
-        doc.article(item, with_why=False)
+        doc.article(item, with_why=False, subs=False)
     text, skips = render_text(doc)
     write(fam, "no-trailers-no-why.txt", text, doc,
           "Neither trailers nor why sections; masthead with greeting, editor's intro and sign-off; a 5-word question title after longer titles.",
@@ -623,7 +626,7 @@ def build_diplo():
              P["quantum-networks"], P["health-data-space"], P["cyber-workforce"]]
     doc = Doc()
     for item in items:
-        doc.article(item, with_why=False)
+        doc.article(item, with_why=False, subs=False)
     text, skips = render_text(doc)
     write(fam, "titles-only.txt", text, doc,
           "No trailers, no why sections, no masthead: long titles, then the 5-word 'Who will govern quantum networks?'.",
@@ -647,7 +650,7 @@ def build_diplo():
     # 19. In-article subheadings followed by paragraphs, inside trailer-delimited articles.
     items = [P["ai-procurement-guidelines"], P["northland-satellite"], P["cyber-norms-dialogue"],
              P["ai-copyright-consultation"], P["platform-transparency-reports"], P["cyber-workforce"]]
-    doc = diplo_doc(items, cycle)
+    doc = diplo_doc(items, cycle, subs=True)
     text, skips = render_text(doc)
     write(fam, "subheadings.txt", text, doc,
           "Two articles carry in-article subheadings, each followed by a paragraph, inside trailer-delimited articles.",
@@ -659,7 +662,7 @@ def build_diplo():
     assert sum(1 for item in items for kind, _ in item.blocks if kind == "L") == 3
     doc = Doc()
     for index, item in enumerate(items):
-        doc.article(item, trailer=cycle(index), drop_period=True)
+        doc.article(item, trailer=cycle(index), subs=False, drop_period=True)
     text, skips = render_text(doc)
     write(fam, "sentence-without-period.txt", text, doc,
           "Three long one-sentence paragraphs (20+ words, commas, ending in a lower-case word) lack their final period and are followed by a paragraph.",
@@ -670,7 +673,7 @@ def build_diplo():
              P["digital-trade-agreement"], P["space-debris-guidelines"]]
     doc = Doc()
     for index, item in enumerate(items):
-        doc.article(item, trailer=cycle(index), caption=True)
+        doc.article(item, trailer=cycle(index), subs=False, caption=True)
     text, skips = render_text(doc)
     write(fam, "title-caption.txt", text, doc,
           "Copied from the web edition: a caption of comma-separated topic words directly under three titles.",
