@@ -832,7 +832,7 @@ def build_md_project():
     # 1
     doc = Doc()
     tide_front(doc, 41, "6 January 2027")
-    for key in ("release-3-4", "rfc-plugins", "ci-migration", "docs-sprint"):
+    for key in ("release-3-4", "rfc-plugins", "ci-migration", "docs-sprint", "conference"):
         doc.article(T[key])
     tide_contributors(doc, ["@amaru-q", "@lenka.h", "@tobi-dev"])
     tide_links(doc, "Jobs", JOBS)
@@ -846,7 +846,7 @@ def build_md_project():
     # 2 items separated by --- ; questions box; links of the week
     doc = Doc()
     tide_front(doc, 42, "13 January 2027")
-    for key in ("security-advisory", "windows-support", "governance", "survey"):
+    for key in ("security-advisory", "windows-support", "governance", "survey", "translation"):
         doc.article(T[key])
     tide_questions(doc, "Can one agent serve two clusters?",
                    "Not today: an agent registers with exactly one scheduler. Running two agents on the same machine works, as long as they use different work directories.")
@@ -860,7 +860,7 @@ def build_md_project():
     # 3 subheadings inside an item
     doc = Doc()
     tide_front(doc, 43, "20 January 2027")
-    for key in ("perf-scheduler", "deprecations", "translation"):
+    for key in ("perf-scheduler", "deprecations", "translation", "rfc-plugins", "docs-sprint"):
         doc.article(T[key])
     tide_contributors(doc, ["@yusuf-k", "@marisol"])
     tide_links(doc, "Good first issues", GOOD_FIRST)
@@ -876,7 +876,7 @@ def build_md_project():
     doc = Doc()
     doc.skip("Tidewater Weekly #44", MASTHEAD)
     doc.skip("Hi all, a shorter issue this week while half the team is at a conference.", INTRO)
-    for key in ("conference", "release-3-4", "survey"):
+    for key in ("conference", "release-3-4", "survey", "governance", "security-advisory"):
         doc.article(T[key])
     tide_links(doc, "Events", EVENTS)
     tide_signoff(doc)
@@ -1100,7 +1100,7 @@ def build_rights():
 
     doc = Doc()
     front(doc, "January 2027")
-    for item in [R[i] for i in (7, 6, 1, 0)]:
+    for item in [R[i] for i in (7, 6, 1, 0, 2)]:
         doc.article(item, related=True)
     back(doc)
     text, skips = render_markdown(doc, caption="_{}_")
