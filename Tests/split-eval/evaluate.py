@@ -631,7 +631,11 @@ def main():
               file=sys.stderr)
         return 2
     config = options.config or default_config(options.binary)
-    results = run_split(options.binary, config, [path for _, path in truths])
+    try:
+        results = run_split(options.binary, config, [path for _, path in truths])
+    except OSError as error:
+        print(f"split-eval: cannot run {options.binary}: {error}", file=sys.stderr)
+        return 2
 
     scores = []
     line_sources = set()
