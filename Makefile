@@ -2,6 +2,7 @@
 #   make run    build and run the daemon on the repository defaults (./Inbox, state in ./var/)
 #   make test   build and run every test (the systemd end-to-end test when SYSTEMD_SANDBOX is set)
 # Both install the system packages they need (apt-get) when pkg-config cannot find them.
+# Also: make split-eval scores the splitter on our own corpus of bulletins (Tests/split-eval/README.md).
 
 SWIFT       ?= swift
 PREFIX      ?= /usr/local
@@ -14,12 +15,12 @@ TMPFILESDIR ?= $(PREFIX)/lib/tmpfiles.d
 RELEASE_BIN := .build/release/bulletind
 DEBUG_BIN   := .build/debug/bulletind
 
-.PHONY: all deps build release run test test-unit test-cli test-reliability test-systemd stress bench install uninstall clean help
+.PHONY: all deps build release run test test-unit test-cli test-reliability test-systemd split-eval stress bench install uninstall clean help
 
 all: build
 
 help:
-	@sed -n '1,4p' Makefile
+	@sed -n '1,5p' Makefile
 
 # System packages: the SQLite and systemd headers (found through pkg-config), and python3,
 # which the command-line and systemd tests use to read JSON.
@@ -70,6 +71,17 @@ test-systemd:
 	else \
 		$(MAKE) --no-print-directory release && bash Tests/systemd/e2e.sh; \
 	fi
+
+# The splitter scored on our own corpus (Tests/split-eval: bulletins in six layout families, each
+# with a truth file): per family, files split exactly, articles right, extra, missing, lines
+# lost; then "N passed, N failed". Fails unless every file is exact and no line is lost.
+# First the evaluator checks itself: every truth file against its bulletin, and perfect and
+# damaged splits built from the truth. SPLIT_EVAL_ARGS passes options (--verbose, --family diplo).
+split-eval: deps
+	$(SWIFT) build --product bulletind
+	python3 Tests/split-eval/evaluate.py --check-truth
+	python3 Tests/split-eval/evaluate.py --self-test
+	python3 Tests/split-eval/evaluate.py --binary $(DEBUG_BIN) $(SPLIT_EVAL_ARGS)
 
 # The long reliability suite (docs/RELIABILITY.md): the daemon killed, stopped, starved and fed
 # hostile files; the fuzz driver; the unit tests under ASan and TSan (STRESS_SANITIZERS=0 skips
