@@ -8,14 +8,15 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Full-text search over stored articles, best matches first.",
         discussion: """
-        QUERY syntax (quote it for the shell):
-          data centre          words: all must match, anywhere in the title, body or "why it matters"
-          "data centre"        a phrase: these words side by side, in this order
-          regul*               a prefix: regulation, regulatory, … (also a phrase: "data cent"*)
-          privacy OR cookies   either (OR binds loosest)
-          AI NOT military      the first without the second (NOT binds tightest)
-          AI AND ethics        the same as AI ethics; AND NOT is the same as NOT
-          (AI OR robot*) NOT "data centre"    parentheses group
+        QUERY syntax (quote the query for the shell):
+          data centre        all the words, anywhere in title, body or why it matters
+          "data centre"      a phrase: the words side by side, in this order
+          regul*             a prefix: regulation, regulatory, … ("data cent"* too)
+          privacy OR cookie  either one (OR binds loosest)
+          AI NOT military    the first without the second (NOT binds tightest)
+          AI AND ethics      the same as AI ethics (AND NOT is the same as NOT)
+          (AI OR robot*) NOT "data centre"
+                             parentheses group
         Operators are upper case; a lower-case or, and, not is an ordinary word. Case and \
         accents never matter (Zürich finds zurich). Punctuation separates words as it does in \
         the text (e-mail finds "e mail"); words without a letter or digit are ignored. There is \
