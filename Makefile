@@ -3,6 +3,7 @@
 #   make test   build and run every test (the systemd end-to-end test when SYSTEMD_SANDBOX is set)
 # Both install the system packages they need (apt-get) when pkg-config cannot find them.
 # Also: make split-eval scores the splitter on our own corpus of bulletins (Tests/split-eval/README.md).
+# `make help` lists every target: the text after "##" on a target's line.
 
 SWIFT       ?= swift
 PREFIX      ?= /usr/local
@@ -14,50 +15,59 @@ SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
 TMPFILESDIR ?= $(PREFIX)/lib/tmpfiles.d
 RELEASE_BIN := .build/release/bulletind
 DEBUG_BIN   := .build/debug/bulletind
+DOCDIR      ?= $(PREFIX)/share/doc/bulletind
+# KEEP_DEBUG=1 make install: the binary's debug info, split off before stripping, goes to
+# $(DEBUGDIR)$(BINDIR)/bulletind.debug, where gdb looks for it (its debug-file-directory is
+# /usr/lib/debug; the stripped binary names the file in its .gnu_debuglink section).
+DEBUGDIR    ?= /usr/lib/debug
+KEEP_DEBUG  ?=
 
 .PHONY: all deps build release run test test-unit test-cli test-reliability test-systemd split-eval stress bench install uninstall clean help
 
-all: build
+all: build ## the same as make build
 
-help:
-	@sed -n '1,5p' Makefile
+help: ## this list
+	@awk -F':.*## ' '/^[a-z][a-z-]*:.*## / { printf "  make %-17s %s\n", $$1, $$2 }' Makefile
 
 # System packages: the SQLite and systemd headers (found through pkg-config), and python3,
 # which the command-line and systemd tests use to read JSON.
-deps:
+deps: ## install the Debian packages the build and the tests need, when missing (apt-get)
 	@missing=""; \
 	if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists sqlite3 libsystemd; then \
 		missing="libsqlite3-dev libsystemd-dev pkg-config"; fi; \
 	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
+	command -v objcopy >/dev/null 2>&1 || missing="$$missing binutils"; \
 	if [ -n "$$missing" ]; then \
 		echo "make: installing missing system packages:$$missing (apt-get)"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
 	fi
 
-build: deps
-	$(SWIFT) build
+# Only the bulletind product: not the bench or the fuzz driver (make bench and make stress
+# build those).
+build: deps ## debug build of bulletind only: .build/debug/bulletind
+	$(SWIFT) build --product bulletind
 
-release: deps
+release: deps ## optimised build, static Swift runtime: .build/release/bulletind
 	$(SWIFT) build -c release --static-swift-stdlib --product bulletind
 
-run: build
+run: build ## build, then run the daemon on ./Inbox with state in ./var/ (Config/bulletind.toml)
 	@mkdir -p Inbox var
 	$(DEBUG_BIN) run --config Config/bulletind.toml
 
-test: deps test-unit test-cli test-reliability test-systemd
+test: deps test-unit test-cli test-reliability test-systemd ## every test below (test-systemd when SYSTEMD_SANDBOX is set)
 
-test-unit:
+test-unit: ## the unit tests (swift test)
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-test-cli: build
+test-cli: build ## the command-line tests: the real binary on a real database (Tests/cli/run.sh)
 	bash Tests/cli/run.sh $(DEBUG_BIN)
 
 # The quick part of the reliability suite (docs/RELIABILITY.md): the daemon killed -9 at random
 # during a burst of 60 bulletins, and every hostile input. Needs root (tmpfs mounts); skipped
 # otherwise. `make stress` runs the long part.
-test-reliability: build
+test-reliability: build ## the quick reliability part: kill -9 during a burst, hostile files (root)
 	@if [ "$$(id -u)" != 0 ]; then \
 		echo "test-reliability: skipped: needs root (it mounts small tmpfs folders); run make test as root, or make stress"; \
 	else \
@@ -65,7 +75,7 @@ test-reliability: build
 	fi
 
 # Needs root and ../shared/tools/systemd-sandbox (named by SYSTEMD_SANDBOX); skipped otherwise.
-test-systemd:
+test-systemd: ## the service under a real systemd, as README shows it (root, SYSTEMD_SANDBOX)
 	@if [ -z "$$SYSTEMD_SANDBOX" ]; then \
 		echo "test-systemd: skipped: SYSTEMD_SANDBOX is not set (set it to ../shared/tools/systemd-sandbox to run the end-to-end test under a real systemd)"; \
 	else \
@@ -77,7 +87,7 @@ test-systemd:
 # lost; then "N passed, N failed". Fails unless every file is exact and no line is lost.
 # First the evaluator checks itself: every truth file against its bulletin, and perfect and
 # damaged splits built from the truth. SPLIT_EVAL_ARGS passes options (--verbose, --family diplo).
-split-eval: deps
+split-eval: deps ## the splitter scored on our own corpus (Tests/split-eval)
 	$(SWIFT) build --product bulletind
 	python3 Tests/split-eval/evaluate.py --check-truth
 	python3 Tests/split-eval/evaluate.py --self-test
@@ -87,17 +97,33 @@ split-eval: deps
 # hostile files; the fuzz driver; the unit tests under ASan and TSan (STRESS_SANITIZERS=0 skips
 # them). Needs root (tmpfs and bind mounts). Prints figures and "N passed, N failed".
 STRESS_SANITIZERS ?= 1
-stress: build
+stress: build ## the long reliability suite, fuzzing and sanitizers (root; docs/RELIABILITY.md)
 	$(SWIFT) build --product BulletinFuzz
 	STRESS_SANITIZERS=$(STRESS_SANITIZERS) bash Tests/stress/run.sh $(DEBUG_BIN) .build/debug/BulletinFuzz
 
-# Installs the release binary already built; builds it only when it is missing, so it also
-# works from a read-only checkout that has the binary.
-install:
+# Installs the release binary already built, stripped; builds it only when it is missing, so
+# it also works from a read-only checkout that has the binary.
+install: ## install binary (stripped), unit, sysusers, tmpfiles, docs, /etc/bulletind (PREFIX, DESTDIR, KEEP_DEBUG=1)
 	@if [ ! -x $(RELEASE_BIN) ]; then $(MAKE) --no-print-directory release; fi
-	install -D -m 0755 $(RELEASE_BIN) $(DESTDIR)$(BINDIR)/bulletind
+	install -d $(DESTDIR)$(BINDIR)
+	@if [ -n "$(KEEP_DEBUG)" ]; then \
+		echo "objcopy --only-keep-debug $(RELEASE_BIN) $(DESTDIR)$(DEBUGDIR)$(BINDIR)/bulletind.debug"; \
+		install -d $(DESTDIR)$(DEBUGDIR)$(BINDIR) && \
+		objcopy --only-keep-debug $(RELEASE_BIN) $(DESTDIR)$(DEBUGDIR)$(BINDIR)/bulletind.debug && \
+		chmod 0644 $(DESTDIR)$(DEBUGDIR)$(BINDIR)/bulletind.debug && \
+		objcopy --strip-all --add-gnu-debuglink=$(DESTDIR)$(DEBUGDIR)$(BINDIR)/bulletind.debug \
+			$(RELEASE_BIN) $(DESTDIR)$(BINDIR)/bulletind.tmp; \
+	else \
+		echo "objcopy --strip-all $(RELEASE_BIN) $(DESTDIR)$(BINDIR)/bulletind"; \
+		objcopy --strip-all $(RELEASE_BIN) $(DESTDIR)$(BINDIR)/bulletind.tmp; \
+	fi
+	chmod 0755 $(DESTDIR)$(BINDIR)/bulletind.tmp && mv -f $(DESTDIR)$(BINDIR)/bulletind.tmp $(DESTDIR)$(BINDIR)/bulletind
+	install -D -m 0644 README.md $(DESTDIR)$(DOCDIR)/README.md
+	install -m 0644 docs/*.md $(DESTDIR)$(DOCDIR)/
 	install -D -m 0644 systemd/bulletind.service $(DESTDIR)$(UNITDIR)/bulletind.service
-	sed -i 's|^ExecStart=/usr/local/bin/bulletind|ExecStart=$(BINDIR)/bulletind|' $(DESTDIR)$(UNITDIR)/bulletind.service
+	sed -i -e 's|^ExecStart=/usr/local/bin/bulletind|ExecStart=$(BINDIR)/bulletind|' \
+		-e 's|^Documentation=file:///usr/local/share/doc/bulletind/|Documentation=file://$(DOCDIR)/|' \
+		$(DESTDIR)$(UNITDIR)/bulletind.service
 	install -D -m 0644 systemd/bulletind.sysusers.conf $(DESTDIR)$(SYSUSERSDIR)/bulletind.conf
 	install -D -m 0644 systemd/bulletind.tmpfiles.conf $(DESTDIR)$(TMPFILESDIR)/bulletind.conf
 	@if [ ! -e $(DESTDIR)$(SYSCONFDIR)/bulletind/bulletind.toml ]; then \
@@ -110,11 +136,13 @@ install:
 		systemctl daemon-reload; fi
 
 # Keeps /etc/bulletind and /var/lib/bulletind: configuration and data are the admin's.
-uninstall:
+uninstall: ## remove what make install installed, keeping /etc/bulletind and /var/lib/bulletind
 	-@if [ -z "$(DESTDIR)" ] && command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then \
 		systemctl disable --now bulletind.service 2>/dev/null; fi
 	rm -f $(DESTDIR)$(BINDIR)/bulletind $(DESTDIR)$(UNITDIR)/bulletind.service \
-		$(DESTDIR)$(SYSUSERSDIR)/bulletind.conf $(DESTDIR)$(TMPFILESDIR)/bulletind.conf
+		$(DESTDIR)$(SYSUSERSDIR)/bulletind.conf $(DESTDIR)$(TMPFILESDIR)/bulletind.conf \
+		$(DESTDIR)$(DEBUGDIR)$(BINDIR)/bulletind.debug
+	rm -rf $(DESTDIR)$(DOCDIR)
 	-@if [ -z "$(DESTDIR)" ] && command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then \
 		systemctl daemon-reload; fi
 
@@ -122,10 +150,10 @@ uninstall:
 # then one table. Options are environment variables: BENCH_BULLETINS (2000), BENCH_MEMORY_FILES
 # (20000), BENCH_LATENCY_FILES (200), BENCH_DB_ARTICLES (100000), BENCH_SEED (1), BENCH_ONLY
 # (e.g. floor,throughput,search). See docs/PERFORMANCE.md.
-bench: deps
+bench: deps ## the benchmark: synthetic corpus, the real binary end to end, one table (docs/PERFORMANCE.md)
 	$(SWIFT) build -c release --static-swift-stdlib --product bulletind
 	$(SWIFT) build -c release --static-swift-stdlib --product bulletind-bench
 	.build/release/bulletind-bench
 
-clean:
+clean: ## remove .build
 	rm -rf .build

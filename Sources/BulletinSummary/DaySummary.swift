@@ -44,6 +44,11 @@ public struct DaySummary: Sendable, Equatable, Codable {
             self.unlisted = unlisted
         }
 
+        /// The JSON names a section's topic as every other output names a topic: `id`, `name`.
+        enum CodingKeys: String, CodingKey {
+            case topicID = "id", topicName = "name", articles, unlisted
+        }
+
         /// All the section's articles, listed or not.
         public var articleCount: Int { articles.count + unlisted }
     }
@@ -60,6 +65,11 @@ public struct DaySummary: Sendable, Equatable, Codable {
         /// Names of the article's other topics (it is listed once, under its best topic),
         /// highest score first.
         public var alsoIn: [String]
+        /// The JSON calls the sources `bulletins`, as `search` and `explain` do.
+        enum CodingKeys: String, CodingKey {
+            case articleID, title, lede, why, sources = "bulletins", alsoIn
+        }
+
         public init(articleID: Int64, title: String, lede: String, why: String?, sources: [String],
                     alsoIn: [String] = []) {
             self.articleID = articleID

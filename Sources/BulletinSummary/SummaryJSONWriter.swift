@@ -32,10 +32,10 @@ enum SummaryJSONWriter {
                 out.strings(entry.alsoIn)
                 out.key("articleID")
                 out.number(entry.articleID)
+                out.key("bulletins")
+                out.strings(entry.sources)
                 out.key("lede")
                 out.string(entry.lede)
-                out.key("sources")
-                out.strings(entry.sources)
                 out.key("title")
                 out.string(entry.title)
                 if let why = entry.why {
@@ -45,10 +45,10 @@ enum SummaryJSONWriter {
                 out.close("}")
             }
             if let topicID = section.topicID {
-                out.key("topicID")
+                out.key("id")
                 out.string(topicID)
             }
-            out.key("topicName")
+            out.key("name")
             out.string(section.topicName)
             out.key("unlisted")
             out.number(section.unlisted)

@@ -1,5 +1,8 @@
 import ArgumentParser
 import BulletinService
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @main
 struct Bulletind: ParsableCommand {
@@ -9,7 +12,8 @@ struct Bulletind: ParsableCommand {
         discussion: """
         `bulletind run` is the inbox daemon; the other subcommands work on files and on the \
         database directly. Every subcommand accepts the same path options (--config, --inbox, \
-        --archive, --quarantine, --database, --summaries, --rules) and uses the ones it needs.
+        --archive, --quarantine, --database, --summaries, --rules) and uses the ones it needs. \
+        `bulletind version` prints the version. JSON outputs: docs/JSON.md.
         """,
         version: BulletindVersion.string,
         subcommands: [
@@ -18,4 +22,29 @@ struct Bulletind: ParsableCommand {
             SummaryCommand.self,
         ]
     )
+
+    /// ArgumentParser's `main`, after `SubcommandGuide` has looked at the subcommand words.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        switch SubcommandGuide.check(arguments, root: Bulletind.self) {
+        case .proceed:
+            main(arguments)
+        case .version:
+            print(BulletindVersion.string)
+        case let .unknown(message, command):
+            Terminal.writeError("Error: \(message)\n")
+            Terminal.writeError("Usage: " + usage(for: command) + "\n  See '\(command.joined(separator: " ")) --help' for more information.\n")
+            Glibc.exit(ExitCode.validationFailure.rawValue)
+        }
+    }
+
+    /// The usage line of the command named by `path` (`["bulletind", "rules"]`).
+    private static func usage(for path: [String]) -> String {
+        var command: ParsableCommand.Type = Bulletind.self
+        for name in path.dropFirst() {
+            guard let next = command.configuration.subcommands.first(where: { $0.configuration.commandName == name }) else { break }
+            command = next
+        }
+        return usageString(for: command)
+    }
 }

@@ -9,9 +9,9 @@ import Testing
         let path = Self.repositoryRoot.appendingPathComponent("Config/bulletind.toml").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let parsed = try ConfigurationFile.parse(text, fileName: path)
-        #expect(parsed.inbox == "Inbox")
-        #expect(parsed.database == "var/bulletind.sqlite")
-        #expect(parsed.rules == "Config/topics.toml")
+        #expect(parsed.inbox == "../Inbox")
+        #expect(parsed.database == "../var/bulletind.sqlite")
+        #expect(parsed.rules == "topics.toml")
         #expect(parsed.maxFileSize == 20_000_000)
         #expect(parsed.rescanInterval == 60)
         #expect(parsed.ignore == [".*", "*~", "*.tmp", "*.part", "*.swp"])
@@ -51,16 +51,33 @@ import Testing
         }
     }
 
-    @Test func commandLinePathsWinAndRelativePathsBecomeAbsolute() throws {
+    @Test func theRepositoryConfigurationKeepsTheRepositoryLayoutFromAnyDirectory() throws {
+        // The test's current directory is not Config/: resolved against it, ../Inbox would
+        // point outside the repository.
+        let root = Self.repositoryRoot.standardizedFileURL.path
+        #expect(FileManager.default.currentDirectoryPath != root + "/Config")
+        let loaded = try ConfigurationLoader.load(explicitPath: root + "/Config/bulletind.toml", environment: [:])
+        #expect(loaded.inbox == root + "/Inbox")
+        #expect(loaded.archive == root + "/var/archive")
+        #expect(loaded.quarantine == root + "/var/quarantine")
+        #expect(loaded.database == root + "/var/bulletind.sqlite")
+        #expect(loaded.summaries == root + "/var/summaries")
+        #expect(loaded.rules == root + "/Config/topics.toml")
+    }
+
+    @Test func fileRelativePathsFollowTheFileCommandLinePathsTheCurrentDirectory() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bulletind-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("c.toml").path
-        try "inbox = \"in\"\ndatabase = \"/abs/db.sqlite\"\n".write(toFile: file, atomically: true, encoding: .utf8)
+        try "inbox = \"in\"\narchive = \"../kept\"\ndatabase = \"/abs/db.sqlite\"\n".write(toFile: file, atomically: true, encoding: .utf8)
         let loaded = try ConfigurationLoader.load(explicitPath: file, overrides: PathOverrides(database: "other.sqlite"), environment: [:])
         let cwd = FileManager.default.currentDirectoryPath
-        #expect(loaded.inbox == (cwd as NSString).appendingPathComponent("in"))
+        #expect(loaded.inbox == folder.path + "/in")
+        #expect(loaded.archive == folder.deletingLastPathComponent().path + "/kept")
         #expect(loaded.database == (cwd as NSString).appendingPathComponent("other.sqlite"))
+        // A key the file leaves out keeps the built-in default, relative to the current directory.
+        #expect(loaded.quarantine == (cwd as NSString).appendingPathComponent("var/quarantine"))
     }
 
     @Test func aMissingExplicitConfigurationFileIsAnErrorThatNamesIt() {

@@ -58,8 +58,11 @@ echo "# install"
 check "make install (from the checkout, as root)" sb make -C "$REPO" --no-print-directory install
 out=$(sb systemd-analyze verify /usr/local/lib/systemd/system/bulletind.service 2>&1)
 check "systemd-analyze verify prints nothing${out:+: $out}" [ -z "$out" ]
-check "system user bulletind and drop group bulletin exist" sb sh -c 'id bulletind && getent group bulletin'
-sb useradd --create-home analyst
+check "system user bulletind and drop group bulletin exist" sb sh -c 'id bulletind >/dev/null && getent group bulletin >/dev/null'
+doc=$(prop Documentation)
+check "the unit's Documentation= ($doc) is bulletind's README, installed" \
+    bash -c '[ "$1" = file:///usr/local/share/doc/bulletind/README.md ] && "$2" exec test -f /usr/local/share/doc/bulletind/README.md' _ "$doc" "$SB"
+check "useradd analyst (the README's example analyst)" sb useradd analyst
 check "usermod -aG bulletin analyst" sb usermod -aG bulletin analyst
 sb install -d -m 0777 /tmp/drop
 
@@ -76,7 +79,7 @@ check "analyst (group bulletin) can write into the inbox" drop "$SAMPLE" digest.
 check "the bulletin is archived" wait_for 30 archived digest.txt
 check "its 10 articles are stored" wait_for 10 articles_are 10
 check "today's summary is written and readable by the analyst" \
-    wait_for 20 sb runuser -u analyst -- grep -q "6G" "/var/lib/bulletind/summaries/$(sb date +%F).md"
+    wait_for 20 sb runuser -u analyst -- grep -qs "6G" "/var/lib/bulletind/summaries/$(sb date +%F).md"
 check "the inbox is empty again" [ -z "$(sb ls -A /var/lib/bulletind/inbox)" ]
 journal -o json >"$W/journal.json"
 entry() { # FIELD: that field of the journal entry whose BULLETIN_FILE is digest.txt

@@ -2,7 +2,7 @@ import Foundation
 import BulletinSplitter
 
 /// Everything bulletind is told by bulletind.toml and the command line. Paths are absolute
-/// once loaded (relative paths in the file are resolved against the current directory).
+/// once loaded (see `ConfigurationLoader.load` for what a relative path is relative to).
 public struct Configuration: Sendable, Equatable {
     public var inbox: String
     public var archive: String

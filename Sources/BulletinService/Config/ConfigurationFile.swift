@@ -5,6 +5,10 @@ import BulletinSplitter
 /// Parses bulletind.toml. Every key is optional: what the file leaves out keeps its value
 /// in `defaults`. Unknown keys, wrong types and impossible values are errors that name the
 /// file, line and column, so a typo never passes silently.
+///
+/// A relative path in the file is relative to the file's own folder (`relativeTo`), so a
+/// configuration means the same wherever bulletind is started; paths from `defaults` are
+/// left as they are.
 public enum ConfigurationFile {
     static let keys: Set<String> = [
         "inbox", "archive", "quarantine", "database", "summaries", "rules", "time_zone",
@@ -13,16 +17,20 @@ public enum ConfigurationFile {
     static let formatKeys: Set<String> = ["trailer_patterns", "why_heading_patterns", "footer_patterns", "caption_patterns"]
 
     public static func parse(_ text: String, fileName: String,
-                             defaults: Configuration = .repositoryDefaults) throws(ConfigurationError) -> Configuration {
+                             defaults: Configuration = .repositoryDefaults,
+                             relativeTo directory: String? = nil) throws(ConfigurationError) -> Configuration {
         do {
-            return try read(TOMLDocument.parse(text), defaults: defaults)
+            return try read(TOMLDocument.parse(text), defaults: defaults, directory: directory)
         } catch {
             throw ConfigurationError(file: fileName, line: error.line, column: error.column, message: error.message)
         }
     }
 
-    private static func read(_ table: TOMLTable, defaults: Configuration) throws(TOMLError) -> Configuration {
+    private static func read(_ table: TOMLTable, defaults: Configuration, directory: String?) throws(TOMLError) -> Configuration {
         if let unknown = table.unknownKeys(allowed: keys).first { throw unknown }
+        func path(_ table: TOMLTable, _ key: String) throws(TOMLError) -> String? {
+            try ConfigurationFile.path(table, key).map { Configuration.path($0, relativeTo: directory) }
+        }
         var c = defaults
         c.inbox = try path(table, "inbox") ?? c.inbox
         c.archive = try path(table, "archive") ?? c.archive

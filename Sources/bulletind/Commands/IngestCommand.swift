@@ -17,17 +17,20 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try paths.load()
-        let pipeline = try Pipeline(configuration: configuration, store: Store(path: configuration.database))
+        // The rules first: a configuration that cannot work creates no database.
+        let analyser = try BulletinAnalyser(configuration: configuration)
+        let pipeline = try Pipeline(analyser: analyser, store: Store(path: configuration.database))
         var progress = files.count > 1 && Terminal.standardErrorIsTerminal ? ProgressBar(total: files.count) : nil
         var failures = 0
         for file in files {
             let line: String
-            if let data = FileManager.default.contents(atPath: file) {
+            switch InputFile.read(file) {
+            case .success(let data):
                 let outcome = try pipeline.process(data: data, fileName: (file as NSString).lastPathComponent, receivedAt: Date())
                 line = IngestCommand.describe(outcome, file: file)
                 if case .rejected = outcome { failures += 1 }
-            } else {
-                line = "failed    \(file): cannot be read"
+            case .failure(let error):
+                line = "failed    \(file): \(error)"
                 failures += 1
             }
             if progress != nil {

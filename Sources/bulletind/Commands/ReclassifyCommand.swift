@@ -14,7 +14,7 @@ struct ReclassifyCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let configuration = try paths.load()
+        let configuration = try paths.loadExistingDatabase()
         let pipeline = try Pipeline(configuration: configuration, store: Store(path: configuration.database))
         let classifier = pipeline.analyser.classifier
         let report = try pipeline.store.reclassify { classifier.classify($0) }

@@ -3,11 +3,13 @@ import Foundation
 import BulletinService
 import BulletinClassifier
 import BulletinSplitter
+import BulletinStore
 
 struct RulesTestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
-        abstract: "Show the topics each article of bulletin files would get, and why, storing nothing."
+        abstract: "Show the topics each article of bulletin files would get, and why, storing nothing.",
+        discussion: "Exits 1 when a file cannot be read or split. JSON: docs/JSON.md."
     )
 
     @OptionGroup var paths: PathOptions
@@ -18,10 +20,11 @@ struct RulesTestCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Bulletin files.", valueName: "file"))
     var files: [String]
 
+    /// A topic is written as `explain --json` writes it: `id`, `name`, `score`, `matchedTerms`.
     struct ArticleResult: Encodable {
         var position: Int
         var title: String
-        var topics: [TopicMatch]
+        var topics: [ExplainedTopic]
     }
 
     struct FileResult: Encodable {
@@ -36,14 +39,19 @@ struct RulesTestCommand: ParsableCommand {
         let names = Dictionary(analyser.classifier.taxonomy.topics.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         var results: [FileResult] = []
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                results.append(FileResult(file: file, error: "cannot be read", articles: []))
+            let data: Data
+            switch InputFile.read(file) {
+            case .success(let bytes): data = bytes
+            case .failure(let error):
+                results.append(FileResult(file: file, error: error.description, articles: []))
                 continue
             }
             switch analyser.analyse(data, fileName: (file as NSString).lastPathComponent) {
             case .success(let analysis):
                 results.append(FileResult(file: file, articles: analysis.articles.map {
-                    ArticleResult(position: $0.article.position, title: $0.article.title, topics: $0.topics)
+                    ArticleResult(position: $0.article.position, title: $0.article.title, topics: $0.topics.map {
+                        ExplainedTopic(id: $0.topicID, name: names[$0.topicID] ?? $0.topicID, score: $0.score, matchedTerms: $0.matchedTerms)
+                    })
                 }))
             case .failure(let rejection):
                 results.append(FileResult(file: file, error: rejection.reason, articles: []))
@@ -57,9 +65,9 @@ struct RulesTestCommand: ParsableCommand {
                 for article in result.articles {
                     print(String(format: "%3d. ", article.position) + article.title)
                     if article.topics.isEmpty { print("     unclassified") }
-                    for match in article.topics {
-                        let score = String(format: "%.1f", match.score)
-                        print("     → \(names[match.topicID] ?? match.topicID) [\(match.topicID)] score \(score): \(match.matchedTerms.joined(separator: ", "))")
+                    for topic in article.topics {
+                        let score = String(format: "%.1f", topic.score)
+                        print("     → \(topic.name) [\(topic.id)] score \(score): \(topic.matchedTerms.joined(separator: ", "))")
                     }
                 }
             }

@@ -43,8 +43,11 @@ struct SplitCommand: ParsableCommand {
         let parser = try BulletinParser(configuration: paths.load())
         var results: [FileResult] = []
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                results.append(FileResult(file: file, error: "cannot be read", articles: []))
+            let data: Data
+            switch InputFile.read(file) {
+            case .success(let bytes): data = bytes
+            case .failure(let error):
+                results.append(FileResult(file: file, error: error.description, articles: []))
                 continue
             }
             switch parser.parse(data, fileName: (file as NSString).lastPathComponent) {

@@ -7,7 +7,11 @@ struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summary",
         abstract: "Write the daily summary (YYYY-MM-DD.md and .json) for a day's articles.",
-        discussion: "The day is counted in the configured time zone. Prints the paths written."
+        discussion: """
+        The day is counted in the configured time zone. Prints the paths written; with --print, \
+        prints the Markdown on standard output and the paths on standard error, so \
+        `bulletind summary --print > today.md` keeps only the summary.
+        """
     )
 
     @OptionGroup var paths: PathOptions
@@ -15,27 +19,33 @@ struct SummaryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The day (YYYY-MM-DD); default today.", valueName: "date"))
     var date: String?
 
-    @Flag(name: .customLong("print"), help: "Also print the Markdown summary.")
+    @Flag(name: .customLong("print"), help: "Print the Markdown summary on standard output (the paths go to standard error).")
     var printMarkdown = false
 
-    func run() throws {
-        let configuration = try paths.load()
-        let timeZone = try configuration.resolvedTimeZone()
-        var day = Date()
-        if let date {
-            guard let parsed = LocalDay(string: date) else {
-                throw ValidationError("--date takes a day as YYYY-MM-DD, not \"\(date)\"")
-            }
-            day = parsed.start(in: timeZone)
+    func validate() throws {
+        if let date, LocalDay(string: date) == nil {
+            throw ValidationError("--date takes a day as YYYY-MM-DD, not \"\(date)\"")
         }
+    }
+
+    func run() throws {
+        let configuration = try paths.loadExistingDatabase()
+        let timeZone = try configuration.resolvedTimeZone()
+        let day = date.flatMap(LocalDay.init(string:))?.start(in: timeZone) ?? Date()
         let publisher = SummaryPublisher(store: try Store(path: configuration.database),
                                          folder: configuration.summaries, timeZone: timeZone)
         let written = try publisher.publish(day: day)
-        print(written.markdown)
-        print(written.json)
-        if printMarkdown, let text = try? String(contentsOfFile: written.markdown, encoding: .utf8) {
-            print("")
-            print(text)
+        guard printMarkdown else {
+            print(written.markdown)
+            print(written.json)
+            return
+        }
+        Terminal.writeError("\(written.markdown)\n\(written.json)\n")
+        switch InputFile.read(written.markdown) {
+        case .success(let markdown):
+            FileHandle.standardOutput.write(markdown)
+        case .failure(let error):
+            throw CommandFailure("\(written.markdown): \(error)")
         }
     }
 }

@@ -3,7 +3,7 @@ import BulletinService
 
 /// The options every subcommand accepts, so a script can pass one set to any of them.
 struct PathOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The configuration file.", discussion: "Default: $BULLETIND_CONFIG, else /etc/bulletind/bulletind.toml, else ./Config/bulletind.toml, else the built-in defaults.", valueName: "file"))
+    @Option(help: ArgumentHelp("The configuration file.", discussion: "Default: $BULLETIND_CONFIG, else /etc/bulletind/bulletind.toml, else ./Config/bulletind.toml, else the built-in defaults. Relative paths in the file are relative to the file's folder; the path options below, to the current directory.", valueName: "file"))
     var config: String?
 
     @Option(help: ArgumentHelp("The inbox folder to watch.", valueName: "dir"))
@@ -33,5 +33,10 @@ struct PathOptions: ParsableArguments {
     /// The configuration file's settings with the command line's paths on top.
     func load() throws -> Configuration {
         try ConfigurationLoader.load(explicitPath: config, overrides: overrides)
+    }
+
+    /// `load()` for a command that only reads the database: an error when it does not exist.
+    func loadExistingDatabase() throws -> Configuration {
+        try DatabaseCheck.requireExisting(load())
     }
 }
