@@ -182,7 +182,7 @@ class PowerCutFS(Operations):
 
     def chmod(self, path, mode):
         node = self._lookup(path)
-        node.mode = (node.mode & stat.S_IFMT) | (mode & 0o7777)
+        node.mode = stat.S_IFMT(node.mode) | (mode & 0o7777)
         node.ctime = time.time_ns()
 
     def chown(self, path, uid, gid):
