@@ -29,6 +29,13 @@ import stat
 import sys
 import time
 
+TRACE = os.environ.get("POWERCUTFS_TRACE") == "1"
+
+
+def trace(*what):
+    if TRACE:
+        print(time.strftime("%H:%M:%S"), *what, flush=True)
+
 try:
     from fusepy import FUSE, FuseOSError, Operations
 except ImportError:  # fusepy from PyPI names its module `fuse`
@@ -240,9 +247,11 @@ class PowerCutFS(Operations):
             raise FuseOSError(errno.EBADF)
         node.durable = {name: child.ino for name, child in node.entries.items()}
         self.stats["fsyncdir"] += 1
+        trace("fsyncdir", path, node.durable)
 
     # ---- names ----------------------------------------------------------------------------
     def create(self, path, mode, fi=None):
+        trace("create", path)
         parent, name = self._parent(path)
         node = parent.entries.get(name)
         if node is None:
@@ -292,6 +301,7 @@ class PowerCutFS(Operations):
         self._touch(parent)
 
     def unlink(self, path):
+        trace("unlink", path)
         parent, name = self._parent(path)
         node = parent.entries.get(name)
         if node is None:
@@ -374,6 +384,7 @@ class PowerCutFS(Operations):
 
     def truncate(self, path, length, fh=None):
         node = self._node(path, fh)
+        trace("truncate", path, node.ino, length)
         if node.data is None:
             raise FuseOSError(errno.EISDIR)
         if length < len(node.data):
@@ -387,6 +398,7 @@ class PowerCutFS(Operations):
         if node.data is not None:
             node.synced = bytes(node.data)
         self.stats["fsync"] += 1
+        trace("fsync", path, node.ino, len(node.synced))
 
 
 def fuse_context():

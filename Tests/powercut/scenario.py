@@ -193,11 +193,16 @@ summary_debounce = 0.3
             self.problems.append(f"cut {cut}: integrity_check: {integrity}")
         if fts != "ok":
             self.problems.append(f"cut {cut}: full-text integrity-check: {fts}")
-        for digest, paths in self.files_in(os.path.join("state", "archive")).items():
+        archived = self.files_in(os.path.join("state", "archive"))
+        for digest, paths in archived.items():
             if digest not in rows:
                 for path in paths:
                     if path not in self.archived_not_stored:
                         self.archived_not_stored[path] = cut
+        if os.environ.get("POWERCUT_VERBOSE") == "1":
+            print(f"# cut {cut}: dropped {len(self.dropped)}, stored {len(rows)}, "
+                  f"archived {sum(len(v) for v in archived.values())}, "
+                  f"archived but not stored {len(self.archived_not_stored)}", flush=True)
         for digest, paths in self.files_in(os.path.join("state", "quarantine"), skip_sidecars=True).items():
             for path in paths:
                 if not self.reason(path):
