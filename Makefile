@@ -21,13 +21,16 @@ all: build
 help:
 	@sed -n '1,4p' Makefile
 
-# System packages: the SQLite and systemd headers (found through pkg-config), and python3,
-# which the command-line and systemd tests use to read JSON.
+# System packages: the SQLite and systemd headers (found through pkg-config), python3, which
+# the command-line and systemd tests use to read JSON, and FUSE with Debian's fusepy for
+# /usr/bin/python3, which the power-cut test's file system (Tests/powercut) runs on.
 deps:
 	@missing=""; \
 	if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists sqlite3 libsystemd; then \
 		missing="libsqlite3-dev libsystemd-dev pkg-config"; fi; \
 	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
+	/usr/bin/python3 -c "import fusepy" >/dev/null 2>&1 || missing="$$missing python3-fusepy"; \
+	command -v fusermount3 >/dev/null 2>&1 || missing="$$missing fuse3"; \
 	if [ -n "$$missing" ]; then \
 		echo "make: installing missing system packages:$$missing (apt-get)"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
@@ -54,13 +57,15 @@ test-cli: build
 	bash Tests/cli/run.sh $(DEBUG_BIN)
 
 # The quick part of the reliability suite (docs/RELIABILITY.md): the daemon killed -9 at random
-# during a burst of 60 bulletins, and every hostile input. Needs root (tmpfs mounts); skipped
-# otherwise. `make stress` runs the long part.
+# during a burst of 60 bulletins, every hostile input, and 8 power cuts during 60 bulletins on
+# the power-cut file system. Needs root (tmpfs and FUSE mounts); skipped otherwise.
+# `make stress` runs the long part (300 bulletins, 50 power cuts).
 test-reliability: build
 	@if [ "$$(id -u)" != 0 ]; then \
 		echo "test-reliability: skipped: needs root (it mounts small tmpfs folders); run make test as root, or make stress"; \
 	else \
-		STRESS_ONLY="crash hostile" STRESS_BURST=60 STRESS_KILLS=5 bash Tests/stress/run.sh $(DEBUG_BIN); \
+		STRESS_ONLY="crash hostile powercut" STRESS_BURST=60 STRESS_KILLS=5 \
+		STRESS_POWERCUT_BULLETINS=60 STRESS_POWERCUT_CUTS=8 bash Tests/stress/run.sh $(DEBUG_BIN); \
 	fi
 
 # Needs root and ../shared/tools/systemd-sandbox (named by SYSTEMD_SANDBOX); skipped otherwise.
@@ -71,8 +76,8 @@ test-systemd:
 		$(MAKE) --no-print-directory release && bash Tests/systemd/e2e.sh; \
 	fi
 
-# The long reliability suite (docs/RELIABILITY.md): the daemon killed, stopped, starved and fed
-# hostile files; the fuzz driver; the unit tests under ASan and TSan (STRESS_SANITIZERS=0 skips
+# The long reliability suite (docs/RELIABILITY.md): the daemon killed, stopped, starved, fed
+# hostile files and its power cut 50 times; the fuzz driver; the unit tests under ASan and TSan (STRESS_SANITIZERS=0 skips
 # them). Needs root (tmpfs and bind mounts). Prints figures and "N passed, N failed".
 STRESS_SANITIZERS ?= 1
 stress: build
