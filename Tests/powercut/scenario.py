@@ -68,6 +68,7 @@ class Scenario:
         self.problems = []           # one line per problem found after a cut
         self.archived_not_stored = {}  # name -> first cut it was seen at
         self.summary_checks = 0
+        self.cuts_in_flight = 0      # cuts that found dropped files still waiting in the inbox
 
     # ---- paths ---------------------------------------------------------------------------
     def p(self, *parts):
@@ -208,6 +209,12 @@ summary_debounce = 0.3
                 if not self.reason(path):
                     self.problems.append(f"cut {cut}: {path} quarantined without its reason")
         self.check_summary(cut)
+        if self.files_in("inbox"):
+            self.cuts_in_flight += 1
+
+    def log_count(self, needle):
+        with open(self.log, "rb") as f:
+            return f.read().count(needle)
 
     def reason(self, path):
         try:
@@ -336,7 +343,9 @@ summary_debounce = 0.3
               f"(seen after {len(set(self.archived_not_stored.values()))} cut(s)), "
               f"stored but not filed {unfiled}, archived {n_archived}, quarantined {n_quarantined}, "
               f"left in the inbox {n_inbox}, bulletins in the database {len(rows)}, "
-              f"summary files checked {self.summary_checks}")
+              f"summary files checked {self.summary_checks}, cuts with bulletins waiting {self.cuts_in_flight}, "
+              f"filed after a restart {self.log_count(b'outcome=stored-earlier')}, "
+              f"recorded as filed at start-up {self.log_count(b'whose file had left the inbox')}")
         if not_stored:
             print("powercut: archived but not stored: " + ", ".join(not_stored))
         for line in self.problems[:40]:
