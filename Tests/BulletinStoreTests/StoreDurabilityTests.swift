@@ -38,5 +38,10 @@ import Testing
         #expect(unfiled.map(\.contentHash) == [waiting.contentHash])
         try fixture.store.markFiled(bulletinIDs: unfiled.map(\.id))
         #expect(try fixture.store.unfiledBulletins().isEmpty)
+        // markFiled commits unsynced, then puts the writer back to FULL for the next commit.
+        let level = try fixture.store.pool.writeWithoutTransaction { db in
+            try Int.fetchOne(db, sql: "PRAGMA synchronous")
+        }
+        #expect(level == 2)
     }
 }
