@@ -29,14 +29,18 @@ all: build ## the same as make build
 help: ## this list
 	@awk -F':.*## ' '/^[a-z][a-z-]*:.*## / { printf "  make %-17s %s\n", $$1, $$2 }' Makefile
 
-# System packages: the SQLite and systemd headers (found through pkg-config), and python3,
-# which the command-line and systemd tests use to read JSON.
+# System packages: the SQLite and systemd headers (found through pkg-config), python3, which
+# the command-line and systemd tests use to read JSON, binutils (objcopy, for make install), and
+# FUSE with Debian's fusepy for /usr/bin/python3, which the power-cut test's file system
+# (Tests/powercut) runs on.
 deps: ## install the Debian packages the build and the tests need, when missing (apt-get)
 	@missing=""; \
 	if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists sqlite3 libsystemd; then \
 		missing="libsqlite3-dev libsystemd-dev pkg-config"; fi; \
 	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
 	command -v objcopy >/dev/null 2>&1 || missing="$$missing binutils"; \
+	/usr/bin/python3 -c "import fusepy" >/dev/null 2>&1 || missing="$$missing python3-fusepy"; \
+	command -v fusermount3 >/dev/null 2>&1 || missing="$$missing fuse3"; \
 	if [ -n "$$missing" ]; then \
 		echo "make: installing missing system packages:$$missing (apt-get)"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
@@ -65,13 +69,15 @@ test-cli: build ## the command-line tests: the real binary on a real database (T
 	bash Tests/cli/run.sh $(DEBUG_BIN)
 
 # The quick part of the reliability suite (docs/RELIABILITY.md): the daemon killed -9 at random
-# during a burst of 60 bulletins, and every hostile input. Needs root (tmpfs mounts); skipped
-# otherwise. `make stress` runs the long part.
-test-reliability: build ## the quick reliability part: kill -9 during a burst, hostile files (root)
+# during a burst of 60 bulletins, every hostile input, and 8 power cuts during 60 bulletins on
+# the power-cut file system. Needs root (tmpfs and FUSE mounts); skipped otherwise.
+# `make stress` runs the long part (300 bulletins, 50 power cuts).
+test-reliability: build ## the quick reliability part: kill -9 during a burst, hostile files, power cuts (root)
 	@if [ "$$(id -u)" != 0 ]; then \
 		echo "test-reliability: skipped: needs root (it mounts small tmpfs folders); run make test as root, or make stress"; \
 	else \
-		STRESS_ONLY="crash hostile" STRESS_BURST=60 STRESS_KILLS=5 bash Tests/stress/run.sh $(DEBUG_BIN); \
+		STRESS_ONLY="crash hostile powercut" STRESS_BURST=60 STRESS_KILLS=5 \
+		STRESS_POWERCUT_BULLETINS=60 STRESS_POWERCUT_CUTS=8 bash Tests/stress/run.sh $(DEBUG_BIN); \
 	fi
 
 # Needs root and ../shared/tools/systemd-sandbox (named by SYSTEMD_SANDBOX); skipped otherwise.
@@ -93,8 +99,8 @@ split-eval: deps ## the splitter scored on our own corpus (Tests/split-eval)
 	python3 Tests/split-eval/evaluate.py --self-test
 	python3 Tests/split-eval/evaluate.py --binary $(DEBUG_BIN) $(SPLIT_EVAL_ARGS)
 
-# The long reliability suite (docs/RELIABILITY.md): the daemon killed, stopped, starved and fed
-# hostile files; the fuzz driver; the unit tests under ASan and TSan (STRESS_SANITIZERS=0 skips
+# The long reliability suite (docs/RELIABILITY.md): the daemon killed, stopped, starved, fed
+# hostile files and its power cut 50 times; the fuzz driver; the unit tests under ASan and TSan (STRESS_SANITIZERS=0 skips
 # them). Needs root (tmpfs and bind mounts). Prints figures and "N passed, N failed".
 STRESS_SANITIZERS ?= 1
 stress: build ## the long reliability suite, fuzzing and sanitizers (root; docs/RELIABILITY.md)

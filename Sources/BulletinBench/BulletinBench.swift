@@ -103,6 +103,21 @@ struct BulletinBench {
             }
         }
 
+        if options.runs("durability") {
+            Log.progress("durability: fsync latency and commit latency, NORMAL against FULL")
+            attempt("durability", table) {
+                let result = try DurabilityBenchmark.run(folder: workspace.root + "/durability")
+                func p(_ sample: Percentiles) -> String {
+                    "p50 \(Format.milliseconds(sample.median)) · p99 \(Format.milliseconds(sample.value(99)))"
+                }
+                table.add("D. fdatasync of a 4 KiB write (the device)", p(result.dataSync))
+                table.add("D. fsync of a folder after a create (the device)", p(result.folderSync))
+                table.add("D. SQLite commit, WAL, synchronous NORMAL (not durable)", p(result.commitNormal))
+                table.add("D. SQLite commit, WAL, synchronous FULL (the store's)", p(result.commitFull),
+                          verdict: "+\(Format.milliseconds(max(0, result.commitFull.median - result.commitNormal.median))) per commit")
+            }
+        }
+
         if ["startup", "search", "summary"].contains(where: options.runs) {
             Log.progress("large database: \(options.databaseArticles) articles")
             let large = try options.reuseDatabase.map { try LargeDatabase.reuse(path: $0, perDay: 2_000) }

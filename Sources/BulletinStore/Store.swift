@@ -18,7 +18,12 @@ public final class Store: Sendable {
     let checkpointer: BackgroundCheckpointer?
 
     /// Opens (creating and migrating when needed) the SQLite file at `path`:
-    /// WAL mode, a 10 s busy timeout, foreign keys on, temporary files in memory. A missing
+    /// WAL mode, a 10 s busy timeout, foreign keys on, temporary files in memory, and
+    /// `synchronous = FULL`: a transaction is durable when the write returns (the log is fsynced
+    /// at every commit), so a power cut can never take back a commit that a caller acted on
+    /// (the daemon moves files out of the inbox only after the commit that accounts for them;
+    /// docs/RELIABILITY.md, "Durable order"). With SQLite's default for WAL, NORMAL, a commit
+    /// survives a crash of the process but "might roll back following a power loss". A missing
     /// folder is created with permission 0750 and a missing file with 0640 (whatever the umask).
     ///
     /// - Parameter checkpointsInBackground: true for a long-running writer that should not wait
@@ -44,6 +49,9 @@ public final class Store: Sendable {
             if checkpointsInBackground { try db.execute(sql: "PRAGMA wal_autocheckpoint = 4000") }
         }
         pool = try DatabasePool(path: path, configuration: configuration)
+        // After the pool's set-up, which sets NORMAL on the writer (GRDB's default in WAL mode);
+        // the writer is the one connection that commits, and it stays open with the pool.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         try StoreSchema.migrator.migrate(pool)
         checkpointer = checkpointsInBackground ? try BackgroundCheckpointer(path: path) : nil
     }
@@ -62,6 +70,12 @@ public final class Store: Sendable {
         if fd >= 0 {
             fchmod(fd, 0o640)
             close(fd)
+            // The new name made durable (its folder fsynced), like the log's, which SQLite syncs.
+            let folderFD = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if folderFD >= 0 {
+                fsync(folderFD)
+                close(folderFD)
+            }
         } else if errno != EEXIST {
             let reason = String(cString: strerror(errno))
             throw StoreError.fileSystem("cannot create the database file \(path): \(reason)")
@@ -144,12 +158,31 @@ public final class Store: Sendable {
 
     /// Records in ONE transaction that the files of several bulletins stored with
     /// `awaitingFiling` have left the inbox.
+    ///
+    /// The one commit not synced when it returns (`synchronous = NORMAL` for this transaction):
+    /// it becomes durable with the next commit or checkpoint. A power cut may take it back,
+    /// which loses nothing: the daemon records such bulletins as filed at its next start
+    /// (`FilingRecovery`), so the fdatasync it would cost per file is saved.
     public func markFiled(bulletinIDs: [Int64]) throws {
         guard !bulletinIDs.isEmpty else { return }
         defer { checkpointer?.request() }
-        try pool.write { db in
-            let update = try db.cachedStatement(sql: "UPDATE bulletin SET filed = 1 WHERE id = ?")
-            for id in bulletinIDs { try update.execute(arguments: [id]) }
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
+            try db.inTransaction {
+                let update = try db.cachedStatement(sql: "UPDATE bulletin SET filed = 1 WHERE id = ?")
+                for id in bulletinIDs { try update.execute(arguments: [id]) }
+                return .commit
+            }
+        }
+    }
+
+    /// The bulletins stored but not yet recorded as filed: their file was being moved out of
+    /// the inbox when the daemon stopped (kill, crash, power cut). See `FilingRecovery`.
+    public func unfiledBulletins() throws -> [(id: Int64, fileName: String, contentHash: String)] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, file_name, content_hash FROM bulletin WHERE filed = 0 ORDER BY id")
+                .map { (id: $0["id"], fileName: $0["file_name"], contentHash: $0["content_hash"]) }
         }
     }
 

@@ -4,9 +4,10 @@
 # files; then the fuzz driver; then (STRESS_SANITIZERS=1) the unit tests under ASan and TSan.
 #
 # Usage: Tests/stress/run.sh PATH/TO/bulletind [PATH/TO/BulletinFuzz]
-# Environment: STRESS_ONLY="crash overflow faults hostile security fuzz sanitizers" (default: all
-# but sanitizers unless STRESS_SANITIZERS=1), STRESS_FUZZ_SECONDS (120), STRESS_KILLS (24),
-# STRESS_BURST (500), STRESS_OVERFLOW (20000).
+# Environment: STRESS_ONLY="crash overflow faults hostile security powercut fuzz sanitizers"
+# (default: all but sanitizers unless STRESS_SANITIZERS=1), STRESS_FUZZ_SECONDS (120),
+# STRESS_KILLS (24), STRESS_BURST (500), STRESS_OVERFLOW (20000), STRESS_POWERCUT_BULLETINS (300),
+# STRESS_POWERCUT_CUTS (50).
 # Needs root (tmpfs mounts for the disk-full and read-only cases). Outcomes are exact; time only
 # bounds the waiting (generous deadlines, polled). Prints figures per scenario and a final
 # "N passed, N failed"; exits non-zero on any failure.
@@ -17,7 +18,7 @@ FUZZ=${2:-}
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 TOOL="python3 $REPO/Tests/stress/tool.py"
 SANITIZERS=${STRESS_SANITIZERS:-0}
-ONLY=${STRESS_ONLY:-crash overflow faults hostile security fuzz$([ "$SANITIZERS" = 1 ] && echo " sanitizers")}
+ONLY=${STRESS_ONLY:-crash overflow faults hostile security powercut fuzz$([ "$SANITIZERS" = 1 ] && echo " sanitizers")}
 FUZZ_SECONDS=${STRESS_FUZZ_SECONDS:-120}
 KILLS=${STRESS_KILLS:-24}
 BURST=${STRESS_BURST:-500}
@@ -440,6 +441,19 @@ scenario_security() {
     # (Sources/BulletinBench is the benchmark harness: it starts the daemon, and is not installed.)
 }
 
+# 7. Power cuts (Tests/powercut: its own FUSE file system, self-test and scenario) ------------
+scenario_powercut() {
+    local out rc
+    echo "# 7. power cuts: powercutfs self-test"
+    out=$(cd "$REPO/Tests/powercut" && /usr/bin/python3 selftest.py 2>&1); rc=$?
+    grep -E "^FAIL|self-test:" <<<"$out"
+    check "powercut: powercutfs loses exactly what was not synced ($(tail -1 <<<"$out"))" [ $rc = 0 ]
+    out=$(POWERCUT_BULLETINS=${STRESS_POWERCUT_BULLETINS:-300} POWERCUT_CUTS=${STRESS_POWERCUT_CUTS:-50} \
+          /usr/bin/python3 "$REPO/Tests/powercut/scenario.py" "$BIN" 2>&1); rc=$?
+    grep -vE "^ok " <<<"$out"
+    check "powercut: every bulletin accounted for after every cut ($(tail -1 <<<"$out"))" [ $rc = 0 ]
+}
+
 # 5. Fuzzing and sanitizers ------------------------------------------------------------------
 scenario_fuzz() {
     echo "# 5. fuzzing: ${FUZZ_SECONDS} s"
@@ -471,7 +485,7 @@ scenario_sanitizers() {
 }
 
 [ "$(id -u)" = 0 ] || echo "note: not root; the scenarios that mount tmpfs will fail"
-for s in crash overflow faults hostile security fuzz sanitizers; do
+for s in crash overflow faults hostile security powercut fuzz sanitizers; do
     if want $s; then "scenario_$s"; DPID=; fi
 done
 echo "$PASS passed, $FAIL failed"

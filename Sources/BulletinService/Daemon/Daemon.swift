@@ -172,6 +172,7 @@ public final class Daemon: @unchecked Sendable {
         for folder in [configuration.inbox, configuration.archive, configuration.quarantine, configuration.summaries] {
             try Directories.create(folder)
         }
+        recoverFiling()
         // Watch first, then list: a file arriving in between is seen at least once.
         watcher = try InotifyWatcher(directory: configuration.inbox, ignoreRules: ignoreRules)
         let now = clock()
@@ -180,6 +181,21 @@ public final class Daemon: @unchecked Sendable {
         startDay(now)
         logger.info("watching \(configuration.inbox)", metadata: ["queued": "\(queue.count)"])
         notifier.ready(status: statusLine())
+    }
+
+    /// Files moved out of the inbox before a stop (kill, power cut) that came before they were
+    /// recorded as filed: recorded now (`FilingRecovery`). A failure is logged and harmless:
+    /// such a bulletin's content arriving again is then filed without being counted.
+    private func recoverFiling() {
+        do {
+            let filed = try FilingRecovery.run(store: pipeline.store, inbox: configuration.inbox,
+                                               maxFileSize: configuration.maxFileSize)
+            if filed > 0 {
+                logger.notice("recorded \(filed) bulletin(s) as filed whose file had left the inbox before the last stop")
+            }
+        } catch {
+            logger.warning("cannot check for bulletins left unrecorded as filed: \(error)")
+        }
     }
 
     private var ignoreRules: IgnoreRules { IgnoreRules(patterns: configuration.ignore) }
@@ -467,6 +483,11 @@ public final class Daemon: @unchecked Sendable {
     /// After the commit: archives or quarantines each file of the batch and logs it, then
     /// records the archived ones as filed (one transaction). A file that cannot be moved
     /// stays in the inbox and is queued again; the first such failure is returned.
+    ///
+    /// The durable order (docs/RELIABILITY.md): the commit that accounts for the batch is
+    /// durable before this runs (`synchronous = FULL`); every destination folder (archive day
+    /// folders, quarantine) is fsynced before the inbox, so no file's removal from the inbox is
+    /// durable before its new name; the filing is recorded only after both.
     private func file(_ batch: InFlightBatch, outcomes: [PipelineOutcome]) -> (name: String, error: Error)? {
         let inboxFD = open(configuration.inbox, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard inboxFD >= 0 else {
@@ -513,7 +534,8 @@ public final class Daemon: @unchecked Sendable {
                         "duration_ms": "\(milliseconds(since: started[index]))",
                     ])
                 case .rejected(let reason):
-                    try quarantine(name, from: inboxFD, reason: reason, started: started[index])
+                    try quarantine(name, from: inboxFD, reason: reason, started: started[index], syncing: false)
+                    folders.insert(configuration.quarantine)
                 }
                 lastFile = name
             } catch {
@@ -522,8 +544,9 @@ public final class Daemon: @unchecked Sendable {
                 if failure == nil { failure = (name, error) }
             }
         }
-        // The moves made durable once per folder, before they are recorded as filed.
-        folders.forEach(Directories.sync)
+        // The moves made durable once per folder, destinations first, then the inbox, before
+        // they are recorded as filed.
+        folders.sorted().forEach(Directories.sync)
         fsync(inboxFD)
         markFiled(filed)
         return failure
@@ -552,9 +575,13 @@ public final class Daemon: @unchecked Sendable {
         }
     }
 
-    private func quarantine(_ name: String, from inboxFD: Int32, reason: String, started: Date) throws {
+    /// With `syncing` false the move is not yet durable: the caller fsyncs the quarantine
+    /// folder, then the inbox (`file`).
+    private func quarantine(_ name: String, from inboxFD: Int32, reason: String, started: Date,
+                            syncing: Bool = true) throws {
         try Quarantine(root: configuration.quarantine)
-            .file(name: name, from: inboxFD, originalPath: "\(configuration.inbox)/\(name)", reason: reason, at: clock())
+            .file(name: name, from: inboxFD, originalPath: "\(configuration.inbox)/\(name)", reason: reason,
+                  at: clock(), syncing: syncing)
         logger.warning("quarantined \(name): \(reason)", metadata: [
             "bulletin_file": "\(name)", "outcome": "rejected", "reason": "\(reason)",
             "duration_ms": "\(milliseconds(since: started))",

@@ -7,6 +7,9 @@ public enum Directories {
     /// Creates `path` and any missing parents with `mode` (default 0750, before the umask),
     /// like `mkdir -p`. An existing directory is left as it is. Throws `POSIXFailure` when a
     /// component exists but is not a directory or cannot be created.
+    /// Each folder created is durable when this returns: its parent is fsynced after the
+    /// mkdir(2) (otherwise a power cut could take the folder back, with everything later moved
+    /// into it).
     public static func create(_ path: String, mode: mode_t = 0o750) throws {
         var info = stat()
         if stat(path, &info) == 0 {
@@ -19,9 +22,10 @@ public enum Directories {
         if !parent.isEmpty, parent != path {
             try create(parent, mode: mode)
         }
-        if mkdir(path, mode) != 0, errno != EEXIST {
-            throw POSIXFailure(operation: "create folder", path: path)
+        if mkdir(path, mode) != 0 {
+            guard errno == EEXIST else { throw POSIXFailure(operation: "create folder", path: path) }
         }
+        sync(parent.isEmpty ? "." : parent)
     }
 
     /// fsync(2) of a folder, making the names created or removed in it durable. Best effort:

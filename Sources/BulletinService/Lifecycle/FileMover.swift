@@ -10,11 +10,18 @@ import Glibc
 /// systems (EXDEV) the file is copied to a name created with O_EXCL, fsynced, then the source
 /// is unlinked. A clash NAME → NAME.1, NAME.2, … inserted before the extension
 /// (`digest.txt` → `digest.1.txt`).
+///
+/// Power cuts (docs/RELIABILITY.md, "Durable order"): a move is durable once the destination
+/// folder and then the source folder are fsynced, in that order: a cut before both leaves the
+/// file in the source; a cut between the two leaves it under both names (the same inode), which
+/// the next move of that name recognises (the destination already holds the very same file:
+/// only the source name is removed), so the file is never lost and never filed twice.
 enum FileMover {
     /// Moves `name` out of the folder open as `sourceFD` into `destination` (which must exist).
     /// `isFree` may veto a candidate name (e.g. when its sidecar exists). Returns the name used.
     /// With `syncing` false the two folders are not fsynced: a caller moving many files syncs
-    /// each folder once afterwards (`Directories.sync`) before relying on the moves.
+    /// each destination folder once afterwards, then the source (`Directories.sync`), before
+    /// relying on the moves.
     static func move(name: String, from sourceFD: Int32, to destination: String, syncing: Bool = true,
                      isFree: (String) -> Bool = { _ in true }) throws -> String {
         let destFD = open(destination, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -22,34 +29,73 @@ enum FileMover {
         defer { close(destFD) }
         for attempt in 0..<100_000 {
             let candidate = numbered(name, attempt)
-            guard isFree(candidate) else { continue }
-            if linkat(sourceFD, name, destFD, candidate, 0) == 0 {
-                guard unlinkat(sourceFD, name, 0) == 0 || errno == ENOENT else {
-                    let failure = POSIXFailure(operation: "unlink after moving", path: name)
-                    unlinkat(destFD, candidate, 0)
-                    throw failure
-                }
-                if syncing {
-                    fsync(destFD)
-                    fsync(sourceFD)
-                }
+            if isSameFile(name, in: sourceFD, as: candidate, in: destFD) {
+                try finish(name, from: sourceFD, as: candidate, to: destFD, destination: destination, syncing: syncing)
                 return candidate
             }
-            switch errno {
-            case EEXIST:
-                continue
-            case EXDEV, EPERM, EOPNOTSUPP:
-                // Another file system, or one without hard links: copy under an exclusive name.
-                if try copy(name: name, from: sourceFD, to: destFD, as: candidate, destination: destination) {
-                    unlinkat(sourceFD, name, 0)
-                    fsync(destFD)
-                    return candidate
-                }
-            default:
-                throw POSIXFailure(operation: "move to \(destination)", path: name)
+            guard isFree(candidate) else { continue }
+            if try place(name, from: sourceFD, as: candidate, in: destFD, destination: destination) {
+                try finish(name, from: sourceFD, as: candidate, to: destFD, destination: destination, syncing: syncing)
+                return candidate
             }
         }
         throw POSIXFailure(operation: "move to \(destination)", path: name, code: EEXIST)
+    }
+
+    /// Moves `name` to exactly `candidate` in `destination`; false (nothing moved) when that
+    /// name is taken by another file. True also when `candidate` already is this very file
+    /// (a move cut short by a power cut): the source name is then removed.
+    static func move(name: String, from sourceFD: Int32, to destination: String, as candidate: String,
+                     syncing: Bool = true) throws -> Bool {
+        let destFD = open(destination, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard destFD >= 0 else { throw POSIXFailure(operation: "open folder", path: destination) }
+        defer { close(destFD) }
+        let already = isSameFile(name, in: sourceFD, as: candidate, in: destFD)
+        guard try already || place(name, from: sourceFD, as: candidate, in: destFD, destination: destination) else {
+            return false
+        }
+        try finish(name, from: sourceFD, as: candidate, to: destFD, destination: destination, syncing: syncing)
+        return true
+    }
+
+    /// Whether `candidate` in the destination is the same inode as `name` in the source.
+    static func isSameFile(_ name: String, in sourceFD: Int32, as candidate: String, in destFD: Int32) -> Bool {
+        var source = stat(), target = stat()
+        guard fstatat(sourceFD, name, &source, AT_SYMLINK_NOFOLLOW) == 0,
+              fstatat(destFD, candidate, &target, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
+        return source.st_dev == target.st_dev && source.st_ino == target.st_ino
+    }
+
+    /// Gives the file the name `candidate` in the destination (hard link, or a copy across file
+    /// systems); false when the name is taken.
+    private static func place(_ name: String, from sourceFD: Int32, as candidate: String, in destFD: Int32,
+                              destination: String) throws -> Bool {
+        if linkat(sourceFD, name, destFD, candidate, 0) == 0 { return true }
+        switch errno {
+        case EEXIST:
+            return false
+        case EXDEV, EPERM, EOPNOTSUPP:
+            // Another file system, or one without hard links: copy under an exclusive name.
+            return try copy(name: name, from: sourceFD, to: destFD, as: candidate, destination: destination)
+        default:
+            throw POSIXFailure(operation: "move to \(destination)", path: name)
+        }
+    }
+
+    /// The file has its new name: the destination folder is made durable first, then the source
+    /// name is removed and the source folder made durable (both syncs left to the caller when
+    /// `syncing` is false).
+    /// When the source name cannot be removed, the new name is removed again (the file stays
+    /// where it was) and the failure thrown.
+    private static func finish(_ name: String, from sourceFD: Int32, as candidate: String, to destFD: Int32,
+                               destination: String, syncing: Bool) throws {
+        if syncing { fsync(destFD) }
+        guard unlinkat(sourceFD, name, 0) == 0 || errno == ENOENT else {
+            let failure = POSIXFailure(operation: "unlink after moving to \(destination)", path: name)
+            unlinkat(destFD, candidate, 0)
+            throw failure
+        }
+        if syncing { fsync(sourceFD) }
     }
 
     /// `digest.txt`, `digest.1.txt`, `digest.2.txt`…; `notes` → `notes.1`.

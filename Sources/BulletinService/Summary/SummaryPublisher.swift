@@ -23,8 +23,7 @@ public struct SummaryPublisher: Sendable {
     @discardableResult
     public func publish(day: Date, now: Date = Date()) throws -> (markdown: String, json: String) {
         let summary = try SummaryComposer.compose(store: store, day: day, timeZone: timeZone, now: now)
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o750])
+        try Directories.create(folder)
         let base = (folder as NSString).appendingPathComponent(LocalDay(containing: day, in: timeZone).description)
         let markdown = base + ".md"
         let json = base + ".json"
