@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import BulletinSplitter
 import BulletinClassifier
+import BulletinModel
 import BulletinStore
 import BulletinSummary
 @testable import BulletinService
@@ -16,7 +17,7 @@ import BulletinSummary
     }
 
     func bulletin(_ name: String, at: Date, _ articles: [ClassifiedArticle]) -> IncomingBulletin {
-        IncomingBulletin(fileName: name, contentHash: SHA256.hex(name), size: 10, format: "text", encoding: "utf-8",
+        IncomingBulletin(fileName: name, contentHash: ContentHash.of(Data(name.utf8)), size: 10, format: "text", encoding: "utf-8",
                          receivedAt: at, bulletinDate: nil, title: nil, articles: articles)
     }
 
