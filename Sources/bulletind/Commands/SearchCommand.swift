@@ -42,7 +42,7 @@ struct SearchCommand: ParsableCommand {
             guard let day = LocalDay(string: since) else {
                 throw ValidationError("--since takes a day as YYYY-MM-DD, not \"\(since)\"")
             }
-            sinceDate = try day.start(in: configuration.resolvedTimeZone())
+            sinceDate = configuration.calendar.start(of: day)
         }
         let store = try Store(path: configuration.database)
         let hits: [SearchHit]

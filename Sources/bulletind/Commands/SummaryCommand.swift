@@ -20,16 +20,16 @@ struct SummaryCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try paths.load()
-        let timeZone = try configuration.resolvedTimeZone()
+        let calendar = configuration.calendar
         var day = Date()
         if let date {
             guard let parsed = LocalDay(string: date) else {
                 throw ValidationError("--date takes a day as YYYY-MM-DD, not \"\(date)\"")
             }
-            day = parsed.start(in: timeZone)
+            day = calendar.start(of: parsed)
         }
         let publisher = SummaryPublisher(store: try Store(path: configuration.database),
-                                         folder: configuration.summaries, timeZone: timeZone)
+                                         folder: configuration.summaries, calendar: calendar)
         let written = try publisher.publish(day: day)
         print(written.markdown)
         print(written.json)
