@@ -152,7 +152,7 @@ uninstall: ## remove what make install installed, keeping /etc/bulletind and /va
 	-@if [ -z "$(DESTDIR)" ] && command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then \
 		systemctl daemon-reload; fi
 
-# The benchmark suite (not part of `make test`): release build of bulletind and bulletind-bench,
+# The benchmark suite (Benchmarks/BulletinBench; not part of `make test`): release build of bulletind and bulletind-bench,
 # then one table. Options are environment variables: BENCH_BULLETINS (2000), BENCH_MEMORY_FILES
 # (20000), BENCH_LATENCY_FILES (200), BENCH_DB_ARTICLES (100000), BENCH_SEED (1), BENCH_ONLY
 # (e.g. floor,throughput,search). See docs/PERFORMANCE.md.

@@ -2,10 +2,13 @@
 //
 // bulletind: one bulletin's way through the code is
 //   inbox (BulletinService/Inbox) → reader (BulletinReader) → splitter (BulletinSplitter)
-//   → classifier (BulletinClassifier) → store (BulletinStore) → summary (BulletinSummary).
-// The modules named after a stage are the pure core (strings in, values out) except
-// BulletinStore, the SQLite edge; BulletinService holds the other edges (inotify, the
-// file system, systemd) and the pipeline that ties the stages together.
+//   → classifier (BulletinClassifier) → model (BulletinModel) → store (BulletinStore)
+//   → summary (BulletinSummary).
+// The modules named after a stage, BulletinModel and the two format modules (TOML, JSONText)
+// are the pure core (strings in, values out) and never import the store; BulletinStore is
+// the SQLite edge; BulletinService holds the other edges (inotify, the file system,
+// systemd) and the pipeline that ties the stages together. docs/ARCHITECTURE.md walks
+// through them.
 import PackageDescription
 
 let package = Package(
@@ -17,27 +20,40 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // A small TOML reader that keeps the line and column of every value,
         // so configuration and rule errors can point at `file:line:column`.
         .target(name: "TOML"),
+        // JSON string literals written by hand, byte for byte what JSONEncoder writes.
+        .target(name: "JSONText"),
         // Bytes + file name → normalised text (format, encoding, e-mail headers).
         .target(name: "BulletinReader"),
         // Normalised text → articles (title, body, why it matters, position).
         .target(name: "BulletinSplitter", dependencies: ["BulletinReader"]),
         // Topic rules: parsing, one multi-pattern matcher, scores.
         .target(name: "BulletinClassifier", dependencies: ["BulletinSplitter", "TOML"]),
+        // What the stages hand to the store: the classified article, the bulletin ready to be
+        // stored, and the content identity (content hash, article fingerprint; SHA-256 by
+        // swift-crypto). Pure values: any store (SQLite today) takes them as they are.
+        .target(
+            name: "BulletinModel",
+            dependencies: [
+                "BulletinSplitter", "BulletinClassifier",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The SQLite file: schema, idempotent ingest, full-text search, statistics.
         .target(
             name: "BulletinStore",
             dependencies: [
-                "BulletinSplitter", "BulletinClassifier",
+                "BulletinSplitter", "BulletinClassifier", "BulletinModel", "JSONText",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // The daily summary as Markdown and JSON, rendered from plain values.
-        .target(name: "BulletinSummary"),
+        .target(name: "BulletinSummary", dependencies: ["JSONText"]),
         // libsystemd, for sd_notify and the journal.
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
         // glibc's <malloc.h>: malloc_trim hands the heap freed after a summary back to the system.
@@ -46,7 +62,7 @@ let package = Package(
         .target(
             name: "BulletinService",
             dependencies: [
-                "TOML", "BulletinReader", "BulletinSplitter", "BulletinClassifier",
+                "TOML", "BulletinReader", "BulletinSplitter", "BulletinClassifier", "BulletinModel",
                 "BulletinStore", "BulletinSummary", "CSystemd", "CMalloc",
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -67,21 +83,26 @@ let package = Package(
             exclude: ["Corpus"]
         ),
         // `make bench`: synthetic corpus, the real binary end to end, one table (docs/PERFORMANCE.md).
+        // Outside Sources/: it is a tool for measuring the product, not part of it.
         .executableTarget(
             name: "bulletind-bench",
             dependencies: [
-                "BulletinService", "BulletinStore", "BulletinClassifier", "BulletinSplitter",
+                "BulletinService", "BulletinModel", "BulletinStore", "BulletinClassifier", "BulletinSplitter",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
-            path: "Sources/BulletinBench"
+            path: "Benchmarks/BulletinBench"
         ),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
         .testTarget(name: "BulletinReaderTests", dependencies: ["BulletinReader"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BulletinSplitterTests", dependencies: ["BulletinSplitter"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BulletinClassifierTests", dependencies: ["BulletinClassifier"]),
-        .testTarget(name: "BulletinStoreTests", dependencies: ["BulletinStore"]),
+        .testTarget(name: "BulletinModelTests", dependencies: ["BulletinModel", "BulletinSplitter"]),
+        .testTarget(
+            name: "BulletinStoreTests",
+            dependencies: ["BulletinStore", "BulletinModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "BulletinSummaryTests", dependencies: ["BulletinSummary"]),
-        .testTarget(name: "BulletinServiceTests", dependencies: ["BulletinService"]),
+        .testTarget(name: "BulletinServiceTests", dependencies: ["BulletinService", "BulletinModel", "BulletinStore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import BulletinSplitter
 import BulletinClassifier
+import BulletinModel
+import JSONText
 
 /// The SQLite database of bulletins, articles and topics (GRDB, WAL, FTS5).
 ///
@@ -314,29 +316,13 @@ public final class Store: Sendable {
     /// A JSON array of strings, written by hand (on the ingest path, where `JSONEncoder` cost
     /// more than the SQL): the same bytes as `JSONEncoder`'s default output, which escapes `/`.
     static func jsonArray(_ strings: [String]) -> String {
-        var out = "["
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
         for (index, string) in strings.enumerated() {
-            if index > 0 { out += "," }
-            out += "\""
-            for scalar in string.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "/": out += "\\/"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case "\u{08}": out += "\\b"
-                case "\u{0C}": out += "\\f"
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            out += "\""
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONStringEscaper.append(string, to: &bytes, escapingSlashes: true)
         }
-        return out + "]"
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func decodeJSONArray(_ text: String?) -> [String] {

@@ -1,4 +1,5 @@
 import Foundation
+import JSONText
 
 /// Writes a `DaySummary` as JSON by hand: the same bytes as `JSONEncoder` with
 /// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` (keys in order, two-space
@@ -117,32 +118,9 @@ enum SummaryJSONWriter {
             array(values) { out, value in out.string(value) }
         }
 
-        /// A string literal: `"` and `\` escaped, control characters as `\n`, `\t`… or
-        /// `\u00XX`; everything else, `/` and non-ASCII included, as it is.
+        /// A string literal: `/` and non-ASCII as they are (`JSONStringEscaper`).
         mutating func string(_ value: String) {
-            bytes.append(UInt8(ascii: "\""))
-            for byte in value.utf8 {
-                switch byte {
-                case UInt8(ascii: "\""): ascii("\\\"")
-                case UInt8(ascii: "\\"): ascii("\\\\")
-                case 0x0A: ascii("\\n")
-                case 0x0D: ascii("\\r")
-                case 0x09: ascii("\\t")
-                case 0x08: ascii("\\b")
-                case 0x0C: ascii("\\f")
-                case 0..<0x20:
-                    ascii("\\u00")
-                    bytes.append(Self.hexDigit(byte >> 4))
-                    bytes.append(Self.hexDigit(byte & 0x0F))
-                default:
-                    bytes.append(byte)
-                }
-            }
-            bytes.append(UInt8(ascii: "\""))
-        }
-
-        private static func hexDigit(_ value: UInt8) -> UInt8 {
-            value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
+            JSONStringEscaper.append(value, to: &bytes, escapingSlashes: false)
         }
     }
 }

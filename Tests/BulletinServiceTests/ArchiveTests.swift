@@ -10,8 +10,8 @@ import Glibc
     let lateEvening = Date(timeIntervalSince1970: 1_795_995_000)
 
     @Test func theDayFolderFollowsTheConfiguredTimeZone() throws {
-        let utc = Archive(root: "/a", timeZone: try #require(TimeZone(identifier: "UTC")))
-        let tokyo = Archive(root: "/a", timeZone: try #require(TimeZone(identifier: "Asia/Tokyo")))
+        let utc = Archive(root: "/a", calendar: .utc)
+        let tokyo = Archive(root: "/a", calendar: try #require(LocalCalendar(name: "Asia/Tokyo")))
         #expect(utc.folder(for: lateEvening) == "/a/2026/11/29")
         #expect(tokyo.folder(for: lateEvening) == "/a/2026/11/30")
     }
@@ -20,7 +20,7 @@ import Glibc
         let tmp = try TemporaryFolder()
         defer { tmp.remove() }
         let inbox = try tmp.folder("inbox")
-        let archive = Archive(root: tmp.sub("archive"), timeZone: try #require(TimeZone(identifier: "UTC")))
+        let archive = Archive(root: tmp.sub("archive"), calendar: .utc)
         let fd = openDirectory(inbox)
         defer { close(fd) }
         var paths: [String] = []
@@ -48,7 +48,7 @@ import Glibc
         let inboxPath = "/dev/shm/bulletind-inbox-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: inboxPath, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: inboxPath) }
-        let archive = Archive(root: tmp.sub("archive"), timeZone: try #require(TimeZone(identifier: "UTC")))
+        let archive = Archive(root: tmp.sub("archive"), calendar: .utc)
         let fd = openDirectory(inboxPath)
         defer { close(fd) }
         var paths: [String] = []

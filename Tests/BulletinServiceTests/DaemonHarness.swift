@@ -41,7 +41,7 @@ final class DaemonHarness: @unchecked Sendable {
         configuration.database = tmp.sub("bulletind.sqlite")
         configuration.summaries = tmp.sub("summaries")
         configuration.rules = tmp.sub("topics.toml")
-        configuration.timeZone = "UTC"
+        configuration.calendar = .utc
         configuration.maxFileSize = maxFileSize
         configuration.summaryDebounce = 0.2
         self.configuration = configuration
@@ -135,7 +135,7 @@ final class DaemonHarness: @unchecked Sendable {
     func inbox(_ name: String) -> String { "\(configuration.inbox)/\(name)" }
     func quarantined(_ name: String) -> String { "\(configuration.quarantine)/\(name)" }
     func archived(_ name: String, day: Date = Date()) -> String {
-        "\(Archive(root: configuration.archive, timeZone: TimeZone(identifier: "UTC")!).folder(for: day))/\(name)"
+        "\(Archive(root: configuration.archive, calendar: .utc).folder(for: day))/\(name)"
     }
 }
 

@@ -5,6 +5,7 @@ import Glibc
 #endif
 import BulletinClassifier
 import BulletinSplitter
+import BulletinModel
 import BulletinStore
 @testable import BulletinService
 
@@ -17,7 +18,7 @@ import BulletinStore
 
     /// An inbox, and an archive whose folder for `day` exists.
     static func archiveWithTodaysFolder(in tmp: TemporaryFolder) throws -> (inbox: String, archive: Archive, folder: String) {
-        let archive = Archive(root: tmp.sub("archive"), timeZone: TimeZone(identifier: "UTC")!)
+        let archive = Archive(root: tmp.sub("archive"), calendar: .utc)
         let folder = archive.folder(for: day)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         return (try tmp.folder("inbox"), archive, folder)
@@ -105,7 +106,7 @@ import BulletinStore
         try store.syncTopics([Topic(id: "t", name: "T", rule: "", threshold: 1)])
         func bulletin(_ name: String, _ text: String) -> IncomingBulletin {
             IncomingBulletin(
-                fileName: name, contentHash: SHA256.hex(Data(text.utf8)), size: text.utf8.count, format: "text",
+                fileName: name, contentHash: ContentHash.of(Data(text.utf8)), size: text.utf8.count, format: "text",
                 encoding: "utf-8", receivedAt: Date(), bulletinDate: nil, title: nil,
                 articles: [ClassifiedArticle(article: Article(title: name, body: text, why: nil, position: 1), topics: [])],
                 awaitingFiling: true)

@@ -2,21 +2,22 @@ import Foundation
 import Testing
 import BulletinSplitter
 import BulletinClassifier
+import BulletinModel
 import BulletinStore
 import BulletinSummary
 @testable import BulletinService
 
 @Suite struct SummaryComposerTests {
-    let zurich = TimeZone(identifier: "Europe/Zurich")!
+    let zurich = LocalCalendar(name: "Europe/Zurich")!
 
     func date(_ y: Int, _ m: Int, _ d: Int, _ h: Int, _ min: Int = 0) -> Date {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zurich
+        calendar.timeZone = zurich.timeZone
         return calendar.date(from: DateComponents(year: y, month: m, day: d, hour: h, minute: min))!
     }
 
     func bulletin(_ name: String, at: Date, _ articles: [ClassifiedArticle]) -> IncomingBulletin {
-        IncomingBulletin(fileName: name, contentHash: SHA256.hex(name), size: 10, format: "text", encoding: "utf-8",
+        IncomingBulletin(fileName: name, contentHash: ContentHash.of(Data(name.utf8)), size: 10, format: "text", encoding: "utf-8",
                          receivedAt: at, bulletinDate: nil, title: nil, articles: articles)
     }
 
@@ -48,7 +49,7 @@ import BulletinSummary
         _ = try store.ingest(bulletin("tomorrow.txt", at: date(2026, 11, 30, 0), [article("Tomorrow", "Later.", [])]))
 
         let now = date(2026, 11, 30, 6)
-        let summary = try SummaryComposer.compose(store: store, day: date(2026, 11, 29, 15), timeZone: zurich, now: now)
+        let summary = try SummaryComposer.compose(store: store, day: date(2026, 11, 29, 15), calendar: zurich, now: now)
         #expect(summary.date == "2026-11-29")
         #expect(summary.timeZone == "Europe/Zurich")
         #expect(summary.generatedAt == "2026-11-30T06:00:00+01:00")
@@ -62,7 +63,7 @@ import BulletinSummary
         #expect(chatbot.alsoIn == ["Privacy"])
         #expect(SummaryRenderer.markdown(summary).contains("## AI (1)"))
 
-        let yesterday = try SummaryComposer.compose(store: store, day: date(2026, 11, 28, 12), timeZone: zurich, now: now)
+        let yesterday = try SummaryComposer.compose(store: store, day: date(2026, 11, 28, 12), calendar: zurich, now: now)
         #expect(yesterday.counts.articles == 1)
         #expect(yesterday.sections.first?.articles.first?.sources == ["yesterday.txt", "morning.txt"])
     }
@@ -82,12 +83,12 @@ import BulletinSummary
             article("Third", "Short body.", ["ai"]),
         ]))
         let now = date(2026, 11, 30, 6)
-        let summary = try SummaryComposer.compose(store: store, day: date(2026, 11, 29, 12), timeZone: zurich, now: now)
+        let summary = try SummaryComposer.compose(store: store, day: date(2026, 11, 29, 12), calendar: zurich, now: now)
         let entries = try #require(summary.sections.first?.articles)
         #expect(entries.map(\.lede) == [Sentences.first(of: long), "Start of a sentence.", "Short body."])
         #expect(entries.map(\.why) == ["Start of a sentence.", Sentences.first(of: long), nil])
 
-        let capped = try SummaryComposer.compose(store: store, day: date(2026, 11, 29, 12), timeZone: zurich, now: now,
+        let capped = try SummaryComposer.compose(store: store, day: date(2026, 11, 29, 12), calendar: zurich, now: now,
                                                  listLimit: 1)
         #expect(capped.counts.articles == 3)
         #expect(capped.sections.map(\.articles.count) == [1])
@@ -96,10 +97,10 @@ import BulletinSummary
     }
 
     @Test func daylightSavingDaysAreShortOrLong() {
-        let spring = SummaryComposer.interval(containing: date(2026, 3, 29, 12), in: zurich)
+        let spring = zurich.interval(containing: date(2026, 3, 29, 12))
         #expect(spring.end.timeIntervalSince(spring.start) == 23 * 3600)
-        let autumn = SummaryComposer.interval(containing: date(2026, 10, 25, 12), in: zurich)
+        let autumn = zurich.interval(containing: date(2026, 10, 25, 12))
         #expect(autumn.end.timeIntervalSince(autumn.start) == 25 * 3600)
-        #expect(SummaryComposer.dateString(autumn.start, in: zurich) == "2026-10-25")
+        #expect(zurich.day(containing: autumn.start).description == "2026-10-25")
     }
 }

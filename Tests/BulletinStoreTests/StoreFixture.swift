@@ -1,6 +1,7 @@
 import Foundation
 import BulletinSplitter
 import BulletinClassifier
+import BulletinModel
 @testable import BulletinStore
 
 /// A real SQLite file in a fresh temporary folder, removed by `cleanUp()`.
@@ -36,7 +37,7 @@ struct StoreFixture {
 
     static func bulletin(_ fileName: String, receivedAt: Date, articles: [ClassifiedArticle],
                          content: String? = nil) -> IncomingBulletin {
-        let hash = SHA256.hex(content ?? fileName + articles.map(\.article.title).joined())
+        let hash = ContentHash.of(Data((content ?? fileName + articles.map(\.article.title).joined()).utf8))
         return IncomingBulletin(fileName: fileName, contentHash: hash, size: 100, format: "text",
                                 encoding: "utf-8", receivedAt: receivedAt, bulletinDate: nil, title: nil,
                                 articles: articles)

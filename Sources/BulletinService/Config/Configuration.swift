@@ -10,8 +10,9 @@ public struct Configuration: Sendable, Equatable {
     public var database: String
     public var summaries: String
     public var rules: String
-    /// IANA time zone name for "today" and the summaries' days.
-    public var timeZone: String
+    /// The days of "today", the summaries and the archive folders: the `time_zone` key,
+    /// resolved when read (an unknown zone is an error at load, never a silent fallback).
+    public var calendar: LocalCalendar
     /// Files larger than this many bytes are quarantined without being read.
     public var maxFileSize: Int
     /// Seconds between safety-net rescans of the inbox.
@@ -24,7 +25,7 @@ public struct Configuration: Sendable, Equatable {
     public var splitter: SplitterConfig
 
     public init(inbox: String, archive: String, quarantine: String, database: String, summaries: String,
-                rules: String, timeZone: String, maxFileSize: Int, rescanInterval: Double,
+                rules: String, calendar: LocalCalendar, maxFileSize: Int, rescanInterval: Double,
                 summaryDebounce: Double, ignore: [String], splitter: SplitterConfig) {
         self.inbox = inbox
         self.archive = archive
@@ -32,7 +33,7 @@ public struct Configuration: Sendable, Equatable {
         self.database = database
         self.summaries = summaries
         self.rules = rules
-        self.timeZone = timeZone
+        self.calendar = calendar
         self.maxFileSize = maxFileSize
         self.rescanInterval = rescanInterval
         self.summaryDebounce = summaryDebounce
@@ -44,7 +45,7 @@ public struct Configuration: Sendable, Equatable {
     public static let repositoryDefaults = Configuration(
         inbox: "Inbox", archive: "var/archive", quarantine: "var/quarantine",
         database: "var/bulletind.sqlite", summaries: "var/summaries", rules: "Config/topics.toml",
-        timeZone: "local", maxFileSize: 20 * 1024 * 1024, rescanInterval: 60,
+        calendar: .machine, maxFileSize: 20 * 1024 * 1024, rescanInterval: 60,
         summaryDebounce: 1, ignore: [".*", "*~", "*.tmp", "*.part", "*.swp"], splitter: .default
     )
 }

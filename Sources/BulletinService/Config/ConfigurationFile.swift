@@ -39,10 +39,10 @@ public enum ConfigurationFile {
         c.summaries = try path(table, "summaries") ?? c.summaries
         c.rules = try path(table, "rules") ?? c.rules
         if let zone = try table.string("time_zone") {
-            guard zone == "local" || TimeZone(identifier: zone) != nil else {
+            guard let calendar = LocalCalendar(name: zone) else {
                 throw positioned(table, "time_zone", "unknown time zone \"\(zone)\": use an IANA name such as Europe/Zurich, or \"local\"")
             }
-            c.timeZone = zone
+            c.calendar = calendar
         }
         if let size = try table.integer("max_file_size") {
             guard size > 0 else { throw positioned(table, "max_file_size", "max_file_size must be a positive number of bytes") }

@@ -204,15 +204,11 @@ public final class Daemon: @unchecked Sendable {
     /// Idle, with index merging left to do (and no transient failure being waited out).
     private var canTidyIndex: Bool { indexUntidy && preparing == nil && queue.isEmpty && retryAt == nil }
 
-    private var calendar: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = (try? configuration.resolvedTimeZone()) ?? .current
-        return calendar
-    }
+    private var calendar: LocalCalendar { configuration.calendar }
 
     private func startDay(_ now: Date) {
-        let start = calendar.startOfDay(for: now)
-        nextMidnight = calendar.date(byAdding: .day, value: 1, to: start) ?? now.addingTimeInterval(86_400)
+        let start = calendar.interval(containing: now).start
+        nextMidnight = calendar.nextMidnight(after: now)
         articlesToday = (try? pipeline.store.articleCount(firstReceivedFrom: start, to: nextMidnight)) ?? 0
     }
 
@@ -234,7 +230,7 @@ public final class Daemon: @unchecked Sendable {
             if let due = summaryDue, due.day < nextMidnight { summaryDue = nil }
             publishSummary(for: finished)
             startDay(now)
-            logger.info("midnight: the summary of \(LocalDay(containing: finished, in: calendar.timeZone)) is final; a new day begins")
+            logger.info("midnight: the summary of \(calendar.day(containing: finished)) is final; a new day begins")
             notifier.status(statusLine())
         }
     }
@@ -497,7 +493,7 @@ public final class Daemon: @unchecked Sendable {
         }
         defer { close(inboxFD) }
         let started = batch.started
-        let archive = Archive(root: configuration.archive, timeZone: calendar.timeZone)
+        let archive = Archive(root: configuration.archive, calendar: calendar)
         var filed: [Int64] = []
         var folders = Set<String>()
         var failure: (name: String, error: Error)?

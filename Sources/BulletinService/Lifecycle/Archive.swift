@@ -5,20 +5,18 @@ import Foundation
 /// deleted: a clash gets `NAME.1`, `NAME.2`, … before the extension.
 public struct Archive: Sendable {
     public var root: String
-    public var calendar: Calendar
+    public var calendar: LocalCalendar
 
-    public init(root: String, timeZone: TimeZone) {
+    public init(root: String, calendar: LocalCalendar) {
         self.root = root
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
         self.calendar = calendar
     }
 
     /// `ROOT/YYYY/MM/DD` for the local day of `date`.
     public func folder(for date: Date) -> String {
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        func two(_ n: Int?) -> String { let v = n ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
-        return "\(root)/\(parts.year ?? 0)/\(two(parts.month))/\(two(parts.day))"
+        let day = calendar.day(containing: date)
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(root)/\(day.year)/\(two(day.month))/\(two(day.day))"
     }
 
     /// Moves `name` out of the inbox open as `directoryFD` into the day folder (created 0750

@@ -1,4 +1,5 @@
 import Foundation
+import BulletinModel
 import BulletinStore
 
 /// At start-up, before any file is taken: records as filed the bulletins whose file left the
@@ -19,7 +20,7 @@ enum FilingRecovery {
                   case .contents(let data)? = try? InboxFile.take(name: bulletin.fileName, directoryFD: inboxFD,
                                                                  maxFileSize: maxFileSize)
             else { return true }
-            return SHA256.hex(data) != bulletin.contentHash
+            return ContentHash.of(data) != bulletin.contentHash
         }
         try store.markFiled(bulletinIDs: moved.map(\.id))
         return moved.count

@@ -2,7 +2,7 @@ import Foundation
 import BulletinReader
 import BulletinSplitter
 import BulletinClassifier
-import BulletinStore
+import BulletinModel
 
 /// The pure part of the pipeline: read, split and classify one file's bytes, storing nothing.
 /// `bulletind rules test` uses it directly; `Pipeline` stores its result.

@@ -2,6 +2,7 @@ import Foundation
 import BulletinReader
 import BulletinSplitter
 import BulletinClassifier
+import BulletinModel
 import BulletinStore
 
 /// read → split → classify → store, for one file's bytes.

@@ -1,5 +1,5 @@
 import Foundation
-import BulletinStore
+import BulletinModel
 
 /// One file's bytes on their way into the pipeline, with the content hash that identifies
 /// the bulletin (computed once, here).
@@ -7,13 +7,13 @@ public struct PipelineInput: Sendable {
     public var fileName: String
     public var data: Data
     public var receivedAt: Date
-    /// Lower-case hex SHA-256 of `data`.
+    /// `ContentHash.of(data)`: lower-case hex SHA-256.
     public let contentHash: String
 
     public init(fileName: String, data: Data, receivedAt: Date) {
         self.fileName = fileName
         self.data = data
         self.receivedAt = receivedAt
-        contentHash = SHA256.hex(data)
+        contentHash = ContentHash.of(data)
     }
 }

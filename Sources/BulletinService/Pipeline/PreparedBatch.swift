@@ -1,4 +1,4 @@
-import BulletinStore
+import BulletinModel
 
 /// Files read, split and classified, waiting for `Pipeline.store`: one item per file, in the
 /// order of the batch.

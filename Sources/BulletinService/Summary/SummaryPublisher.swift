@@ -8,12 +8,12 @@ import BulletinSummary
 public struct SummaryPublisher: Sendable {
     public let store: Store
     public let folder: String
-    public let timeZone: TimeZone
+    public let calendar: LocalCalendar
 
-    public init(store: Store, folder: String, timeZone: TimeZone) {
+    public init(store: Store, folder: String, calendar: LocalCalendar) {
         self.store = store
         self.folder = folder
-        self.timeZone = timeZone
+        self.calendar = calendar
     }
 
     /// Composes and writes the summary of the day containing `day`; returns the two paths.
@@ -22,9 +22,9 @@ public struct SummaryPublisher: Sendable {
     /// back after each summary.
     @discardableResult
     public func publish(day: Date, now: Date = Date()) throws -> (markdown: String, json: String) {
-        let summary = try SummaryComposer.compose(store: store, day: day, timeZone: timeZone, now: now)
+        let summary = try SummaryComposer.compose(store: store, day: day, calendar: calendar, now: now)
         try Directories.create(folder)
-        let base = (folder as NSString).appendingPathComponent(LocalDay(containing: day, in: timeZone).description)
+        let base = (folder as NSString).appendingPathComponent(calendar.day(containing: day).description)
         let markdown = base + ".md"
         let json = base + ".json"
         try AtomicFile.write(Data(SummaryRenderer.markdown(summary).utf8), to: markdown)

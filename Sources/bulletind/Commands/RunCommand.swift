@@ -28,7 +28,6 @@ struct RunCommand: ParsableCommand {
         let overrides = paths.overrides
         let load: @Sendable () throws -> (Configuration, Store, Pipeline) = {
             let configuration = try ConfigurationLoader.load(explicitPath: explicitConfig, overrides: overrides)
-            _ = try configuration.resolvedTimeZone()
             // The daemon's commits never wait for a checkpoint (latency of a single bulletin).
             let store = try Store(path: configuration.database, checkpointsInBackground: true)
             return (configuration, store, try Pipeline(configuration: configuration, store: store))
@@ -45,7 +44,7 @@ struct RunCommand: ParsableCommand {
             publishSummary: { day in
                 let (configuration, store) = current.value
                 try SummaryPublisher(store: store, folder: configuration.summaries,
-                                     timeZone: configuration.resolvedTimeZone()).publish(day: day)
+                                     calendar: configuration.calendar).publish(day: day)
             },
             reload: {
                 let (configuration, store, pipeline) = try load()

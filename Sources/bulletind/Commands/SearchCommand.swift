@@ -82,7 +82,7 @@ struct SearchCommand: ParsableCommand {
 
     private func search() throws -> [SearchHit] {
         let configuration = try paths.loadExistingDatabase()
-        let sinceDate = try since.flatMap(LocalDay.init(string:))?.start(in: configuration.resolvedTimeZone())
+        let sinceDate = since.flatMap(LocalDay.init(string:)).map(configuration.calendar.start(of:))
         let store = try Store(path: configuration.database)
         do {
             return try store.search(SearchQuery(text: query.joined(separator: " "), topic: topic, since: sinceDate, limit: limit))

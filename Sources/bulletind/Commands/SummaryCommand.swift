@@ -30,10 +30,10 @@ struct SummaryCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try paths.loadExistingDatabase()
-        let timeZone = try configuration.resolvedTimeZone()
-        let day = date.flatMap(LocalDay.init(string:))?.start(in: timeZone) ?? Date()
+        let calendar = configuration.calendar
+        let day = date.flatMap(LocalDay.init(string:)).map(calendar.start(of:)) ?? Date()
         let publisher = SummaryPublisher(store: try Store(path: configuration.database),
-                                         folder: configuration.summaries, timeZone: timeZone)
+                                         folder: configuration.summaries, calendar: calendar)
         let written = try publisher.publish(day: day)
         guard printMarkdown else {
             print(written.markdown)

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import BulletinClassifier
+import BulletinModel
 import BulletinStore
 
 /// The floor for throughput: the corpus's rows inserted into the real schema (created by

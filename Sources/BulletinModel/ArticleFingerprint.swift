@@ -2,7 +2,9 @@ import BulletinSplitter
 
 /// The identity of an article's text: SHA-256 of its title, body and "why it matters",
 /// each lower-cased with every run of whitespace collapsed to one space and trimmed,
-/// joined by a U+001F separator. Two articles with the same fingerprint are stored once.
+/// joined by a U+001F separator, as 64 lower-case hexadecimal characters. Two articles with
+/// the same fingerprint are stored once, so callers may rely on the same text giving the same
+/// string in every version of bulletind (it is stored in `article.text_hash`).
 public enum ArticleFingerprint {
     public static func of(_ article: Article) -> String {
         var bytes = [UInt8]()
@@ -12,7 +14,8 @@ public enum ArticleFingerprint {
         appendNormalised(article.body, to: &bytes)
         bytes.append(0x1F)
         appendNormalised(article.why ?? "", to: &bytes)
-        return SHA256.hex(bytes)
+        // The same SHA-256 hex as a bulletin's content hash, of the normalised text.
+        return ContentHash.of(bytes)
     }
 
     /// Appends the lower-cased text with whitespace runs collapsed (one pass over the scalars),

@@ -1,5 +1,6 @@
 import Foundation
 import BulletinClassifier
+import BulletinModel
 import BulletinStore
 
 /// A database of about `articles` articles for the start-up, search and summary figures,
@@ -47,7 +48,7 @@ struct LargeDatabase {
             let receivedAt = firstDay.addingTimeInterval(Double(day) * 86_400 + within)
             let data = Data(bulletin.text.utf8)
             batch.append(IncomingBulletin(
-                fileName: bulletin.fileName, contentHash: SHA256.hex(data), size: data.count, format: "text",
+                fileName: bulletin.fileName, contentHash: ContentHash.of(data), size: data.count, format: "text",
                 encoding: "utf-8", receivedAt: receivedAt, bulletinDate: nil, title: nil,
                 articles: bulletin.articles.map { ClassifiedArticle(article: $0, topics: classifier.classify($0)) }))
             perDayCount[day, default: 0] += bulletin.articles.count

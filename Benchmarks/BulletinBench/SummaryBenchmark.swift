@@ -11,15 +11,14 @@ enum SummaryBenchmark {
     }
 
     static func run(store: Store, day: Date, folder: String, rounds: Int = 10) throws -> Result {
-        let timeZone = TimeZone(identifier: "UTC") ?? TimeZone.current
-        let publisher = SummaryPublisher(store: store, folder: folder, timeZone: timeZone)
+        let publisher = SummaryPublisher(store: store, folder: folder, calendar: .utc)
         _ = try publisher.publish(day: day)
         var times: [Double] = []
         var compose: [Double] = []
         for _ in 0..<rounds {
             times.append(try Stopwatch.time { try publisher.publish(day: day) }.seconds)
             compose.append(try Stopwatch.time {
-                try SummaryComposer.compose(store: store, day: day, timeZone: timeZone, now: Date())
+                try SummaryComposer.compose(store: store, day: day, calendar: .utc, now: Date())
             }.seconds)
         }
         return Result(times: Percentiles(times), composeOnly: Percentiles(compose))

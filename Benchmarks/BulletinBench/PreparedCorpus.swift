@@ -1,6 +1,6 @@
 import Foundation
 import BulletinService
-import BulletinStore
+import BulletinModel
 
 /// The synthetic corpus written to a folder, and (for the floor and the in-process figures)
 /// read, split and classified by the real pipeline code ahead of time.
@@ -32,7 +32,7 @@ struct PreparedCorpus {
                 throw BenchFailure("the pipeline rejected generated bulletin \(bulletin.fileName)")
             }
             corpus.bulletins.append(IncomingBulletin(
-                fileName: bulletin.fileName, contentHash: SHA256.hex(data), size: data.count,
+                fileName: bulletin.fileName, contentHash: ContentHash.of(data), size: data.count,
                 format: analysis.document.format.rawValue, encoding: analysis.document.encoding,
                 receivedAt: receivedAt, bulletinDate: analysis.document.date, title: analysis.document.title,
                 articles: analysis.articles))

@@ -152,7 +152,7 @@ struct BulletinBench {
                 table.add("7. summary of a day, \(large.summaryDayArticles) articles",
                           "p50 \(Format.milliseconds(result.times.median)) (compose \(Format.milliseconds(result.composeOnly.median))) · max \(Format.milliseconds(result.times.value(100)))",
                           target: "≤ 200 ms", verdict: ResultTable.verdict(value: result.times.value(100), target: 0.2, higherIsBetter: false))
-                let date = SummaryComposer.dateString(large.summaryDay, in: TimeZone(identifier: "UTC") ?? .current)
+                let date = LocalCalendar.utc.day(containing: large.summaryDay).description
                 let cli = try ChildProcess.run(options.binary, ["summary", "--config", scenario.config, "--date", date])
                 table.add("7. `bulletind summary --date \(date)` wall", Format.milliseconds(cli.seconds),
                           verdict: cli.status == 0 ? "info (process start included)" : "EXIT \(cli.status)")
