@@ -35,6 +35,23 @@ deps:
 		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
 	fi
 
+# The systemd end-to-end test's extra Debian packages: Postfix, the real mail server that hands
+# newsletters to `bulletind deliver` (Tests/systemd/mail.sh; preseeded "Local only" so apt asks
+# nothing), man-db and bash-completion (the installed man pages and completions).
+.PHONY: deps-systemd
+deps-systemd:
+	@missing=""; \
+	[ -x /usr/sbin/postfix ] || missing="postfix"; \
+	command -v man >/dev/null 2>&1 || missing="$$missing man-db"; \
+	[ -f /usr/share/bash-completion/bash_completion ] || missing="$$missing bash-completion"; \
+	if [ -n "$$missing" ]; then \
+		echo "make: installing missing system packages for the systemd test:$$missing (apt-get)"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		echo "postfix postfix/main_mailer_type select Local only" | $$SUDO debconf-set-selections; \
+		echo "postfix postfix/mailname string localhost" | $$SUDO debconf-set-selections; \
+		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
+	fi
+
 build: deps
 	$(SWIFT) build
 
@@ -69,7 +86,7 @@ test-systemd:
 	@if [ -z "$$SYSTEMD_SANDBOX" ]; then \
 		echo "test-systemd: skipped: SYSTEMD_SANDBOX is not set (set it to ../shared/tools/systemd-sandbox to run the end-to-end test under a real systemd)"; \
 	else \
-		$(MAKE) --no-print-directory release && bash Tests/systemd/e2e.sh; \
+		$(MAKE) --no-print-directory deps-systemd release && bash Tests/systemd/e2e.sh; \
 	fi
 
 # The splitter scored on our own corpus (Tests/split-eval: bulletins in six layout families, each

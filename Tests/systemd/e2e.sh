@@ -135,6 +135,9 @@ sb systemctl daemon-reload
 sb systemctl restart bulletind.service
 check "active again without the test switch" wait_for 20 is_active
 
+# Postfix hands mail to `bulletind deliver` (a separate file, sourced: it uses the helpers above).
+. "$REPO/Tests/systemd/mail.sh"
+
 echo "# stop"
 check "systemctl stop" sb systemctl stop bulletind.service
 check "stopped cleanly (Result=success, exit status 0)" bash -c "[ \"\$('$SB' exec systemctl show -p Result --value bulletind.service)\" = success ] && [ \"\$('$SB' exec systemctl show -p ExecMainStatus --value bulletind.service)\" = 0 ]"
