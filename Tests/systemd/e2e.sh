@@ -39,7 +39,7 @@ drop() { # LOCALFILE NAME: copy into the sandbox, then into the inbox as the ana
 archived() { sb sh -c "ls /var/lib/bulletind/archive/*/*/*/'$1' >/dev/null 2>&1"; }
 articles_are() { [ "$(as_daemon stats --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["articles"])')" = "$1" ]; }
 status_has() { [[ "$(prop StatusText)" == *"$1"* ]]; }
-journal_has() { journal -o cat | grep -q -- "$1"; }
+journal_has() { grep -q -- "$1" <<<"$(journal -o cat)"; }  # not `| grep -q`: SIGPIPE under pipefail
 topic_known() { as_daemon stats --json | grep -q "\"$1\""; }
 is_active() { [ "$(sb systemctl is-active bulletind.service)" = active ]; }
 [ "$(id -u)" = 0 ] || { echo "e2e: must run as root"; exit 1; }
