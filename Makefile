@@ -86,7 +86,7 @@ test-systemd:
 	@if [ -z "$$SYSTEMD_SANDBOX" ]; then \
 		echo "test-systemd: skipped: SYSTEMD_SANDBOX is not set (set it to ../shared/tools/systemd-sandbox to run the end-to-end test under a real systemd)"; \
 	else \
-		$(MAKE) --no-print-directory deps-systemd release && bash Tests/systemd/e2e.sh; \
+		$(MAKE) --no-print-directory deps-systemd release man && bash Tests/systemd/e2e.sh; \
 	fi
 
 # The splitter scored on our own corpus (Tests/split-eval: bulletins in six layout families, each
@@ -110,7 +110,7 @@ stress: build
 
 # Installs the release binary already built; builds it only when it is missing, so it also
 # works from a read-only checkout that has the binary.
-install:
+install: install-docs
 	@if [ ! -x $(RELEASE_BIN) ]; then $(MAKE) --no-print-directory release; fi
 	install -D -m 0755 $(RELEASE_BIN) $(DESTDIR)$(BINDIR)/bulletind
 	install -D -m 0644 systemd/bulletind.service $(DESTDIR)$(UNITDIR)/bulletind.service
@@ -126,8 +126,39 @@ install:
 		systemd-tmpfiles --create $(TMPFILESDIR)/bulletind.conf && \
 		systemctl daemon-reload; fi
 
+# Man pages and shell completions (issue 15.5). bulletind.8 is generated from the command
+# definitions by swift-argument-parser's generate-manual plugin (it builds the package first, in
+# debug: cheap after `make build`) into .build/man/; bulletind.toml.5 is written by hand (man/).
+# The completions come from the binary being installed (`bulletind completions SHELL`).
+MANDIR       ?= $(PREFIX)/share/man
+BASHCOMPDIR  ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR   ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR  ?= $(PREFIX)/share/fish/vendor_completions.d
+MAN8         := .build/man/bulletind.8
+.PHONY: man install-docs uninstall-docs
+
+man: deps
+	$(SWIFT) package plugin generate-manual --configuration debug --section 8 --date $$(date -u +%F) \
+		--authors "bulletind developers"
+	install -D -m 0644 .build/plugins/GenerateManual/outputs/bulletind/bulletind.8 $(MAN8)
+
+install-docs:
+	@if [ ! -x $(RELEASE_BIN) ]; then $(MAKE) --no-print-directory release; fi
+	@if [ ! -f $(MAN8) ]; then $(MAKE) --no-print-directory man; fi
+	install -D -m 0644 $(MAN8) $(DESTDIR)$(MANDIR)/man8/bulletind.8
+	install -D -m 0644 man/bulletind.toml.5 $(DESTDIR)$(MANDIR)/man5/bulletind.toml.5
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	$(RELEASE_BIN) completions bash >$(DESTDIR)$(BASHCOMPDIR)/bulletind
+	$(RELEASE_BIN) completions zsh >$(DESTDIR)$(ZSHCOMPDIR)/_bulletind
+	$(RELEASE_BIN) completions fish >$(DESTDIR)$(FISHCOMPDIR)/bulletind.fish
+	@if [ -z "$(DESTDIR)" ] && command -v mandb >/dev/null 2>&1; then mandb -q $(MANDIR) 2>/dev/null || true; fi
+
+uninstall-docs:
+	rm -f $(DESTDIR)$(MANDIR)/man8/bulletind.8 $(DESTDIR)$(MANDIR)/man5/bulletind.toml.5 \
+		$(DESTDIR)$(BASHCOMPDIR)/bulletind $(DESTDIR)$(ZSHCOMPDIR)/_bulletind $(DESTDIR)$(FISHCOMPDIR)/bulletind.fish
+
 # Keeps /etc/bulletind and /var/lib/bulletind: configuration and data are the admin's.
-uninstall:
+uninstall: uninstall-docs
 	-@if [ -z "$(DESTDIR)" ] && command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then \
 		systemctl disable --now bulletind.service 2>/dev/null; fi
 	rm -f $(DESTDIR)$(BINDIR)/bulletind $(DESTDIR)$(UNITDIR)/bulletind.service \

@@ -16,7 +16,7 @@ struct Bulletind: ParsableCommand {
             RunCommand.self, IngestCommand.self, SplitCommand.self, RulesCommand.self,
             ExplainCommand.self, StatsCommand.self, SearchCommand.self, ReclassifyCommand.self,
             SummaryCommand.self,
-            DeliverCommand.self,
+            DeliverCommand.self, CompletionsCommand.self,
         ]
     )
 }

@@ -62,6 +62,8 @@ check "system user bulletind and drop group bulletin exist" sb sh -c 'id bulleti
 sb useradd --create-home analyst
 check "usermod -aG bulletin analyst" sb usermod -aG bulletin analyst
 sb install -d -m 0777 /tmp/drop
+# The man pages and completions that make install put in place (a separate file, sourced).
+. "$REPO/Tests/systemd/docs.sh"
 
 echo "# start"
 check "systemctl enable --now bulletind returns after READY" sb systemctl enable --now bulletind.service
