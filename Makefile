@@ -52,10 +52,24 @@ deps-systemd:
 		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
 	fi
 
-build: deps
+# The commit `bulletind --version` names: written to Sources/CBuildInfo/commit.h (ignored by git)
+# when this folder is a git checkout, rewritten only when it changes, so a build stays incremental.
+# A tarball made by `git archive` carries the commit in archive_commit.h instead, and a plain
+# `swift build` still builds (the commit is then "unknown").
+.PHONY: build-info
+build-info:
+	@if [ "$$(git rev-parse --show-toplevel 2>/dev/null)" = "$(CURDIR)" ]; then \
+		commit=$$(git rev-parse --short=12 HEAD); \
+		git diff --quiet HEAD -- 2>/dev/null || commit="$$commit-dirty"; \
+		line="#define BULLETIND_COMMIT \"$$commit\""; \
+		if [ "$$(cat Sources/CBuildInfo/commit.h 2>/dev/null)" != "$$line" ]; then \
+			echo "$$line" >Sources/CBuildInfo/commit.h && touch Sources/CBuildInfo/build_info.c; fi; \
+	fi
+
+build: deps build-info
 	$(SWIFT) build
 
-release: deps
+release: deps build-info
 	$(SWIFT) build -c release --static-swift-stdlib --product bulletind
 
 run: build

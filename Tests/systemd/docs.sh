@@ -30,3 +30,6 @@ check "bash completes 'bulletind se<TAB>' to search (COMPREPLY: $(complete_bash 
     [ "$(complete_bash bulletind se)" = search ]
 check "bash completes 'bulletind search --to<TAB>' to --topic" [ "$(complete_bash bulletind search --to)" = --topic ]
 check "zsh and fish completions installed" sb test -s "$P/zsh/site-functions/_bulletind" -a -s "$P/fish/vendor_completions.d/bulletind.fish"
+version=$(sb bulletind --version 2>&1)
+check "bulletind --version names the version and the commit it was built from ($version)" \
+    grep -qE '^[0-9]+\.[0-9]+\.[0-9]+ \(commit [0-9a-f]{12}(-dirty)?\)$' <<<"$version"
