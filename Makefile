@@ -84,6 +84,7 @@ test-unit:
 
 test-cli: build
 	bash Tests/cli/run.sh $(DEBUG_BIN)
+	bash Tests/cli/progress.sh $(DEBUG_BIN)
 
 # The quick part of the reliability suite (docs/RELIABILITY.md): the daemon killed -9 at random
 # during a burst of 60 bulletins, and every hostile input. Needs root (tmpfs mounts); skipped
