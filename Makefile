@@ -47,12 +47,43 @@ deps: ## install the Debian packages the build and the tests need, when missing 
 		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
 	fi
 
+# The systemd end-to-end test's extra Debian packages: Postfix, the real mail server that hands
+# newsletters to `bulletind deliver` (Tests/systemd/mail.sh; preseeded "Local only" so apt asks
+# nothing), man-db and bash-completion (the installed man pages and completions).
+.PHONY: deps-systemd
+deps-systemd: ## the extra Debian packages of the systemd test (postfix, man-db, bash-completion)
+	@missing=""; \
+	[ -x /usr/sbin/postfix ] || missing="postfix"; \
+	command -v man >/dev/null 2>&1 || missing="$$missing man-db"; \
+	[ -f /usr/share/bash-completion/bash_completion ] || missing="$$missing bash-completion"; \
+	if [ -n "$$missing" ]; then \
+		echo "make: installing missing system packages for the systemd test:$$missing (apt-get)"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		echo "postfix postfix/main_mailer_type select Local only" | $$SUDO debconf-set-selections; \
+		echo "postfix postfix/mailname string localhost" | $$SUDO debconf-set-selections; \
+		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
+	fi
+
+# The commit `bulletind --version` names: written to Sources/CBuildInfo/commit.h (ignored by git)
+# when this folder is a git checkout, rewritten only when it changes, so a build stays incremental.
+# A tarball made by `git archive` carries the commit in archive_commit.h instead, and a plain
+# `swift build` still builds (the commit is then "unknown").
+.PHONY: build-info
+build-info: ## write the commit --version names (Sources/CBuildInfo/commit.h)
+	@if [ "$$(git rev-parse --show-toplevel 2>/dev/null)" = "$(CURDIR)" ]; then \
+		commit=$$(git rev-parse --short=12 HEAD); \
+		git diff --quiet HEAD -- 2>/dev/null || commit="$$commit-dirty"; \
+		line="#define BULLETIND_COMMIT \"$$commit\""; \
+		if [ "$$(cat Sources/CBuildInfo/commit.h 2>/dev/null)" != "$$line" ]; then \
+			echo "$$line" >Sources/CBuildInfo/commit.h && touch Sources/CBuildInfo/build_info.c; fi; \
+	fi
+
 # Only the bulletind product: not the bench or the fuzz driver (make bench and make stress
 # build those).
-build: deps ## debug build of bulletind only: .build/debug/bulletind
+build: deps build-info ## debug build of bulletind only: .build/debug/bulletind
 	$(SWIFT) build --product bulletind
 
-release: deps ## optimised build, static Swift runtime: .build/release/bulletind
+release: deps build-info ## optimised build, static Swift runtime: .build/release/bulletind
 	$(SWIFT) build -c release --static-swift-stdlib --product bulletind
 
 run: build ## build, then run the daemon on ./Inbox with state in ./var/ (Config/bulletind.toml)
@@ -67,6 +98,7 @@ test-unit: ## the unit tests (swift test)
 
 test-cli: build ## the command-line tests: the real binary on a real database (Tests/cli/run.sh)
 	bash Tests/cli/run.sh $(DEBUG_BIN)
+	bash Tests/cli/progress.sh $(DEBUG_BIN)
 
 # The quick part of the reliability suite (docs/RELIABILITY.md): the daemon killed -9 at random
 # during a burst of 60 bulletins, every hostile input, and 8 power cuts during 60 bulletins on
@@ -85,7 +117,7 @@ test-systemd: ## the service under a real systemd, as README shows it (root, SYS
 	@if [ -z "$$SYSTEMD_SANDBOX" ]; then \
 		echo "test-systemd: skipped: SYSTEMD_SANDBOX is not set (set it to ../shared/tools/systemd-sandbox to run the end-to-end test under a real systemd)"; \
 	else \
-		$(MAKE) --no-print-directory release && bash Tests/systemd/e2e.sh; \
+		$(MAKE) --no-print-directory deps-systemd release man && bash Tests/systemd/e2e.sh; \
 	fi
 
 # The splitter scored on our own corpus (Tests/split-eval: bulletins in six layout families, each
@@ -109,7 +141,7 @@ stress: build ## the long reliability suite, fuzzing and sanitizers (root; docs/
 
 # Installs the release binary already built, stripped; builds it only when it is missing, so
 # it also works from a read-only checkout that has the binary.
-install: ## install binary (stripped), unit, sysusers, tmpfiles, docs, /etc/bulletind (PREFIX, DESTDIR, KEEP_DEBUG=1)
+install: install-docs ## install binary (stripped), unit, sysusers, tmpfiles, docs, /etc/bulletind (PREFIX, DESTDIR, KEEP_DEBUG=1)
 	@if [ ! -x $(RELEASE_BIN) ]; then $(MAKE) --no-print-directory release; fi
 	install -d $(DESTDIR)$(BINDIR)
 	@if [ -n "$(KEEP_DEBUG)" ]; then \
@@ -141,8 +173,39 @@ install: ## install binary (stripped), unit, sysusers, tmpfiles, docs, /etc/bull
 		systemd-tmpfiles --create $(TMPFILESDIR)/bulletind.conf && \
 		systemctl daemon-reload; fi
 
+# Man pages and shell completions (issue 15.5). bulletind.8 is generated from the command
+# definitions by swift-argument-parser's generate-manual plugin (it builds the package first, in
+# debug: cheap after `make build`) into .build/man/; bulletind.toml.5 is written by hand (man/).
+# The completions come from the binary being installed (`bulletind completions SHELL`).
+MANDIR       ?= $(PREFIX)/share/man
+BASHCOMPDIR  ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR   ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR  ?= $(PREFIX)/share/fish/vendor_completions.d
+MAN8         := .build/man/bulletind.8
+.PHONY: man install-docs uninstall-docs
+
+man: deps ## generate bulletind(8) into .build/man (swift-argument-parser plugin)
+	$(SWIFT) package plugin generate-manual --configuration debug --section 8 --date $$(date -u +%F) \
+		--authors "bulletind developers"
+	install -D -m 0644 .build/plugins/GenerateManual/outputs/bulletind/bulletind.8 $(MAN8)
+
+install-docs: ## install the man pages and shell completions (part of make install)
+	@if [ ! -x $(RELEASE_BIN) ]; then $(MAKE) --no-print-directory release; fi
+	@if [ ! -f $(MAN8) ]; then $(MAKE) --no-print-directory man; fi
+	install -D -m 0644 $(MAN8) $(DESTDIR)$(MANDIR)/man8/bulletind.8
+	install -D -m 0644 man/bulletind.toml.5 $(DESTDIR)$(MANDIR)/man5/bulletind.toml.5
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	$(RELEASE_BIN) completions bash >$(DESTDIR)$(BASHCOMPDIR)/bulletind
+	$(RELEASE_BIN) completions zsh >$(DESTDIR)$(ZSHCOMPDIR)/_bulletind
+	$(RELEASE_BIN) completions fish >$(DESTDIR)$(FISHCOMPDIR)/bulletind.fish
+	@if [ -z "$(DESTDIR)" ] && command -v mandb >/dev/null 2>&1; then mandb -q $(MANDIR) 2>/dev/null || true; fi
+
+uninstall-docs: ## remove the man pages and completions (part of make uninstall)
+	rm -f $(DESTDIR)$(MANDIR)/man8/bulletind.8 $(DESTDIR)$(MANDIR)/man5/bulletind.toml.5 \
+		$(DESTDIR)$(BASHCOMPDIR)/bulletind $(DESTDIR)$(ZSHCOMPDIR)/_bulletind $(DESTDIR)$(FISHCOMPDIR)/bulletind.fish
+
 # Keeps /etc/bulletind and /var/lib/bulletind: configuration and data are the admin's.
-uninstall: ## remove what make install installed, keeping /etc/bulletind and /var/lib/bulletind
+uninstall: uninstall-docs ## remove what make install installed, keeping /etc/bulletind and /var/lib/bulletind
 	-@if [ -z "$(DESTDIR)" ] && command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then \
 		systemctl disable --now bulletind.service 2>/dev/null; fi
 	rm -f $(DESTDIR)$(BINDIR)/bulletind $(DESTDIR)$(UNITDIR)/bulletind.service \

@@ -67,10 +67,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The commit `bulletind --version` names (written by `make build-info`; see build_info.c).
+        .target(name: "CBuildInfo"),
         .executableTarget(
             name: "bulletind",
             dependencies: [
-                "BulletinService",
+                "BulletinService", "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -20,6 +20,7 @@ struct Bulletind: ParsableCommand {
             RunCommand.self, IngestCommand.self, SplitCommand.self, RulesCommand.self,
             ExplainCommand.self, StatsCommand.self, SearchCommand.self, ReclassifyCommand.self,
             SummaryCommand.self,
+            DeliverCommand.self, CompletionsCommand.self,
         ]
     )
 

@@ -39,7 +39,7 @@ drop() { # LOCALFILE NAME: copy into the sandbox, then into the inbox as the ana
 archived() { sb sh -c "ls /var/lib/bulletind/archive/*/*/*/'$1' >/dev/null 2>&1"; }
 articles_are() { [ "$(as_daemon stats --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["articles"])')" = "$1" ]; }
 status_has() { [[ "$(prop StatusText)" == *"$1"* ]]; }
-journal_has() { journal -o cat | grep -q -- "$1"; }
+journal_has() { grep -q -- "$1" <<<"$(journal -o cat)"; }  # not `| grep -q`: SIGPIPE under pipefail
 topic_known() { as_daemon stats --json | grep -q "\"$1\""; }
 is_active() { [ "$(sb systemctl is-active bulletind.service)" = active ]; }
 [ "$(id -u)" = 0 ] || { echo "e2e: must run as root"; exit 1; }
@@ -65,6 +65,8 @@ check "the unit's Documentation= ($doc) is bulletind's README, installed" \
 check "useradd analyst (the README's example analyst)" sb useradd analyst
 check "usermod -aG bulletin analyst" sb usermod -aG bulletin analyst
 sb install -d -m 0777 /tmp/drop
+# The man pages and completions that make install put in place (a separate file, sourced).
+. "$REPO/Tests/systemd/docs.sh"
 
 echo "# start"
 check "systemctl enable --now bulletind returns after READY" sb systemctl enable --now bulletind.service
@@ -137,6 +139,9 @@ sb rm -f /etc/systemd/system/bulletind.service.d/wedge.conf /var/lib/bulletind/i
 sb systemctl daemon-reload
 sb systemctl restart bulletind.service
 check "active again without the test switch" wait_for 20 is_active
+
+# Postfix hands mail to `bulletind deliver` (a separate file, sourced: it uses the helpers above).
+. "$REPO/Tests/systemd/mail.sh"
 
 echo "# stop"
 check "systemctl stop" sb systemctl stop bulletind.service

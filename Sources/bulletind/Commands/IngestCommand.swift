@@ -7,7 +7,7 @@ struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Read, split, classify and store bulletin files (the files stay where they are).",
-        discussion: "Prints one line per file; on a terminal with several files, a progress bar. Exits 1 when any file could not be ingested."
+        discussion: "Prints one line per file; on a terminal with several files, one steady progress line (files done, articles, rate, ETA) and a closing tally with the rejected files instead (--verbose keeps the per-file lines). Exits 1 when any file could not be ingested."
     )
 
     @OptionGroup var paths: PathOptions
@@ -15,34 +15,39 @@ struct IngestCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Bulletin files (.txt, .md, .html, .eml).", valueName: "file"))
     var files: [String]
 
+    @Flag(name: .shortAndLong, help: "One line per file, even on a terminal.")
+    var verbose = false
+
     func run() throws {
         let configuration = try paths.load()
         // The rules first: a configuration that cannot work creates no database.
         let analyser = try BulletinAnalyser(configuration: configuration)
         let pipeline = try Pipeline(analyser: analyser, store: Store(path: configuration.database))
-        var progress = files.count > 1 && Terminal.standardErrorIsTerminal ? ProgressBar(total: files.count) : nil
-        var failures = 0
+        // On a terminal: one steady progress line and a closing tally; otherwise (a pipe, a
+        // log file, --verbose): one line per file, as scripts read them.
+        let steady = files.count > 1 && !verbose && Terminal.standardOutputIsTerminal
+        let drawLine = steady && Terminal.standardErrorIsTerminal
+        var progress = IngestProgress(total: files.count, started: Date())
+        if drawLine { Terminal.writeError("\r\u{1B}[K" + progress.line(now: Date(), width: Terminal.columns - 1)) }
         for file in files {
-            let line: String
+            var outcome: PipelineOutcome?
+            var unreadable = "cannot be read"
             switch InputFile.read(file) {
             case .success(let data):
-                let outcome = try pipeline.process(data: data, fileName: (file as NSString).lastPathComponent, receivedAt: Date())
-                line = IngestCommand.describe(outcome, file: file)
-                if case .rejected = outcome { failures += 1 }
+                outcome = try pipeline.process(data: data, fileName: (file as NSString).lastPathComponent, receivedAt: Date())
             case .failure(let error):
-                line = "failed    \(file): \(error)"
-                failures += 1
+                unreadable = "cannot be read: \(error)"
             }
-            if progress != nil {
-                progress?.finish()
-                print(line)
-                progress?.advance(label: file)
-            } else {
-                print(line)
+            progress.record(outcome, file: file, unreadable: unreadable)
+            if drawLine {
+                Terminal.writeError("\r\u{1B}[K" + progress.line(now: Date(), width: Terminal.columns - 1))
+            } else if !steady {
+                print(outcome.map { IngestCommand.describe($0, file: file) } ?? "failed    \(file): \(unreadable)")
             }
         }
-        progress?.finish()
-        if failures > 0 { throw ExitCode(1) }
+        if drawLine { Terminal.writeError("\r\u{1B}[K") }
+        if steady { progress.tally(now: Date()).forEach { print($0) } }
+        if !progress.rejected.isEmpty { throw ExitCode(1) }
     }
 
     static func describe(_ outcome: PipelineOutcome, file: String) -> String {
