@@ -6,7 +6,10 @@ import Glibc
 /// Moves a file between folders without ever overwriting anything at the destination.
 ///
 /// The move is link(2) to a free name, then unlink(2) of the source: the kernel refuses an
-/// existing name atomically (EEXIST), so two movers can never clobber each other. Across file
+/// existing name atomically (EEXIST), so two movers can never clobber each other. Where the
+/// link is refused (EPERM: fs.protected_hardlinks and a file of another user that the mover
+/// may not write, or may not even read) it is renameat2(2) with RENAME_NOREPLACE, which
+/// refuses an existing name the same way and needs only write permission on the two folders. Across file
 /// systems (EXDEV) the file is copied to a name created with O_EXCL, fsynced, then the source
 /// is unlinked. A clash NAME → NAME.1, NAME.2, … inserted before the extension
 /// (`digest.txt` → `digest.1.txt`).
@@ -35,7 +38,24 @@ enum FileMover {
                 }
                 return candidate
             }
-            switch errno {
+            var failure = errno
+            if failure == EPERM {
+                // fs.protected_hardlinks refuses a link to another user's file that the mover
+                // may not both read and write (a drop-group member's 0640 or 0600 file): rename
+                // it instead, still never over an existing name.
+                switch renameWithoutReplacing(from: sourceFD, name, to: destFD, candidate) {
+                case 0:
+                    if syncing {
+                        fsync(destFD)
+                        fsync(sourceFD)
+                    }
+                    return candidate
+                case EEXIST: continue
+                case EINVAL, ENOSYS: break  // no RENAME_NOREPLACE here: copy, as before
+                case let code: failure = code
+                }
+            }
+            switch failure {
             case EEXIST:
                 continue
             case EXDEV, EPERM, EOPNOTSUPP:
@@ -46,10 +66,22 @@ enum FileMover {
                     return candidate
                 }
             default:
-                throw POSIXFailure(operation: "move to \(destination)", path: name)
+                throw POSIXFailure(operation: "move to \(destination)", path: name, code: failure)
             }
         }
         throw POSIXFailure(operation: "move to \(destination)", path: name, code: EEXIST)
+    }
+
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+    /// glibc's renameat2(2), which the Glibc module does not export (it is behind _GNU_SOURCE).
+    private static let renameat2: RenameAt2? = dlsym(nil, "renameat2").map { unsafeBitCast($0, to: RenameAt2.self) }
+    private static let renameNoReplace: UInt32 = 1  // RENAME_NOREPLACE
+
+    /// renameat2(…, RENAME_NOREPLACE): 0 on success, else the errno (ENOSYS without renameat2).
+    private static func renameWithoutReplacing(from sourceFD: Int32, _ name: String, to destFD: Int32,
+                                               _ candidate: String) -> Int32 {
+        guard let renameat2 else { return ENOSYS }
+        return renameat2(sourceFD, name, destFD, candidate, renameNoReplace) == 0 ? 0 : errno
     }
 
     /// `digest.txt`, `digest.1.txt`, `digest.2.txt`…; `notes` → `notes.1`.
