@@ -54,13 +54,14 @@ test-cli: build
 	bash Tests/cli/run.sh $(DEBUG_BIN)
 
 # The quick part of the reliability suite (docs/RELIABILITY.md): the daemon killed -9 at random
-# during a burst of 60 bulletins, and every hostile input. Needs root (tmpfs mounts); skipped
-# otherwise. `make stress` runs the long part.
+# during a burst of 60 bulletins, every hostile input, and the daemon as an unprivileged user
+# (intake). Needs root (tmpfs mounts, test users); skipped otherwise. `make stress` runs the
+# long part.
 test-reliability: build
 	@if [ "$$(id -u)" != 0 ]; then \
 		echo "test-reliability: skipped: needs root (it mounts small tmpfs folders); run make test as root, or make stress"; \
 	else \
-		STRESS_ONLY="crash hostile" STRESS_BURST=60 STRESS_KILLS=5 bash Tests/stress/run.sh $(DEBUG_BIN); \
+		STRESS_ONLY="crash hostile intake" STRESS_BURST=60 STRESS_KILLS=5 bash Tests/stress/run.sh $(DEBUG_BIN); \
 	fi
 
 # Needs root and ../shared/tools/systemd-sandbox (named by SYSTEMD_SANDBOX); skipped otherwise.
