@@ -506,7 +506,8 @@ scenario_intake() {
     local listener=$!
     wait_for 30 test -S "$S/notify.sock"
     local BIN=$W/bin/bulletind
-    RUN_AS=(env NOTIFY_SOCKET="$S/notify.sock" setpriv --reuid="$SVC_USER" --regid="$DROP_GROUP" --clear-groups
+    # LIBDISPATCH_LOG=stderr: libdispatch's own messages go to daemon.log (checked at the end).
+    RUN_AS=(env NOTIFY_SOCKET="$S/notify.sock" LIBDISPATCH_LOG=stderr setpriv --reuid="$SVC_USER" --regid="$DROP_GROUP" --clear-groups
             --inh-caps=-all --bounding-set=-all --no-new-privs --)
     local umask_was; umask_was=$(umask); umask 0027  # as the unit's UMask=
     start_daemon
@@ -552,8 +553,15 @@ scenario_intake() {
         wait_for 120 bash -c '[ -f "$1/state/quarantine/secret.txt.error" ]' _ "$S"
 
     check "intake: the daemon ran throughout" alive
+    kill -HUP "$DPID"
+    check "intake: a reload" wait_for 30 grep -q "reloaded" "$S/daemon.log"
     stop_daemon
     wait "$listener" || true
+    # libdispatch renices each worker thread it starts; unprivileged, its manager thread's -4
+    # is refused (EACCES), under the unit's filter every attempt is (EPERM), and each refusal
+    # is a journal line. The daemon starts no libdispatch worker (README, Troubleshooting).
+    check "intake: libdispatch tried to renice no thread, through ingest, summaries, a reload and the stop ($(log_count 'Failed to set thread priority') lines)" \
+        [ "$(log_count 'Failed to set thread priority')" = 0 ]
     local a; a=$(account)
     echo "intake: $(json '"dropped %d, archived %d, quarantined %d, lost %d, duplicated %d" % (d["expected"], d["archive"], d["quarantine"], d["lost"], d["duplicated"])' <<<"$a")"
     check "intake: every file accounted for exactly once" [ "$(json '"%d %d %d" % (d["archive"], d["quarantine"], d["lost"] + d["duplicated"])' <<<"$a")" = "25 2 0" ]
