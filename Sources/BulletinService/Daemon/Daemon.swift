@@ -461,9 +461,7 @@ public final class Daemon: @unchecked Sendable {
     /// quarantine a file too large (the quarantine not writable: trouble for every file).
     private func readFile(_ name: String, from inboxFD: Int32, started: Date) throws -> Data? {
         let result = try InboxFile.take(name: name, directoryFD: inboxFD, maxFileSize: configuration.maxFileSize)
-        if case .unreadable = result {} else if intake.fileTaken(name) {
-            logger.notice("\(name) can be taken again", metadata: ["bulletin_file": "\(name)"])
-        }
+        if case .unreadable = result {} else { intake.fileTaken(name) }
         switch result {
         case .vanished:
             logger.info("\(name) was removed by its sender before it was read", metadata: ["bulletin_file": "\(name)"])

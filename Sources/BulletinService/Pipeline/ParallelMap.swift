@@ -11,10 +11,14 @@ import Foundation
 /// -4 anyway; every refusal put `Failed to set thread priority for worker thread … errno=1` in
 /// the journal. A plain thread is never reniced.
 enum ParallelMap {
+    /// At most this many threads work on one call (the calling one included), whatever the
+    /// number of cores: the unit allows the service 64 tasks in all (`TasksMax=64`).
+    static let maximumThreads = 16
+
     static func map<Element: Sendable, Output: Sendable>(
         _ items: [Element], _ transform: @escaping @Sendable (Element) -> Output
     ) -> [Output] {
-        let helpers = min(items.count, ProcessInfo.processInfo.activeProcessorCount) - 1
+        let helpers = min(items.count, ProcessInfo.processInfo.activeProcessorCount, maximumThreads) - 1
         guard helpers > 0 else { return items.map(transform) }
         // Each index is claimed once (under the lock) and its result written to its own slot of
         // a buffer initialised beforehand: no two threads touch the same slot, and the array is
