@@ -101,14 +101,15 @@ test-cli: build ## the command-line tests: the real binary on a real database (T
 	bash Tests/cli/progress.sh $(DEBUG_BIN)
 
 # The quick part of the reliability suite (docs/RELIABILITY.md): the daemon killed -9 at random
-# during a burst of 60 bulletins, every hostile input, and 8 power cuts during 60 bulletins on
-# the power-cut file system. Needs root (tmpfs and FUSE mounts); skipped otherwise.
-# `make stress` runs the long part (300 bulletins, 50 power cuts).
-test-reliability: build ## the quick reliability part: kill -9 during a burst, hostile files, power cuts (root)
+# during a burst of 60 bulletins, every hostile input, the daemon as an unprivileged user
+# (intake), and 8 power cuts during 60 bulletins on the power-cut file system. Needs root (tmpfs
+# and FUSE mounts, test users); skipped otherwise. `make stress` runs the long part (300
+# bulletins, 50 power cuts).
+test-reliability: build ## the quick reliability part: kill -9 during a burst, hostile files, unprivileged intake, power cuts (root)
 	@if [ "$$(id -u)" != 0 ]; then \
 		echo "test-reliability: skipped: needs root (it mounts small tmpfs folders); run make test as root, or make stress"; \
 	else \
-		STRESS_ONLY="crash hostile powercut" STRESS_BURST=60 STRESS_KILLS=5 \
+		STRESS_ONLY="crash hostile intake powercut" STRESS_BURST=60 STRESS_KILLS=5 \
 		STRESS_POWERCUT_BULLETINS=60 STRESS_POWERCUT_CUTS=8 bash Tests/stress/run.sh $(DEBUG_BIN); \
 	fi
 

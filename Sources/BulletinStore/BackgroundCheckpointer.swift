@@ -1,5 +1,4 @@
 import Foundation
-import Dispatch
 import GRDB
 
 /// Copies the write-ahead log back into the database file on a thread of its own, so that a
@@ -12,13 +11,18 @@ import GRDB
 /// a second. Checkpoints are PASSIVE: they never block readers or the writer, and what they
 /// cannot copy yet is copied by the next one. A failure is ignored: the log is only larger
 /// until the next checkpoint succeeds.
+///
+/// The thread is a plain `Thread`, started by a request when none is running and ended once
+/// no request is waiting, not a libdispatch worker: libdispatch renices the threads it starts
+/// (setpriority(2)), which the service's system-call filter refuses, and each refusal was a
+/// `Failed to set thread priority for worker thread` line in the journal.
 final class BackgroundCheckpointer: @unchecked Sendable {
     private let connection: DatabaseQueue
-    private let queue = DispatchQueue(label: "bulletind.store.checkpoint")
     private let interval: TimeInterval
-    private let lock = NSLock()
-    /// Guarded by `lock`.
-    private var scheduled = false
+    private let condition = NSCondition()
+    /// Guarded by `condition`.
+    private var requested = false
+    private var threadRunning = false
     private var lastRun = Date.distantPast
 
     /// Opens a connection of its own to the database at `path` (already in WAL mode).
@@ -32,23 +36,39 @@ final class BackgroundCheckpointer: @unchecked Sendable {
 
     /// Asks for a checkpoint soon (within `interval`); returns at once.
     func request() {
-        let delay: TimeInterval? = lock.withLock {
-            guard !scheduled else { return nil }
-            scheduled = true
-            return max(0, interval - Date().timeIntervalSince(lastRun))
+        let start: Bool = condition.withLock {
+            requested = true
+            guard !threadRunning else { return false }
+            threadRunning = true
+            return true
         }
-        guard let delay else { return }
-        queue.asyncAfter(deadline: .now() + delay) { [self] in
-            lock.withLock {
-                scheduled = false
-                lastRun = Date()
-            }
-            _ = try? connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+        if start { Thread { [self] in run() }.start() }
+    }
+
+    /// Waits for the checkpoint in progress or waiting, if any (tests).
+    func drain() {
+        condition.withLock {
+            while threadRunning { condition.wait() }
         }
     }
 
-    /// Waits for the checkpoint in progress or scheduled, if any (tests).
-    func drain() {
-        queue.sync {}
+    /// The thread: checkpoints while requests come, `interval` apart, then ends.
+    private func run() {
+        condition.lock()
+        while requested {
+            let due = lastRun.addingTimeInterval(interval)
+            if Date() < due {
+                _ = condition.wait(until: due)
+                continue
+            }
+            requested = false
+            lastRun = Date()
+            condition.unlock()
+            _ = try? connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+            condition.lock()
+        }
+        threadRunning = false
+        condition.broadcast()
+        condition.unlock()
     }
 }

@@ -249,9 +249,9 @@ extension Store {
         }
     }
 
-    /// Frees SQLite's caches (each connection keeps up to ~2 MB of pages) and closes the
-    /// idle read connections; the next access reopens what it needs. Waits for a write in
-    /// progress to finish. For a long-running process after a large read such as a summary.
+    /// Frees SQLite's caches (each connection keeps up to ~2 MB of pages); the connections stay
+    /// open (see `init`). Waits for a write in progress to finish. For a long-running process
+    /// after a large read such as a summary.
     public func releaseMemory() {
         pool.releaseMemory()
     }

@@ -40,6 +40,10 @@ public final class Store: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.label = "bulletind.store"
+        // `releaseMemory()` frees the read connections' caches and keeps the connections: closing
+        // one disposes of its dispatch queue, which starts libdispatch worker threads, and
+        // libdispatch renices each (setpriority(2)), which the service's filter refuses.
+        configuration.persistentReadOnlyConnections = true
         // Statement journals (each INSERT into `article` fires the full-text triggers inside a
         // transaction) stay in memory: on disk they were most of the writes of an ingest.
         configuration.prepareDatabase { db in

@@ -8,10 +8,13 @@
                                                once in STATE/{inbox,archive,quarantine}? prints JSON
   tool.py db DATABASE                          bulletins, articles, duplicates, integrity as JSON
   tool.py lock DATABASE SECONDS                hold a write transaction for SECONDS
+  tool.py notify SOCKET OUT                    a NOTIFY_SOCKET (mode 0666) for a daemon not run by
+                                               systemd: appends each message to OUT as one line;
+                                               exits after STOPPING=1 (or 900 s of silence)
 The bulletins are invented: made-up digital-policy news, a "Why does it matter?" section and a
 trailer line in the shape the default splitter patterns expect.
 """
-import hashlib, json, os, random, shutil, sqlite3, sys, time
+import hashlib, json, os, random, shutil, socket, sqlite3, sys, time
 
 PLACES = ["Harbour", "Valley", "Northern", "Coastal", "Capital", "Island", "Mountain", "River"]
 BODIES = ["council", "agency", "regulator", "court", "ministry", "assembly", "observatory", "registry"]
@@ -104,6 +107,25 @@ def lock(path, seconds):
     con.execute("ROLLBACK")
 
 
+def notify(path, out):
+    if os.path.exists(path):
+        os.unlink(path)
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    sock.bind(path)
+    os.chmod(path, 0o666)
+    sock.settimeout(900)
+    with open(out, "a", encoding="utf-8") as f:
+        while True:
+            try:
+                message = sock.recv(65536).decode("utf-8", "replace")
+            except socket.timeout:
+                return
+            f.write(message.replace("\n", " ") + "\n")
+            f.flush()
+            if "STOPPING=1" in message.split("\n"):
+                return
+
+
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
     if cmd == "gen": gen(args[0], int(args[1]), args[2], int(args[3]) if len(args) > 3 else 2)
@@ -111,4 +133,5 @@ if __name__ == "__main__":
     elif cmd == "account": account(args[0], args[1])
     elif cmd == "db": db(args[0])
     elif cmd == "lock": lock(args[0], float(args[1]))
+    elif cmd == "notify": notify(args[0], args[1])
     else: sys.exit(__doc__)

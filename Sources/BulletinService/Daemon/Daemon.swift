@@ -15,9 +15,18 @@ import Glibc
 ///
 /// What a caller may rely on:
 /// - Nothing is ever deleted: a file leaves the inbox only by being archived (stored or
-///   duplicate) or quarantined (rejected, or larger than `maxFileSize`).
-/// - A thrown pipeline or archive error is transient: the file stays in the inbox, the error
-///   is logged once, and taking files resumes on its own after a backoff (1 s doubling to 60 s).
+///   duplicate) or quarantined (rejected, larger than `maxFileSize`, or not readable by the
+///   daemon's user), with `NAME.error` giving the reason.
+/// - One file never holds up the others (`Intake`). A file the daemon may not read (permission
+///   denied on the file itself) is quarantined with a reason that names the permission problem;
+///   the quarantine is a rename, which needs only write permission on the inbox. If it cannot be
+///   moved either, it is left in the inbox, logged once, named in the status line, and tried
+///   again with its own backoff (1 s doubling to 60 s) while every other file is taken. Passing
+///   trouble of one file (an I/O error reading it) is handled the same way.
+/// - Trouble that concerns every file (the store failing: database locked or busy, disk full;
+///   the archive or the quarantine not writable; out of descriptors) leaves the file in the
+///   inbox, is logged once, and pauses taking files with a backoff (1 s doubling to 60 s) that
+///   ends on its own.
 /// - Symbolic links, folders, FIFOs, sockets and devices in the inbox are left alone and
 ///   logged once. Sub-folders are not watched and not descended into.
 /// - A missing or replaced inbox is recreated (0750) and watched again, with backoff.
@@ -39,11 +48,10 @@ public final class Daemon: @unchecked Sendable {
 
     // Loop state, touched only by the thread in `run()`.
     private var watcher: InotifyWatcher?
-    private var queue = PendingQueue()
+    /// The names to take, each troubled file's own delay, and the pause for trouble that
+    /// concerns every file.
+    private var intake = Intake()
     private var leftAlone: Set<String> = []
-    private var retryBackoff = Backoff()
-    private var retryAt: Date?
-    private var failingSince: String?
     private var inboxBackoff = Backoff()
     private var rewatchAt: Date?
     private var nextRescan = Date.distantFuture
@@ -121,11 +129,12 @@ public final class Daemon: @unchecked Sendable {
 
             var deadlines = [nextRescan, nextMidnight]
             if let at = rewatchAt { deadlines.append(at) }
+            if let at = intake.nextRelease { deadlines.append(at) }
             if let due = summaryDue { deadlines.append(due.at) }
             if let half = watchdogHalf { deadlines.append(lastPing.addingTimeInterval(half)) }
             var timeout = deadlines.map { $0.timeIntervalSince(now) }.min() ?? 60
             if canTakeFiles {
-                if let at = retryAt { timeout = min(timeout, at.timeIntervalSince(now)) } else { timeout = 0 }
+                if let at = intake.pausedUntil { timeout = min(timeout, at.timeIntervalSince(now)) } else { timeout = 0 }
             } else if canTidyIndex {
                 timeout = 0
             }
@@ -149,7 +158,7 @@ public final class Daemon: @unchecked Sendable {
                 }
                 if fds.count > 2, fds[2].revents != 0 { drainWatcher() }
             }
-            if !stopping, canTakeFiles, (retryAt ?? .distantPast) <= clock() {
+            if !stopping, canTakeFiles, !intake.isPaused(at: clock()) {
                 takeFiles()
             } else if !stopping, canTidyIndex {
                 tidyIndex()
@@ -179,7 +188,7 @@ public final class Daemon: @unchecked Sendable {
         nextRescan = now.addingTimeInterval(rescanInterval)
         rescan()
         startDay(now)
-        logger.info("watching \(configuration.inbox)", metadata: ["queued": "\(queue.count)"])
+        logger.info("watching \(configuration.inbox)", metadata: ["queued": "\(intake.queuedCount)"])
         notifier.ready(status: statusLine())
     }
 
@@ -200,9 +209,9 @@ public final class Daemon: @unchecked Sendable {
 
     private var ignoreRules: IgnoreRules { IgnoreRules(patterns: configuration.ignore) }
     private var rescanInterval: Double { max(configuration.rescanInterval, 1) }
-    private var canTakeFiles: Bool { (preparing != nil || !queue.isEmpty) && rewatchAt == nil }
+    private var canTakeFiles: Bool { (preparing != nil || intake.hasQueued) && rewatchAt == nil }
     /// Idle, with index merging left to do (and no transient failure being waited out).
-    private var canTidyIndex: Bool { indexUntidy && preparing == nil && queue.isEmpty && retryAt == nil }
+    private var canTidyIndex: Bool { indexUntidy && preparing == nil && !intake.hasQueued && intake.pausedUntil == nil }
 
     private var calendar: LocalCalendar { configuration.calendar }
 
@@ -216,6 +225,7 @@ public final class Daemon: @unchecked Sendable {
 
     private func runDueTimers(_ now: Date) {
         if let at = rewatchAt, at <= now { rewatch() }
+        intake.releaseDue(at: now)
         if nextRescan <= now {
             nextRescan = now.addingTimeInterval(rescanInterval)
             if rewatchAt == nil { rescan() }
@@ -247,7 +257,7 @@ public final class Daemon: @unchecked Sendable {
         for event in events {
             switch event {
             case .fileReady(let name):
-                queue.add(name)
+                intake.fileReady(name)
             case .rescanNeeded:
                 logger.notice("inotify queue overflowed; listing the inbox again")
                 rescan()
@@ -287,7 +297,8 @@ public final class Daemon: @unchecked Sendable {
             var skippedRecent = false
             let names = try scanner.scan(skippedRecent: &skippedRecent)
             leftAlone.formIntersection(names)
-            names.forEach { queue.add($0) }
+            intake.forgetTrouble(notIn: Set(names))
+            names.forEach { intake.listed($0) }
             // A file still being written was left out: list again once it has been quiet.
             if skippedRecent { nextRescan = min(nextRescan, clock().addingTimeInterval(scanner.quietPeriod + 1)) }
         } catch {
@@ -316,7 +327,7 @@ public final class Daemon: @unchecked Sendable {
                 let newWatcher = try InotifyWatcher(directory: newConfiguration.inbox,
                                                     ignoreRules: IgnoreRules(patterns: newConfiguration.ignore))
                 watcher = newWatcher
-                queue = PendingQueue()
+                intake = Intake()
             }
             configuration = newConfiguration
             pipeline = newPipeline
@@ -345,14 +356,14 @@ public final class Daemon: @unchecked Sendable {
     /// stored in one transaction (each bulletin still all or nothing), then each file is archived or
     /// quarantined and logged on its own line.
     private func takeFiles(gatherMore: Bool = true) {
-        retryAt = nil  // called once any backoff has passed; a failure below sets it again
+        intake.pauseOver()  // called once any pause has passed; a failure below pauses again
         guard let current = preparing else {
             preparing = gatherBatch(excluding: [])
             return
         }
         preparing = nil
         let prepared = current.wait()
-        if gatherMore, retryAt == nil {
+        if gatherMore, intake.pausedUntil == nil {
             preparing = gatherBatch(excluding: current.names)
         }
         do {
@@ -365,21 +376,22 @@ public final class Daemon: @unchecked Sendable {
             indexUntidy = true
             if let failure = file(current, outcomes: outcomes) {
                 retryLater(failure.name, failure.error)
-            } else if retryAt == nil {
+            } else if intake.pausedUntil == nil {
                 recovered()
             }
         } catch {
             // Nothing of the batch was stored: every file stays in the inbox.
-            current.inputs.forEach { queue.add($0.fileName) }
+            current.inputs.forEach { intake.requeue($0.fileName) }
             retryLater(current.inputs[0].fileName, error)
         }
         notifier.status(statusLine())
     }
 
     /// Reads the next files of the queue (skipping `excluded` names, which are being handled)
-    /// and starts preparing them; nil when none is left to analyse. Files gone, left alone or
-    /// too large are dealt with here. A transient failure puts the file back in the queue,
-    /// ends the batch and pauses taking files (backoff).
+    /// and starts preparing them; nil when none is left to analyse. Files gone, left alone, too
+    /// large or unreadable are dealt with here. A file's own passing trouble makes that file
+    /// wait (its own backoff) and the batch goes on with the next; trouble that concerns every
+    /// file puts the file back in the queue, ends the batch and pauses taking files.
     private func gatherBatch(excluding excluded: Set<String>) -> InFlightBatch? {
         // Opened per batch, not held: an open descriptor would keep a removed inbox alive and
         // delay the inotify event that tells it is gone.
@@ -397,7 +409,7 @@ public final class Daemon: @unchecked Sendable {
         var heldBack: [String] = []
         var hashes = Set<String>()
         var bytes = 0
-        while inputs.count < Self.batchFileLimit, bytes < Self.batchByteLimit, let name = queue.next() {
+        while inputs.count < Self.batchFileLimit, bytes < Self.batchByteLimit, let name = intake.next() {
             if excluded.contains(name) { continue }
             if let wedgeName, name == wedgeName {
                 logger.critical("BULLETIND_TEST_WEDGE: blocking forever on \(name) (test-only)")
@@ -416,20 +428,22 @@ public final class Daemon: @unchecked Sendable {
                 inputs.append(input)
                 started.append(began)
                 bytes += data.count
+            } catch where Intake.scope(ofReadFailure: error) == .file {
+                fileWaits(name, reason: "\(error)")
             } catch {
-                queue.add(name)
+                intake.requeue(name)
                 retryLater(name, error)
                 break
             }
         }
-        heldBack.forEach { queue.add($0) }
+        heldBack.forEach { intake.requeue($0) }
         guard !inputs.isEmpty else {
-            if retryAt == nil { recovered() }
+            if intake.pausedUntil == nil { recovered() }
             notifier.status(statusLine())
             return nil
         }
         return InFlightBatch(inputs: inputs, started: started, pipeline: pipeline,
-                             inline: inputs.count == 1 && queue.isEmpty && excluded.isEmpty)
+                             inline: inputs.count == 1 && !intake.hasQueued && excluded.isEmpty)
     }
 
     /// One short step of merging the full-text index while idle, so that the commits storing
@@ -445,20 +459,22 @@ public final class Daemon: @unchecked Sendable {
         }
     }
 
-    /// Files were taken without a transient failure: end any backoff.
+    /// Files were taken without trouble that concerns every file: end any pause.
     private func recovered() {
-        if failingSince != nil {
+        if intake.flowing() {
             logger.notice("taking files again after a transient failure")
-            failingSince = nil
             statusNote = nil
         }
-        retryBackoff.reset()
     }
 
-    /// Reads one inbox file; nil when there is nothing to analyse (gone, left alone, or
-    /// quarantined for its size). Throws only transient errors.
+    /// Reads one inbox file; nil when there is nothing to analyse (gone, left alone,
+    /// quarantined for its size or because it may not be read, or waiting: it may not be read
+    /// and could not be quarantined). Throws what `InboxFile.take` throws, and a failure to
+    /// quarantine a file too large (the quarantine not writable: trouble for every file).
     private func readFile(_ name: String, from inboxFD: Int32, started: Date) throws -> Data? {
-        switch try InboxFile.take(name: name, directoryFD: inboxFD, maxFileSize: configuration.maxFileSize) {
+        let result = try InboxFile.take(name: name, directoryFD: inboxFD, maxFileSize: configuration.maxFileSize)
+        if case .unreadable = result {} else { intake.fileTaken(name) }
+        switch result {
         case .vanished:
             logger.info("\(name) was removed by its sender before it was read", metadata: ["bulletin_file": "\(name)"])
         case .leftAlone(let reason):
@@ -469,11 +485,34 @@ public final class Daemon: @unchecked Sendable {
             let reason = "larger than max_file_size (\(size) bytes > \(configuration.maxFileSize)); not read"
             try quarantine(name, from: inboxFD, reason: reason, started: started)
             lastFile = name
+        case .unreadable(let reason):
+            // The file's own fault: quarantined with the reason. A rename, which needs only
+            // write permission on the inbox; if even that fails, the file waits on its own.
+            do {
+                try quarantine(name, from: inboxFD, reason: reason, started: started)
+                intake.fileTaken(name)
+                lastFile = name
+            } catch {
+                fileWaits(name, reason: "\(reason); cannot quarantine it either: \(error)")
+            }
         case .contents(let data):
             leftAlone.remove(name)
             return data
         }
         return nil
+    }
+
+    /// `name` cannot be taken now for a reason of its own: it stays in the inbox and waits out
+    /// its own backoff while every other file is taken. Logged once per run of failures.
+    private func fileWaits(_ name: String, reason: String) {
+        let (delay, first) = intake.fileFailed(name, reason: reason, at: clock())
+        if first {
+            logger.error("leaving \(name) in the inbox for now, the other files go on: \(reason)", metadata: [
+                "bulletin_file": "\(name)", "outcome": "waiting", "reason": "\(reason)",
+            ])
+        } else {
+            logger.debug("\(name) still cannot be taken; next try in \(Int(delay)) s")
+        }
     }
 
     /// After the commit: archives or quarantines each file of the batch and logs it, then
@@ -488,7 +527,7 @@ public final class Daemon: @unchecked Sendable {
         let inboxFD = open(configuration.inbox, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard inboxFD >= 0 else {
             // Stored but not moved: taken again later, each is filed without being counted.
-            batch.inputs.forEach { queue.add($0.fileName) }
+            batch.inputs.forEach { intake.requeue($0.fileName) }
             return (batch.inputs[0].fileName, POSIXFailure(operation: "open", path: configuration.inbox))
         }
         defer { close(inboxFD) }
@@ -536,7 +575,7 @@ public final class Daemon: @unchecked Sendable {
                 lastFile = name
             } catch {
                 // Stored but not moved: taken again later, it is filed without being counted.
-                queue.add(name)
+                intake.requeue(name)
                 if failure == nil { failure = (name, error) }
             }
         }
@@ -548,12 +587,11 @@ public final class Daemon: @unchecked Sendable {
         return failure
     }
 
-    /// A transient failure: the file stays in the inbox and taking files pauses (backoff).
+    /// Trouble that concerns every file: the file stays in the inbox and taking files pauses
+    /// (backoff).
     private func retryLater(_ name: String, _ error: Error) {
-        let delay = retryBackoff.next()
-        retryAt = clock().addingTimeInterval(delay)
-        if failingSince == nil {
-            failingSince = name
+        let (delay, first) = intake.pause(because: name, at: clock())
+        if first {
             logger.error("cannot take \(name) now, will retry: \(error)", metadata: [
                 "bulletin_file": "\(name)", "outcome": "retry",
             ])
@@ -601,6 +639,7 @@ public final class Daemon: @unchecked Sendable {
         var parts = ["watching \(configuration.inbox)", "\(Self.grouped(articlesToday)) articles today"]
         if let lastFile { parts.append("last: \(lastFile)") }
         if let statusNote { parts.append(statusNote) }
+        if let waiting = intake.waitingNote { parts.append(waiting) }
         return parts.joined(separator: " · ")
     }
 

@@ -14,7 +14,7 @@ final class InFlightBatch: @unchecked Sendable {
     /// Written once by the preparing thread before it signals `done`; read only after.
     private var result: Result<PreparedBatch, any Error>?
 
-    /// Starts preparing `inputs` with `pipeline` on a global queue, or prepares them at once on
+    /// Starts preparing `inputs` with `pipeline` on a thread of its own, or prepares them at once on
     /// the calling thread when `inline` (a lone file with nothing after it: no other work to
     /// overlap, and no thread to wake on a busy machine).
     init(inputs: [PipelineInput], started: [Date], pipeline: Pipeline, inline: Bool = false) {
@@ -25,7 +25,8 @@ final class InFlightBatch: @unchecked Sendable {
             result = Result { try pipeline.prepare(batch: inputs, awaitingFiling: true) }
             done.signal()
         }
-        if inline { prepare() } else { DispatchQueue.global().async(execute: prepare) }
+        // A plain thread, not a libdispatch worker: see `ParallelMap` (a worker is reniced).
+        if inline { prepare() } else { Thread(block: prepare).start() }
     }
 
     /// Blocks until the batch is prepared. Call once.

@@ -6,7 +6,10 @@ import Glibc
 /// Moves a file between folders without ever overwriting anything at the destination.
 ///
 /// The move is link(2) to a free name, then unlink(2) of the source: the kernel refuses an
-/// existing name atomically (EEXIST), so two movers can never clobber each other. Across file
+/// existing name atomically (EEXIST), so two movers can never clobber each other. Where the
+/// link is refused (EPERM: fs.protected_hardlinks and a file of another user that the mover
+/// may not write, or may not even read) it is renameat2(2) with RENAME_NOREPLACE, which
+/// refuses an existing name the same way and needs only write permission on the two folders. Across file
 /// systems (EXDEV) the file is copied to a name created with O_EXCL, fsynced, then the source
 /// is unlinked. A clash NAME → NAME.1, NAME.2, … inserted before the extension
 /// (`digest.txt` → `digest.1.txt`).
@@ -34,8 +37,17 @@ enum FileMover {
                 return candidate
             }
             guard isFree(candidate) else { continue }
-            if try place(name, from: sourceFD, as: candidate, in: destFD, destination: destination) {
+            switch try place(name, from: sourceFD, as: candidate, in: destFD, destination: destination) {
+            case .taken:
+                continue
+            case .linked:
                 try finish(name, from: sourceFD, as: candidate, to: destFD, destination: destination, syncing: syncing)
+                return candidate
+            case .renamed:
+                if syncing {
+                    fsync(destFD)
+                    fsync(sourceFD)
+                }
                 return candidate
             }
         }
@@ -50,9 +62,19 @@ enum FileMover {
         let destFD = open(destination, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard destFD >= 0 else { throw POSIXFailure(operation: "open folder", path: destination) }
         defer { close(destFD) }
-        let already = isSameFile(name, in: sourceFD, as: candidate, in: destFD)
-        guard try already || place(name, from: sourceFD, as: candidate, in: destFD, destination: destination) else {
-            return false
+        if !isSameFile(name, in: sourceFD, as: candidate, in: destFD) {
+            switch try place(name, from: sourceFD, as: candidate, in: destFD, destination: destination) {
+            case .taken:
+                return false
+            case .linked:
+                break
+            case .renamed:
+                if syncing {
+                    fsync(destFD)
+                    fsync(sourceFD)
+                }
+                return true
+            }
         }
         try finish(name, from: sourceFD, as: candidate, to: destFD, destination: destination, syncing: syncing)
         return true
@@ -66,20 +88,47 @@ enum FileMover {
         return source.st_dev == target.st_dev && source.st_ino == target.st_ino
     }
 
-    /// Gives the file the name `candidate` in the destination (hard link, or a copy across file
-    /// systems); false when the name is taken.
+    /// What `place` did: the name was taken (nothing done); the file got the new name beside
+    /// the old one (a hard link or a copy: `finish` removes the old name); or it was renamed
+    /// (the old name is already gone).
+    private enum Placement { case taken, linked, renamed }
+
+    /// Gives the file the name `candidate` in the destination: a hard link; a rename when
+    /// fs.protected_hardlinks refuses the link (another user's file the mover may not both read
+    /// and write, e.g. a drop-group member's 0600 file); a copy across file systems.
     private static func place(_ name: String, from sourceFD: Int32, as candidate: String, in destFD: Int32,
-                              destination: String) throws -> Bool {
-        if linkat(sourceFD, name, destFD, candidate, 0) == 0 { return true }
-        switch errno {
+                              destination: String) throws -> Placement {
+        if linkat(sourceFD, name, destFD, candidate, 0) == 0 { return .linked }
+        var failure = errno
+        if failure == EPERM {
+            switch renameWithoutReplacing(from: sourceFD, name, to: destFD, candidate) {
+            case 0: return .renamed
+            case EEXIST: return .taken
+            case EINVAL, ENOSYS: break  // no RENAME_NOREPLACE here: copy, as before
+            case let code: failure = code
+            }
+        }
+        switch failure {
         case EEXIST:
-            return false
+            return .taken
         case EXDEV, EPERM, EOPNOTSUPP:
             // Another file system, or one without hard links: copy under an exclusive name.
-            return try copy(name: name, from: sourceFD, to: destFD, as: candidate, destination: destination)
+            return try copy(name: name, from: sourceFD, to: destFD, as: candidate, destination: destination) ? .linked : .taken
         default:
-            throw POSIXFailure(operation: "move to \(destination)", path: name)
+            throw POSIXFailure(operation: "move to \(destination)", path: name, code: failure)
         }
+    }
+
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+    /// glibc's renameat2(2), which the Glibc module does not export (it is behind _GNU_SOURCE).
+    private static let renameat2: RenameAt2? = dlsym(nil, "renameat2").map { unsafeBitCast($0, to: RenameAt2.self) }
+    private static let renameNoReplace: UInt32 = 1  // RENAME_NOREPLACE
+
+    /// renameat2(…, RENAME_NOREPLACE): 0 on success, else the errno (ENOSYS without renameat2).
+    private static func renameWithoutReplacing(from sourceFD: Int32, _ name: String, to destFD: Int32,
+                                               _ candidate: String) -> Int32 {
+        guard let renameat2 else { return ENOSYS }
+        return renameat2(sourceFD, name, destFD, candidate, renameNoReplace) == 0 ? 0 : errno
     }
 
     /// The file has its new name: the destination folder is made durable first, then the source

@@ -10,7 +10,11 @@ import Glibc
 /// into), and a regular file's size is checked before any byte is read. Nothing is deleted.
 public enum InboxFile {
     /// Takes the file `name` in the directory open as `directoryFD`.
-    /// Throws `POSIXFailure` only for trouble worth retrying (I/O error, out of descriptors).
+    /// A file the daemon may not open (EACCES, EPERM on the file itself) is `.unreadable`, with
+    /// a reason that names the permission problem: it will not pass on its own.
+    /// Throws `POSIXFailure` only for trouble worth retrying: an I/O error reading the file, a
+    /// mandatory lock (both concern this file), out of descriptors or memory, or the inbox not
+    /// searchable (these concern every file; see `Intake.scope(ofReadFailure:)`).
     public static func take(name: String, directoryFD: Int32, maxFileSize: Int) throws -> InboxFileResult {
         var info = stat()
         guard fstatat(directoryFD, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
@@ -25,6 +29,7 @@ public enum InboxFile {
             case ENOENT: return .vanished
             case ELOOP: return .leftAlone(reason: "a symbolic link (never followed)")
             case ENXIO: return .leftAlone(reason: "a socket")
+            case EACCES, EPERM: return .unreadable(reason: permissionReason(errno: errno, info))
             default: throw POSIXFailure(operation: "open", path: name)
             }
         }
@@ -53,6 +58,15 @@ public enum InboxFile {
         if total > maxFileSize { return .oversize(size: total) }
         data.count = total
         return .contents(data)
+    }
+
+    /// `cannot be read by the daemon: open: Permission denied (mode 0600, owner uid 1001 gid
+    /// 1002; the daemon runs as uid 999 gid 999)`.
+    static func permissionReason(errno code: Int32, _ info: stat) -> String {
+        let mode = String(info.st_mode & 0o7777, radix: 8)
+        let padded = String(repeating: "0", count: max(0, 4 - mode.count)) + mode
+        return "cannot be read by the daemon: open: \(String(cString: strerror(code))) (mode \(padded), "
+            + "owner uid \(info.st_uid) gid \(info.st_gid); the daemon runs as uid \(geteuid()) gid \(getegid()))"
     }
 
     private static func notRegular(_ mode: mode_t) -> String? {

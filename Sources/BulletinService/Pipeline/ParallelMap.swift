@@ -1,15 +1,28 @@
-import Dispatch
+import Foundation
 
 /// `map` over the available cores, for pure work on independent items (analysing several
 /// bulletins of a batch). Results keep the order of the input; `transform` must not touch
 /// shared mutable state.
+///
+/// The helpers are plain threads (`Thread`), started for the call and ended with it, not
+/// libdispatch's workers: libdispatch renices each worker thread it starts to imitate a
+/// quality-of-service class (setpriority(2), nice 0, and -4 for its manager thread), which the
+/// unit's system-call filter refuses (`~@resources`) and an unprivileged user may not do for
+/// -4 anyway; every refusal put `Failed to set thread priority for worker thread … errno=1` in
+/// the journal. A plain thread is never reniced.
 enum ParallelMap {
+    /// At most this many threads work on one call (the calling one included), whatever the
+    /// number of cores: the unit allows the service 64 tasks in all (`TasksMax=64`).
+    static let maximumThreads = 16
+
     static func map<Element: Sendable, Output: Sendable>(
-        _ items: [Element], _ transform: @Sendable (Element) -> Output
+        _ items: [Element], _ transform: @escaping @Sendable (Element) -> Output
     ) -> [Output] {
-        guard items.count > 1 else { return items.map(transform) }
-        // Each iteration writes its own slot of a buffer initialised beforehand: no two
-        // threads touch the same memory, and the array is built only after all have joined.
+        let helpers = min(items.count, ProcessInfo.processInfo.activeProcessorCount, maximumThreads) - 1
+        guard helpers > 0 else { return items.map(transform) }
+        // Each index is claimed once (under the lock) and its result written to its own slot of
+        // a buffer initialised beforehand: no two threads touch the same slot, and the array is
+        // built only after every helper has finished.
         let slots = UnsafeMutableBufferPointer<Output?>.allocate(capacity: items.count)
         slots.initialize(repeating: nil)
         defer {
@@ -17,9 +30,27 @@ enum ParallelMap {
             slots.deallocate()
         }
         nonisolated(unsafe) let output = slots
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            output[index] = transform(items[index])
+        let claims = NSLock()
+        nonisolated(unsafe) var nextIndex = 0
+        let work: @Sendable () -> Void = {
+            while true {
+                let index: Int = claims.withLock {
+                    defer { nextIndex += 1 }
+                    return nextIndex
+                }
+                guard index < items.count else { return }
+                output[index] = transform(items[index])
+            }
         }
+        let finished = DispatchSemaphore(value: 0)
+        for _ in 0..<helpers {
+            Thread {
+                work()
+                finished.signal()
+            }.start()
+        }
+        work()
+        for _ in 0..<helpers { finished.wait() }
         return slots.map { $0! }
     }
 }

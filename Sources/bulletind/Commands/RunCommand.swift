@@ -26,15 +26,19 @@ struct RunCommand: ParsableCommand {
         let logger = Logger(label: "bulletind")
         let explicitConfig = paths.config
         let overrides = paths.overrides
-        let load: @Sendable () throws -> (Configuration, Store, Pipeline) = {
+        // `previous`: the store in force; a reload keeps it while the database stays the same.
+        let load: @Sendable (Store?) throws -> (Configuration, Store, Pipeline) = { previous in
             let configuration = try ConfigurationLoader.load(explicitPath: explicitConfig, overrides: overrides)
             // The daemon's commits never wait for a checkpoint (latency of a single bulletin).
-            let store = try Store(path: configuration.database, checkpointsInBackground: true)
+            // Not reopened on a reload: closing its connections would dispose of their dispatch
+            // queues, which starts libdispatch worker threads (see the end of `run`).
+            let store = try previous.flatMap { $0.path == configuration.database ? $0 : nil }
+                ?? Store(path: configuration.database, checkpointsInBackground: true)
             return (configuration, store, try Pipeline(configuration: configuration, store: store))
         }
         let (configuration, store, pipeline): (Configuration, Store, Pipeline)
         do {
-            (configuration, store, pipeline) = try load()
+            (configuration, store, pipeline) = try load(nil)
         } catch {
             logger.critical("cannot start: \(error)")
             throw ExitCode(1)
@@ -47,7 +51,7 @@ struct RunCommand: ParsableCommand {
                                      calendar: configuration.calendar).publish(day: day)
             },
             reload: {
-                let (configuration, store, pipeline) = try load()
+                let (configuration, store, pipeline) = try load(current.value.1)
                 current.value = (configuration, store)
                 return (configuration, pipeline)
             }
@@ -60,7 +64,12 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let code = try daemon.run()
-        if code != 0 { throw ExitCode(code) }
+        // Exits with the store, pipeline and daemon still alive. Tearing them down would close
+        // the database connections, and disposing of a connection's dispatch queue starts
+        // libdispatch worker threads, which libdispatch renices (setpriority(2)): under the
+        // unit's system-call filter each attempt logged "Failed to set thread priority for
+        // worker thread … errno=1". Every commit is durable already; nothing is left to flush.
+        withExtendedLifetime((current, daemon)) { Foundation.exit(code) }
     }
 }
 
