@@ -21,6 +21,13 @@ struct EmailMessage: Sendable {
         return subject.isEmpty ? nil : subject
     }
 
+    /// A header as one line, RFC 2047 encoded-words decoded; nil when absent or blank.
+    func singleLineHeader(_ name: String) -> String? {
+        guard let raw = root.headers[name] else { return nil }
+        let value = TextNormalizer.singleLine(EncodedWord.decode(raw))
+        return value.isEmpty ? nil : value
+    }
+
     /// The `Date` header, when present and parseable.
     var date: Date? {
         root.headers["date"].flatMap(RFC5322Date.parse)
@@ -85,6 +92,7 @@ struct EmailMessage: Sendable {
             markup = .markdown
         }
         guard !text.isEmpty else { throw .empty }
-        return Document(format: .email, encoding: decoded.encoding, markup: markup, title: title, date: date, text: text)
+        return Document(format: .email, encoding: decoded.encoding, markup: markup, title: title, date: date, text: text,
+                        sender: singleLineHeader("from"), listID: singleLineHeader("list-id"))
     }
 }

@@ -1,0 +1,109 @@
+/// Document-wide measurements `ArticleAssembler` decides with, each one linear pass.
+struct DocumentMeasures {
+    static let headlineWordRange = 4...6
+    static let strictWordRange = 5...9
+
+    /// The footer's first segment index, or the segment count when there is no footer.
+    let end: Int
+    /// Whether trailers or why headings occur before the footer.
+    let isStructured: Bool
+    /// For each segment index, whether a trailer follows it before the footer.
+    let trailerAhead: [Bool]
+    /// Fewest words for a plain title inside an article without trailer: 60% of the
+    /// median word count of the sure titles, clamped to `headlineWordRange`.
+    let headlineWords: Int
+    /// Fewest words for a plain title inside an article that a trailer closes: 75% of the
+    /// median, clamped to `strictWordRange`.
+    let strictWords: Int
+    /// The Markdown heading level (or bold level) that most often has prose right under
+    /// it: the level of article titles. Nil when no heading has.
+    let articleLevel: Int?
+
+    init(_ segments: [Segment]) {
+        end = Self.footerStart(segments)
+        var ahead = [Bool](repeating: false, count: segments.count)
+        var seen = false
+        var structured = false
+        for index in (0..<end).reversed() {
+            ahead[index] = seen
+            if segments[index].kind == .trailer { seen = true }
+            if segments[index].kind == .trailer || segments[index].kind == .whyHeading { structured = true }
+        }
+        trailerAhead = ahead
+        isStructured = structured
+        let median = Self.medianTitleWords(segments, end: end)
+        headlineWords = Self.clamp((median * 6 + 9) / 10, Self.headlineWordRange)
+        strictWords = Self.clamp((median * 3 + 3) / 4, Self.strictWordRange)
+        articleLevel = Self.articleLevel(segments, end: end)
+    }
+
+    private static func clamp(_ value: Int, _ range: ClosedRange<Int>) -> Int {
+        min(max(value, range.lowerBound), range.upperBound)
+    }
+
+    private static func footerStart(_ segments: [Segment]) -> Int {
+        var start = segments.count
+        for index in segments.indices.reversed() {
+            let kind = segments[index].kind
+            if kind == .trailer || kind == .whyHeading { break }
+            if kind == .footer { start = index }
+        }
+        guard start < segments.count else { return start }
+        while start > 0, isAddressLike(segments[start - 1]) { start -= 1 }
+        return start
+    }
+
+    private static func isAddressLike(_ segment: Segment) -> Bool {
+        guard segment.kind == .paragraph else { return segment.kind == .footer || segment.kind == .markupOnly }
+        return !segment.isBullet && segment.lineCount == 1 && segment.text.utf8.count <= 120
+            && !TextShape.endsSentence(segment.text)
+    }
+
+    /// The median word count of the titles that surely start articles: those that follow
+    /// a trailer or a why section's text; failing those, the first title; 0 if none.
+    private static func medianTitleWords(_ segments: [Segment], end: Int) -> Int {
+        var counts: [Int] = []
+        var firstTitleWords: Int?
+        var afterTrailer = false
+        var inWhy = false
+        var afterWhyText = false
+        for index in 0..<end {
+            let segment = segments[index]
+            switch segment.kind {
+            case .trailer:
+                afterTrailer = true
+                inWhy = false
+                afterWhyText = false
+            case .whyHeading:
+                inWhy = true
+            case .paragraph:
+                if segment.isTitleCandidate, index + 1 < end, segments[index + 1].isBodyLike {
+                    if firstTitleWords == nil { firstTitleWords = segment.wordCount }
+                    if afterTrailer || afterWhyText {
+                        counts.append(segment.wordCount)
+                        afterTrailer = false
+                        inWhy = false
+                        afterWhyText = false
+                        continue
+                    }
+                }
+                if inWhy { afterWhyText = true }
+            case .footer, .markupOnly:
+                break
+            }
+        }
+        if counts.isEmpty, let firstTitleWords { counts = [firstTitleWords] }
+        guard !counts.isEmpty else { return 0 }
+        counts.sort()
+        return counts[counts.count / 2]
+    }
+
+    private static func articleLevel(_ segments: [Segment], end: Int) -> Int? {
+        var counts = [Int](repeating: 0, count: Segment.plainLevel)
+        for index in 0..<end where segments[index].isHeading && segments[index].isTitleCandidate {
+            if index + 1 < end, segments[index + 1].isProse { counts[segments[index].level] += 1 }
+        }
+        guard let best = counts.max(), best > 0 else { return nil }
+        return counts.firstIndex(of: best)
+    }
+}
