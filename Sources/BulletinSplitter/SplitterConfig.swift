@@ -113,7 +113,7 @@ public struct SplitterConfig: Sendable, Equatable {
     public static let defaultMastheadPatterns: [String] = [
         #"(?:issue|edition|vol\.?|volume|no\.|number)\s*#?\s*\d+\b.{0,80}"#,
         #".{0,60}\b(?:newsletter|digest|bulletin|weekly|monthly|briefing|round-?up)\b.{0,40}"#,
-        #"(?:in (?:this|today['’]s|the) (?:issue|edition|week|newsletter)|(?:table of )?contents|highlights)\s*[:.]?"#,
+        #"(?:in (?:this|today[\x27’]s|the) (?:issue|edition|week|newsletter)|(?:table of )?contents|highlights)\s*[:.]?"#,
         #"(?:dear|hello|hi|hey|greetings|good (?:morning|afternoon|evening))\b.{0,60}"#,
         #"welcome to\b.*"#,
     ]
@@ -122,14 +122,16 @@ public struct SplitterConfig: Sendable, Equatable {
     /// box, "About us", "Support our work", and closing lines ("Best regards,", "Thanks
     /// for reading", "Until next week", "That's all for this issue").
     public static let defaultHousePatterns: [String] = [
-        #"(?:the |our )?(?:contributors?|readers?)['’]?s?['’]? (?:corner|mailbag|letters)\s*[:.!]?"#,
-        #"(?:your |reader |readers['’]? )?questions?(?: box| corner| and answers| of the (?:week|month))\s*[?:.!]?|(?:got|have) (?:a |any )?questions\?.*|ask (?:us|the editors?)\b.{0,60}"#,
+        #"(?:the |our )?(?:contributors?|readers?)[\x27’]?s?[\x27’]? (?:corner|mailbag|letters)\s*[:.!]?"#,
+        #"(?:your |reader |readers[\x27’]? )?questions?(?: box| corner| and answers| of the (?:week|month))\s*[?:.!]?|(?:got|have) (?:a |any )?questions\?.*|ask (?:us|the editors?)\b.{0,60}"#,
         #"(?:about (?:us|this newsletter)|support (?:us|our work)|donate(?: now)?|become a (?:member|supporter)\b.*)\s*[:.!]?"#,
-        #"(?:(?:best|kind|warm)(?:est)? (?:regards|wishes)|cheers|thanks for reading|thank you for reading|until next (?:time|week|month|issue)|see you (?:next|soon)\b.{0,40}|that['’]?s (?:all|it) for (?:this|today|now)\b.{0,40})\s*[,.!]*"#,
+        #"(?:(?:best|kind|warm)(?:est)? (?:regards|wishes)|cheers|thanks for reading|thank you for reading|until next (?:time|week|month|issue)|see you (?:next|soon)\b.{0,40}|that[\x27’]?s (?:all|it) for (?:this|today|now)\b.{0,40})\s*[,.!]*"#,
     ]
 
+    /// The built-in patterns, with the built-in layouts (`SplitterLayout.builtIn`).
     public static let `default` = SplitterConfig(
         trailerPatterns: defaultTrailerPatterns,
-        whyHeadingPatterns: defaultWhyHeadingPatterns
+        whyHeadingPatterns: defaultWhyHeadingPatterns,
+        layouts: SplitterLayout.builtIn
     )
 }
