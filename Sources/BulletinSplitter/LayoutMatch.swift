@@ -4,8 +4,9 @@ import Foundation
 /// given lists has an entry that accepts it (an empty match accepts nothing).
 ///
 /// `from`, `listID` and `fileName` entries are shell-style globs (`*`, `?`, `[…]`),
-/// matched case-insensitively against the whole value: `*@diplomacy.edu*` against the
-/// `From` header as written ("Digital Watch <news@diplomacy.edu>"), `*.diplomacy.edu*`
+/// matched case-insensitively against the whole value: `*@diplomacy.edu` against the
+/// `From` header as written ("Digital Watch <news@diplomacy.edu>") or against the bare
+/// address between `<` and `>`, `*.diplomacy.edu*`
 /// against `List-Id`, `diplo-*.txt` against the file name. `subject` entries are regular
 /// expressions searched case-insensitively anywhere in the subject (or HTML title).
 public struct LayoutMatch: Sendable, Equatable {
@@ -23,7 +24,12 @@ public struct LayoutMatch: Sendable, Equatable {
 
     /// Whether the document described by these values is one for the layout.
     public func accepts(_ key: LayoutKey) -> Bool {
-        if let value = key.from, from.contains(where: { Self.glob($0, matches: value) }) { return true }
+        if let value = key.from {
+            let address = Self.address(in: value)
+            for pattern in from where Self.glob(pattern, matches: value) || address.map({ Self.glob(pattern, matches: $0) }) == true {
+                return true
+            }
+        }
         if let value = key.listID, listID.contains(where: { Self.glob($0, matches: value) }) { return true }
         if let value = key.fileName, fileName.contains(where: { Self.glob($0, matches: value) }) { return true }
         if let value = key.subject {
@@ -32,6 +38,12 @@ public struct LayoutMatch: Sendable, Equatable {
             }
         }
         return false
+    }
+
+    /// The address between `<` and `>` in a header such as "Name <user@host>".
+    static func address(in header: String) -> String? {
+        guard let open = header.lastIndex(of: "<"), let close = header[open...].firstIndex(of: ">") else { return nil }
+        return String(header[header.index(after: open)..<close])
     }
 
     static func glob(_ pattern: String, matches value: String) -> Bool {
