@@ -52,11 +52,14 @@ struct ArticleAssembler {
         var current: Int?
         var outside = Outside.start
         var contents = ContentsIndex()
+        var afterSeparator = false
         let end = measures.end
 
         func open(_ title: Int, bodyAt bodyStart: Int, reason: LineReason) {
             if let finished = current { sections[finished].endedByTitle = true }
-            sections.append(Section(title: title))
+            var opened = Section(title: title)
+            opened.startedAfterDelimiter = reason != .titleAfterWhy && reason != .titleEvidence
+            sections.append(opened)
             let section = sections.count - 1
             current = section
             fates[title] = SegmentFate(place: .title(section: section), reason: reason)
@@ -76,6 +79,11 @@ struct ArticleAssembler {
             switch segment.kind {
             case .markupOnly:
                 fates[index] = SegmentFate(place: .skipped(.markup), reason: .markupOnly)
+            case .separator:
+                fates[index] = SegmentFate(place: .skipped(.markup), reason: .separator)
+                afterSeparator = true
+                index += 1
+                continue
             case .footer:
                 fates[index] = SegmentFate(place: .skipped(.footer), reason: .footerPattern)
             case .trailer:
@@ -91,7 +99,15 @@ struct ArticleAssembler {
                     fates[index] = SegmentFate(place: .skipped(outsideLabel(segment, outside, sections.isEmpty)), reason: .orphanText)
                 }
             case .paragraph:
+                let separated = afterSeparator
+                afterSeparator = false
                 if let section = current {
+                    if separated, segment.isTitleCandidate, segment.mark != .house, !followsOpenClause(index),
+                       let bodyStart = bodyStart(after: index) {
+                        open(index, bodyAt: bodyStart, reason: .titleAfterSeparator)
+                        index = bodyStart
+                        continue
+                    }
                     if segment.mark == .house {
                         current = nil
                         outside = .house(level: segment.level)
@@ -159,7 +175,7 @@ struct ArticleAssembler {
     /// any article.
     private func start(at index: Int, outside: Outside, first: Bool, contents: inout ContentsIndex) -> (Int, Int)? {
         let segment = segments[index]
-        guard segment.isTitleCandidate, segment.mark != .house else { return nil }
+        guard segment.isTitleCandidate, segment.mark != .house, !followsOpenClause(index) else { return nil }
         if segment.isHeading, let level = measures.articleLevel, segment.level > level { return nil }
         if case .house(let houseLevel) = outside {
             if segment.isHeading {
@@ -175,7 +191,8 @@ struct ArticleAssembler {
         var fallback: Int?
         for member in index..<bodyStart where segments[member].kind == .paragraph {
             let candidate = segments[member]
-            guard candidate.mark == .none, !contents.reappears(member, in: segments, end: measures.end) else { continue }
+            guard candidate.mark == .none, !followsOpenClause(member),
+                  !contents.reappears(member, in: segments, end: measures.end) else { continue }
             if candidate.isHeading || candidate.wordCount >= measures.headlineWords { return (member, bodyStart) }
             if fallback == nil { fallback = member }
         }
@@ -232,18 +249,19 @@ struct ArticleAssembler {
         guard candidate.isTitleCandidate else { return .stay(.bodyText) }
         guard !section.body.isEmpty || !section.why.isEmpty else { return .stay(.subheading) }
         guard let bodyStart = bodyStart(after: index) else { return .stay(.noBodyFollows) }
-        if index > 0, segments[index - 1].kind == .paragraph,
-           TextShape.lastSignificantScalar(segments[index - 1].text) == ":" {
-            return .stay(.afterColon)
-        }
+        if followsOpenClause(index) { return .stay(.afterColon) }
         if candidate.isHeading {
             let level = articleLevel ?? title.level
             return candidate.level <= level ? .start(bodyAt: bodyStart, reason: .titleHeading) : .stay(.deeperHeading)
         }
         if title.isHeading { return .stay(.deeperHeading) }
+        if measures.numberedTitles {
+            return candidate.isNumbered ? .start(bodyAt: bodyStart, reason: .titleNumbered) : .stay(.notNumbered)
+        }
         if !section.why.isEmpty { return .start(bodyAt: bodyStart, reason: .titleAfterWhy) }
         let nextIsLong = segments[bodyStart].text.utf8.count >= Self.longParagraphBytes
-        if measures.trailerAhead[index] {
+        if measures.delimiterAhead[index] {
+            if section.startedAfterDelimiter { return .stay(.inTrailerBlock) }
             let afterSentence = index > 0 && segments[index - 1].kind == .paragraph
                 && TextShape.endsSentence(segments[index - 1].text)
             guard bodyStart == index + 1, candidate.wordCount >= measures.strictWords, nextIsLong, afterSentence
@@ -256,18 +274,27 @@ struct ArticleAssembler {
         return .start(bodyAt: bodyStart, reason: .titleEvidence)
     }
 
+    /// Whether the paragraph before `index` ends in ":" or "," (a list, a sub-heading or a
+    /// signature follows, not a new article).
+    private func followsOpenClause(_ index: Int) -> Bool {
+        guard index > 0, segments[index - 1].kind == .paragraph,
+              let last = TextShape.lastSignificantScalar(segments[index - 1].text) else { return false }
+        return last == ":" || last == ","
+    }
+
     // MARK: Labels for skipped segments
 
     private func frontLabel(_ segment: Segment, _ contents: inout ContentsIndex, at index: Int) -> SkipReason {
         switch segment.kind {
-        case .markupOnly: return .markup
+        case .markupOnly, .separator: return .markup
         case .footer: return .footer
         case .trailer: return .trailer
         case .whyHeading: return .intro
         case .paragraph: break
         }
-        if segment.mark == .house { return .house }
-        if segment.isBullet || (segment.isTitleCandidate && contents.reappears(index, in: segments, end: measures.end)) {
+        if segment.mark == .house { return .intro }
+        if segment.isBullet || TextShape.isContentsHeading(segment.text)
+            || (segment.isTitleCandidate && contents.reappears(index, in: segments, end: measures.end)) {
             return .contents
         }
         if segment.mark == .masthead {
@@ -281,6 +308,7 @@ struct ArticleAssembler {
         let segment = segments[index]
         switch segment.kind {
         case .markupOnly: return .markupOnly
+        case .separator: return .separator
         case .footer: return .footerPattern
         case .trailer: return .trailerPattern
         case .whyHeading: return .orphanText

@@ -7,8 +7,10 @@ struct DocumentMeasures {
     let end: Int
     /// Whether trailers or why headings occur before the footer.
     let isStructured: Bool
-    /// For each segment index, whether a trailer follows it before the footer.
-    let trailerAhead: [Bool]
+    /// For each segment index, whether a trailer or separator follows it before the footer.
+    let delimiterAhead: [Bool]
+    /// Whether most titles that body text follows are numbered ("1. …"), at least two.
+    let numberedTitles: Bool
     /// Fewest words for a plain title inside an article without trailer: 60% of the
     /// median word count of the sure titles, clamped to `headlineWordRange`.
     let headlineWords: Int
@@ -26,10 +28,11 @@ struct DocumentMeasures {
         var structured = false
         for index in (0..<end).reversed() {
             ahead[index] = seen
-            if segments[index].kind == .trailer { seen = true }
+            if segments[index].kind == .trailer || segments[index].kind == .separator { seen = true }
             if segments[index].kind == .trailer || segments[index].kind == .whyHeading { structured = true }
         }
-        trailerAhead = ahead
+        delimiterAhead = ahead
+        numberedTitles = Self.numberedTitles(segments, end: end)
         isStructured = structured
         let median = Self.medianTitleWords(segments, end: end)
         headlineWords = Self.clamp((median * 6 + 9) / 10, Self.headlineWordRange)
@@ -70,7 +73,7 @@ struct DocumentMeasures {
         for index in 0..<end {
             let segment = segments[index]
             switch segment.kind {
-            case .trailer:
+            case .trailer, .separator:
                 afterTrailer = true
                 inWhy = false
                 afterWhyText = false
@@ -96,6 +99,16 @@ struct DocumentMeasures {
         guard !counts.isEmpty else { return 0 }
         counts.sort()
         return counts[counts.count / 2]
+    }
+
+    private static func numberedTitles(_ segments: [Segment], end: Int) -> Bool {
+        var numbered = 0
+        var plain = 0
+        for index in 0..<end where segments[index].isTitleCandidate && !segments[index].isHeading {
+            guard index + 1 < end, segments[index + 1].isProse else { continue }
+            if segments[index].isNumbered { numbered += 1 } else { plain += 1 }
+        }
+        return numbered >= 2 && numbered > plain
     }
 
     private static func articleLevel(_ segments: [Segment], end: Int) -> Int? {

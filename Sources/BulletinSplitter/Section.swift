@@ -10,6 +10,9 @@ struct Section {
     var inWhy = false
     /// Whether the section ended because a new title started (not at a trailer).
     var endedByTitle = false
+    /// Whether the title came right after a trailer, a separator, front matter or a house
+    /// section (not after a why section or on evidence inside an article).
+    var startedAfterDelimiter = true
     /// Set by `SectionReview` when the section is not an article.
     var skippedAs: SkipReason?
     var skipReason: LineReason = .noProse

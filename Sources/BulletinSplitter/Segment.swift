@@ -11,6 +11,8 @@ struct Segment: Sendable {
         case footer
         /// Lines that hold nothing but markup (`**`, `#`, `[](url)`): no text for any article.
         case markupOnly
+        /// A rule line (`---`, `* * *`): a soft delimiter between articles.
+        case separator
     }
 
     /// What a configured front- or back-matter pattern says about a paragraph.
@@ -40,6 +42,9 @@ struct Segment: Sendable {
     /// 1...6 for `#` headings, `boldLevel` for a bold line, `plainLevel` otherwise.
     var level: Int = Segment.plainLevel
     var isBullet: Bool = false
+    /// A numbered list item standing alone ("3. Title" with blank lines around): it may be
+    /// a numbered title.
+    var isNumbered: Bool = false
     /// Number of source lines joined into this paragraph (hard-wrapped text).
     var lineCount: Int = 1
     /// Whether the paragraph has the shape of a title (see `SegmentBuilder`).

@@ -79,6 +79,11 @@ struct SegmentBuilder {
             switch line.kind {
             case .blank:
                 flush()
+            case .separator:
+                structural(.separator, line, at: index)
+            case .underline:
+                flush()
+                segments.append(Segment(kind: .markupOnly, lines: index..<(index + 1), text: ""))
             case .trailer:
                 structural(.trailer, line, at: index)
             case .whyHeading:
@@ -98,6 +103,15 @@ struct SegmentBuilder {
                 paragraphStart = index
                 paragraphLines.append(item)
                 paragraphIsBullet = true
+                let standsAlone = (index == 0 || Self.isBreak(lines[index - 1]))
+                    && (index + 1 == lines.count || Self.isBreak(lines[index + 1]))
+                if standsAlone && TextShape.isNumberedItem(line.text) {
+                    // "3. Title" on its own: a numbered title candidate, not a list.
+                    paragraphIsBullet = false
+                    flush()
+                    segments[segments.count - 1].isNumbered = segments[segments.count - 1].isTitleCandidate
+                    continue
+                }
                 if !layout.continues(line) { flush() }
             case .text:
                 if paragraphLines.isEmpty { paragraphStart = index }
@@ -107,6 +121,13 @@ struct SegmentBuilder {
         }
         flush()
         return segments
+    }
+
+    private static func isBreak(_ line: ClassifiedLine) -> Bool {
+        switch line.kind {
+        case .blank, .separator, .underline: true
+        default: false
+        }
     }
 
     private func structuralKind(of text: String) -> Segment.Kind? {
@@ -172,7 +193,21 @@ struct SegmentBuilder {
             start = bytes.index(after: end)
         }
         lines.append(classify(TextShape.trimmed(text[start...])))
+        if markup == .markdown { markSetextHeadings(&lines) }
         return lines
+    }
+
+    /// A text line followed by `===` (level 1) or `---` (level 2) is a setext heading.
+    private func markSetextHeadings(_ lines: inout [ClassifiedLine]) {
+        for index in lines.indices.dropFirst() where lines[index].kind == .separator {
+            guard let level = TextShape.setextLevel(lines[index].text), case .text = lines[index - 1].kind,
+                  index < 2 || lines[index - 2].kind == .blank
+            else { continue }
+            let heading = lines[index - 1].text
+            lines[index - 1] = ClassifiedLine(text: heading, kind: .heading(level),
+                                              plain: String(TextShape.trimmed(Substring(InlineMarkdown.plainText(heading)))))
+            lines[index].kind = .underline
+        }
     }
 
     /// The UTF-8 offsets of the line feeds, in one pass over the bytes.
@@ -205,6 +240,7 @@ struct SegmentBuilder {
             if whyHeadings.matches(plain) { return ClassifiedLine(text: line, kind: .whyHeading, plain: plain) }
             if footers.matches(plain) { return ClassifiedLine(text: line, kind: .footer, plain: plain) }
         }
+        if TextShape.isRule(line) { return ClassifiedLine(text: line, kind: .separator) }
         if let heading {
             let text = short ? plain : String(TextShape.trimmed(Substring(InlineMarkdown.plainText(heading.text))))
             return ClassifiedLine(text: line, kind: .heading(heading.level), plain: text)

@@ -73,10 +73,12 @@ public struct SplitterConfig: Sendable, Equatable {
     /// before "If so" ("diplomacyIf so"), with or without "!", with "our chatbot" or
     /// "our Diplo chatbot", and any wording of the topic ("AI, tech, and digital
     /// diplomacy", "AI, tech and digital diplomacy").
-    /// Also the older closing line "For more information on these topics, visit
+    /// Also the shorter newer wordings ("Want to learn more about …? Ask our Diplo
+    /// chatbot!", "Curious about …? Chat with our Diplo AI assistant.") and the older closing line "For more information on these topics, visit
     /// diplomacy.edu." (any topic wording, any site, with or without the final stop).
     public static let defaultTrailerPatterns: [String] = [
         #"would you like to learn more about .{1,160}?\??\s*if so,?\s*(please\s+)?ask our (\w+\s+)?chat\s?bot\s*[!.]*"#,
+        #"(?:want to (?:learn|know) more|curious|interested in (?:learning )?more) about .{1,160}?\?\s*(?:please\s+)?(?:ask|chat with|talk to|try) our (?:\w+\s+){0,2}(?:chat\s?bot|assistant)\s*[!.]*"#,
         #"for more information on (these|this|those|the|related) (topics?|issues?|stories|story|subjects?),?\s*(please\s+)?(visit|see|go to)\s+\S{3,80}?[.!]?"#,
     ]
 
@@ -90,10 +92,12 @@ public struct SplitterConfig: Sendable, Equatable {
     /// mentions unsubscribing or privacy policies: the link-like items must start the
     /// line or follow a `|`/`•`/`·` separator ("Unsubscribe | Update your preferences").
     /// Kept to few patterns without leading `.*` where possible: every line is matched.
+    /// Also the e-mail signature marker `--` (a line of its own): what follows is footer.
     public static let defaultFooterPatterns: [String] = [
         #"(?:[^|•·]*+[|•·]\s*)*(?:unsubscribe\b.*|view (?:this (?:email|e-mail|newsletter|issue|message) |it )?(?:online|in (?:your |a )?(?:web )?browser)\b.*|privacy (?:policy|notice)(?:\s*[|•·].*)?|(?:update|manage|change) (?:your )?(?:email |e-mail |subscription |mailing |newsletter )?(?:preferences|subscription)\b.*|forward (?:this (?:email|e-mail|newsletter|issue) )?to a (?:friend|colleague)\b.*)"#,
         #".*?\b(?:(?:click|tap) here to unsubscribe|no longer (?:wish|want) to receive (?:these|this|our)|all rights reserved)\b.*"#,
         #"(?:copyright\s*)?(?:©|\(c\))\s*.*"#,
+        #"--|to unsubscribe\b.*"#,
         #"copyright\s*(?:©\s*)?(?:19|20)\d\d\b.*"#,
         #"you (?:are receiving|received|have received|are getting|get) this\b.*"#,
     ]
@@ -125,7 +129,7 @@ public struct SplitterConfig: Sendable, Equatable {
         #"(?:the |our )?(?:contributors?|readers?)[\x27’]?s?[\x27’]? (?:corner|mailbag|letters)\s*[:.!]?"#,
         #"(?:your |reader |readers[\x27’]? )?questions?(?: box| corner| and answers| of the (?:week|month))\s*[?:.!]?|(?:got|have) (?:a |any )?questions\?.*|ask (?:us|the editors?)\b.{0,60}"#,
         #"(?:about (?:us|this newsletter)|support (?:us|our work)|donate(?: now)?|become a (?:member|supporter)\b.*)\s*[:.!]?"#,
-        #"(?:(?:best|kind|warm)(?:est)? (?:regards|wishes)|cheers|thanks for reading|thank you for reading|until next (?:time|week|month|issue)|see you (?:next|soon)\b.{0,40}|that[\x27’]?s (?:all|it) for (?:this|today|now)\b.{0,40})\s*[,.!]*"#,
+        #"(?:(?:best|kind|warm)(?:est)? (?:regards|wishes)|cheers|thanks for reading|thank you for reading|happy reading|enjoy (?:the|this) (?:issue|read(?:ing)?)|until next (?:time|week|month|issue)|see you (?:next|soon)\b.{0,40}|that[\x27’]?s (?:all|it) for (?:this|today|now)\b.{0,40})\s*[,.!]*"#,
     ]
 
     /// The built-in patterns, with the built-in layouts (`SplitterLayout.builtIn`).

@@ -21,7 +21,7 @@ extension SplitterLayout {
 
     /// The sample's publisher, by sender, list, subject or file name, with every trailer
     /// variant seen: the chatbot line (with or without "?", "!", a space before "If so",
-    /// "Diplo") and the older "For more information on these topics, visit diplomacy.edu."
+    /// "Diplo"), its shorter newer wordings, and the older "For more information on these topics, visit diplomacy.edu."
     public static let digitalWatch = SplitterLayout(
         name: "digital-watch",
         match: LayoutMatch(
@@ -30,8 +30,7 @@ extension SplitterLayout {
             subject: [#"digital watch|diplo\b"#],
             fileName: ["diplo*", "*digital-watch*", "*dig-watch*", "*digwatch*"]),
         config: SplitterConfig(
-            trailerPatterns: [
-                #"would you like to learn more about .{1,160}?\??\s*if so,?\s*(please\s+)?ask our (\w+\s+)?chat\s?bot\s*[!.]*"#,
+            trailerPatterns: Array(SplitterConfig.defaultTrailerPatterns.prefix(2)) + [
                 #"for more information on (these|this|those|the) (topics?|issues?|stories|subjects?),?\s*(please\s+)?(visit|see|go to)\s+(https?://)?(www\.)?(diplomacy\.edu|dig\.watch)\S{0,80}?[.!]?"#,
             ],
             whyHeadingPatterns: SplitterConfig.defaultWhyHeadingPatterns,
