@@ -259,7 +259,13 @@ struct ArticleAssembler {
             return candidate.isNumbered ? .start(bodyAt: bodyStart, reason: .titleNumbered) : .stay(.notNumbered)
         }
         if !section.why.isEmpty { return .start(bodyAt: bodyStart, reason: .titleAfterWhy) }
-        let nextIsLong = segments[bodyStart].text.utf8.count >= Self.longParagraphBytes
+        // The lead paragraph may come after a short source or caption line.
+        let nextIsLong = segments[bodyStart...min(bodyStart + 1, measures.end - 1)].contains {
+            $0.kind == .paragraph && $0.text.utf8.count >= Self.longParagraphBytes
+        }
+        if measures.titlesHaveSubline && bodyStart == index + 1 && !Self.isSubline(segments, bodyStart, end: measures.end) {
+            return .stay(.unlikeTitles)
+        }
         if measures.delimiterAhead[index] {
             if section.startedAfterDelimiter { return .stay(.inTrailerBlock) }
             let afterSentence = index > 0 && segments[index - 1].kind == .paragraph
@@ -272,6 +278,15 @@ struct ArticleAssembler {
         if let last = TextShape.lastSignificantScalar(candidate.text), last == "?" || last == "!" { words = min(words, 4) }
         guard candidate.wordCount >= words, nextIsLong else { return .stay(.weakTitle) }
         return .start(bodyAt: bodyStart, reason: .titleEvidence)
+    }
+
+    /// Whether the segment at `index` is a short line between a title and its lead
+    /// paragraph (a source, caption or "Related topics:" line): not prose, and prose follows.
+    static func isSubline(_ segments: [Segment], _ index: Int, end: Int) -> Bool {
+        let segment = segments[index]
+        guard segment.kind == .paragraph, !segment.isHeading, !segment.isProse || segment.mark == .caption,
+              segment.text.utf8.count <= 120, index + 1 < end else { return false }
+        return segments[index + 1].isProse
     }
 
     /// Whether the paragraph before `index` ends in ":" or "," (a list, a sub-heading or a

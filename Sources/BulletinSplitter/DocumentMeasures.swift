@@ -11,6 +11,9 @@ struct DocumentMeasures {
     let delimiterAhead: [Bool]
     /// Whether most titles that body text follows are numbered ("1. …"), at least two.
     let numberedTitles: Bool
+    /// Whether the bulletin's plain titles mostly have a short line (source, caption,
+    /// "Related topics:") between them and their lead paragraph.
+    let titlesHaveSubline: Bool
     /// Fewest words for a plain title inside an article without trailer: 60% of the
     /// median word count of the sure titles, clamped to `headlineWordRange`.
     let headlineWords: Int
@@ -33,6 +36,7 @@ struct DocumentMeasures {
         }
         delimiterAhead = ahead
         numberedTitles = Self.numberedTitles(segments, end: end)
+        titlesHaveSubline = Self.titlesHaveSubline(segments, end: end)
         isStructured = structured
         let median = Self.medianTitleWords(segments, end: end)
         headlineWords = Self.clamp((median * 6 + 9) / 10, Self.headlineWordRange)
@@ -111,12 +115,34 @@ struct DocumentMeasures {
         return numbered >= 2 && numbered > plain
     }
 
+    private static func titlesHaveSubline(_ segments: [Segment], end: Int) -> Bool {
+        var withSubline = 0
+        var without = 0
+        for index in 0..<end where segments[index].isTitleCandidate && !segments[index].isHeading {
+            guard index + 1 < end else { continue }
+            if segments[index + 1].isProse {
+                without += 1
+            } else if ArticleAssembler.isSubline(segments, index + 1, end: end) {
+                withSubline += 1
+            }
+        }
+        return withSubline >= 2 && withSubline * 2 >= without
+    }
+
+    /// The shallowest level with at least two headings that have prose under them (right
+    /// under, or after one or two short lines); failing that, the level of the one heading
+    /// that has.
     private static func articleLevel(_ segments: [Segment], end: Int) -> Int? {
         var counts = [Int](repeating: 0, count: Segment.plainLevel)
         for index in 0..<end where segments[index].isHeading && segments[index].isTitleCandidate {
-            if index + 1 < end, segments[index + 1].isProse { counts[segments[index].level] += 1 }
+            var next = index + 1
+            while next < end, next <= index + 3, segments[next].kind == .paragraph, !segments[next].isHeading,
+                  !segments[next].isProse, !segments[next].isBullet {
+                next += 1
+            }
+            if next < end, segments[next].isProse { counts[segments[index].level] += 1 }
         }
-        guard let best = counts.max(), best > 0 else { return nil }
-        return counts.firstIndex(of: best)
+        if let repeated = counts.firstIndex(where: { $0 >= 2 }) { return repeated }
+        return counts.firstIndex(where: { $0 > 0 })
     }
 }

@@ -9,6 +9,7 @@ public enum LineReason: String, Sendable, CaseIterable, CustomStringConvertible 
     case titleAfterSeparator = "title-shaped line after a separator line, body text follows"
     case titleNumbered = "numbered title-shaped line, like the bulletin's other titles, body text follows"
     case notNumbered = "title-shaped, but the bulletin's titles are numbered and this line is not"
+    case unlikeTitles = "title-shaped, but the bulletin's titles have a source or caption line under them and this one has none"
     case separator = "separator line (rule characters only)"
     case titleEvidence = "headline-like (length, shape, like the other titles), a long paragraph follows"
     case bodyText = "body text"

@@ -2,9 +2,9 @@
 /// - a section with no prose in its body or why section (only list items, links, short
 ///   lines) is a link list (when it holds list items or links) or a house section;
 /// - the first section is the masthead and intro when it was ended by another title, has
-///   no why section and a short plain title, and either the bulletin has trailers or why
-///   headings, or its body opens with a greeting (`masthead_patterns`, or a short line
-///   ending in "," or "!").
+///   no why section and a plain title, and either its body opens with a greeting
+///   (`masthead_patterns`, or a short line ending in "," or "!"), or the bulletin has
+///   trailers or why headings and the title is short (under `headlineWords`).
 struct SectionReview {
     let segments: [Segment]
     let measures: DocumentMeasures
@@ -21,8 +21,8 @@ struct SectionReview {
         guard let first = sections.indices.first(where: { sections[$0].skippedAs == nil }) else { return }
         let section = sections[first]
         let title = segments[section.title]
-        guard section.endedByTitle, section.why.isEmpty, !title.isHeading, title.wordCount < measures.headlineWords,
-              measures.isStructured || opensWithGreeting(section)
+        guard section.endedByTitle, section.why.isEmpty, !title.isHeading,
+              opensWithGreeting(section) || (measures.isStructured && title.wordCount < measures.headlineWords)
         else { return }
         // Only when nothing but front matter comes before it.
         sections[first].skippedAs = .intro

@@ -99,7 +99,7 @@ public struct SplitterConfig: Sendable, Equatable {
         #"(?:copyright\s*)?(?:©|\(c\))\s*.*"#,
         #"--|to unsubscribe\b.*"#,
         #"copyright\s*(?:©\s*)?(?:19|20)\d\d\b.*"#,
-        #"you (?:are receiving|received|have received|are getting|get) this\b.*"#,
+        #".{0,200}?\byou (?:are receiving|received|have received|are getting|get) this\b.*"#,
     ]
 
     /// Captions and credit lines that must never become titles: lines starting with
@@ -113,13 +113,15 @@ public struct SplitterConfig: Sendable, Equatable {
 
     /// Front matter: issue numbers ("Issue 42", "No. 7 | November 2026"), a line naming
     /// the publication kind ("Digital Policy Weekly", "Monthly newsletter – …"), "In this
-    /// issue", and greetings or welcome lines ("Dear readers,", "Welcome to …").
+    /// issue", greetings or welcome lines ("Dear readers,", "Welcome to …"), and a name
+    /// with a date after a dash, bar or dot ("Policy Monitor — November 2026").
     public static let defaultMastheadPatterns: [String] = [
         #"(?:issue|edition|vol\.?|volume|no\.|number)\s*#?\s*\d+\b.{0,80}"#,
         #".{0,60}\b(?:newsletter|digest|bulletin|weekly|monthly|briefing|round-?up)\b.{0,40}"#,
         #"(?:in (?:this|today[\x27’]s|the) (?:issue|edition|week|newsletter)|(?:table of )?contents|highlights)\s*[:.]?"#,
         #"(?:dear|hello|hi|hey|greetings|good (?:morning|afternoon|evening))\b.{0,60}"#,
         #"welcome to\b.*"#,
+        #".{1,80}\s[—–|·-]\s.{0,60}\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b.{0,12}\b(?:19|20)\d\d"#,
     ]
 
     /// House sections and sign-offs: a contributors' or readers' corner, a questions
