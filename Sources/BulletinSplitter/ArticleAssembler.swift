@@ -140,12 +140,13 @@ struct ArticleAssembler {
                     open(title, bodyAt: bodyStart, reason: titleReason(outside))
                     index = bodyStart
                     continue
+                } else if sections.isEmpty && outside == .start {
+                    // Front matter, a sign-off of the editor's letter included.
+                    fates[index] = SegmentFate(place: .skipped(frontLabel(segment, &contents, at: index)),
+                                               reason: frontReason(index, &contents))
                 } else if segment.mark == .house {
                     outside = .house(level: segment.level)
                     fates[index] = SegmentFate(place: .skipped(.house), reason: .housePattern)
-                } else if sections.isEmpty && outside == .start {
-                    fates[index] = SegmentFate(place: .skipped(frontLabel(segment, &contents, at: index)),
-                                               reason: frontReason(index, &contents))
                 } else {
                     let label = outsideLabel(segment, outside, sections.isEmpty)
                     fates[index] = SegmentFate(place: .skipped(label), reason: label == .caption ? .captionPattern
@@ -186,6 +187,9 @@ struct ArticleAssembler {
         }
         guard let bodyStart = bodyStart(after: index) else { return nil }
         guard first && outside == .start else { return (index, bodyStart) }
+        // The first article's lead is prose (not a contents list or a link).
+        guard segment.isHeading || segments[bodyStart].isProse
+                || (bodyStart + 1 < measures.end && Self.isSubline(segments, bodyStart, end: measures.end)) else { return nil }
         // Front matter: skip table-of-contents entries and masthead lines; prefer the
         // first candidate of headline length.
         var fallback: Int?
@@ -308,15 +312,14 @@ struct ArticleAssembler {
         case .paragraph: break
         }
         if segment.mark == .house { return .intro }
-        if segment.isBullet || TextShape.isContentsHeading(segment.text)
+        let inList = segment.isBullet && ((index > 0 && segments[index - 1].isBullet)
+                                          || (index + 1 < segments.count && segments[index + 1].isBullet))
+        if inList || TextShape.isContentsHeading(segment.text)
             || (segment.isTitleCandidate && contents.reappears(index, in: segments, end: measures.end)) {
             return .contents
         }
-        if segment.mark == .masthead {
-            if let last = TextShape.lastSignificantScalar(segment.text), last == "," || last == "!" { return .intro }
-            return TextShape.wordCount(segment.text, limit: 8) >= 8 ? .intro : .masthead
-        }
-        return segment.isProse ? .intro : .masthead
+        if let last = TextShape.lastSignificantScalar(segment.text), last == "," || last == "!" { return .intro }
+        return segment.isProse && TextShape.endsSentence(segment.text) ? .intro : .masthead
     }
 
     private func frontReason(_ index: Int, _ contents: inout ContentsIndex) -> LineReason {
