@@ -64,7 +64,8 @@ struct EmailMessage: Sendable {
         }
     }
 
-    /// The message as a `Document`: `markup` is `.plain` for a text/plain body (its
+    /// The message as a `Document`: `markup` is `.markdown` for a text/markdown body,
+    /// `.plain` for a text/plain body (its
     /// `format=flowed` soft breaks undone, see `FlowedText`), `.markdown` for an HTML body; `encoding` is the body's charset; `title` the subject (or the HTML
     /// `<title>` when there is no subject).
     func document() throws(ReadError) -> Document {
@@ -84,7 +85,8 @@ struct EmailMessage: Sendable {
             } else {
                 text = TextNormalizer.normalize(decoded.text)
             }
-            markup = .plain
+            // A text/markdown body keeps its Markdown headings for the splitter.
+            markup = part.mediaType == "text/markdown" || part.mediaType == "text/x-markdown" ? .markdown : .plain
         case .html:
             let converted = HTMLToText.convert(decoded.text)
             text = converted.text

@@ -155,10 +155,20 @@ struct ArticleAssembler {
             }
             index += 1
         }
-        for index in end..<segments.count where segments[index].kind == .footer {
-            fates[index].reason = .footerPattern
+        var inHouse = false
+        if case .house = outside { inHouse = true }
+        var leading = true
+        for index in end..<segments.count {
+            if segments[index].kind == .footer { leading = false }
+            if segments[index].kind == .footer {
+                fates[index].reason = .footerPattern
+            } else if leading && inHouse {
+                // Short lines of a house section that runs into the footer ("Donate: …").
+                fates[index] = SegmentFate(place: .skipped(.house), reason: .houseSection)
+            } else if leading {
+                fates[index].reason = .footerAddress
+            }
         }
-        if end < segments.count, segments[end].kind != .footer { fates[end].reason = .footerAddress }
         return (sections, fates, measures)
     }
 
@@ -288,7 +298,8 @@ struct ArticleAssembler {
     /// paragraph (a source, caption or "Related topics:" line): not prose, and prose follows.
     static func isSubline(_ segments: [Segment], _ index: Int, end: Int) -> Bool {
         let segment = segments[index]
-        guard segment.kind == .paragraph, !segment.isHeading, !segment.isProse || segment.mark == .caption,
+        guard segment.kind == .paragraph, !segment.isHeading, segment.mark != .masthead, segment.mark != .house,
+              !segment.isProse || segment.mark == .caption,
               segment.text.utf8.count <= 120, index + 1 < end else { return false }
         return segments[index + 1].isProse
     }

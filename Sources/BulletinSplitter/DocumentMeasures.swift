@@ -56,8 +56,27 @@ struct DocumentMeasures {
             if kind == .footer { start = index }
         }
         guard start < segments.count else { return start }
-        while start > 0, isAddressLike(segments[start - 1]) { start -= 1 }
+        let name = publicationName(segments)
+        while start > 0, isAddressLike(segments[start - 1]) || isColophon(segments[start - 1], name: name) { start -= 1 }
         return start
+    }
+
+    /// The bulletin's name: the first line when it is short, up to a dash, bar, dot or
+    /// "#" ("POLICY WIRE", "Civic Tech Briefing — No. 88" → "civic tech briefing").
+    private static func publicationName(_ segments: [Segment]) -> String? {
+        guard let first = segments.first(where: { $0.kind == .paragraph }), first.lines.lowerBound <= 2,
+              TextShape.wordCount(first.text, limit: 8) <= 8 else { return nil }
+        let cut = first.text.firstIndex { "—–|·#:(".contains($0) } ?? first.text.endIndex
+        let name = String(TextShape.trimmed(first.text[..<cut])).lowercased()
+        return TextShape.wordCount(name, limit: 2) >= 2 ? name : nil
+    }
+
+    /// A short paragraph about the bulletin itself ("Policy Wire collects headlines…"),
+    /// naming it, just before the footer.
+    private static func isColophon(_ segment: Segment, name: String?) -> Bool {
+        guard let name, segment.kind == .paragraph, !segment.isBullet, !segment.isHeading,
+              segment.text.utf8.count <= 300 else { return false }
+        return segment.text.lowercased().contains(name)
     }
 
     private static func isAddressLike(_ segment: Segment) -> Bool {

@@ -131,7 +131,7 @@ public struct SplitterConfig: Sendable, Equatable {
         #"(?:the |our )?(?:contributors?|readers?)[\x27’]?s?[\x27’]? (?:corner|mailbag|letters)\s*[:.!]?"#,
         #"(?:your |reader |readers[\x27’]? )?questions?(?: box| corner| and answers| of the (?:week|month))\s*[?:.!]?|(?:got|have) (?:a |any )?questions\?.*|ask (?:us|the editors?)\b.{0,60}"#,
         #"(?:about (?:us|this newsletter)|support (?:us|our work)|donate(?: now)?|become a (?:member|supporter)\b.*)\s*[:.!]?"#,
-        #"(?:(?:best|kind|warm)(?:est)? (?:regards|wishes)|cheers|thanks for reading|thank you for reading|happy reading|enjoy (?:the|this) (?:issue|read(?:ing)?)|until next (?:time|week|month|issue)|see you (?:next|soon)\b.{0,40}|that[\x27’]?s (?:all|it) for (?:this|today|now)\b.{0,40})\s*[,.!]*"#,
+        #"(?:(?:best|kind|warm)(?:est)? (?:regards|wishes)|cheers|thanks|thank you|acknowledg(?:e)?ments|thanks for reading|thank you for reading|happy reading|enjoy (?:the|this) (?:issue|read(?:ing)?)|until next (?:time|week|month|issue)|see you (?:next|soon)\b.{0,40}|that[\x27’]?s (?:all|it) for (?:this|today|now)\b.{0,40})\s*[,.!]*"#,
     ]
 
     /// The built-in patterns, with the built-in layouts (`SplitterLayout.builtIn`).
