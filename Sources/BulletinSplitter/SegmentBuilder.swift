@@ -26,7 +26,9 @@ struct SegmentBuilder {
     /// A long title in hard-wrapped text may itself be wrapped.
     static let maximumTitleLines = 3
     /// Longer paragraphs are not matched against masthead and house patterns.
-    static let maximumMarkedLength = 400
+    static let maximumMarkedLength = 200
+    /// Masthead patterns are matched only in the first lines: front matter comes first.
+    static let mastheadLines = 200
 
     let patterns: CompiledPatterns
     let markup: Markup
@@ -143,7 +145,7 @@ struct SegmentBuilder {
         if !isBullet, lineCount <= Self.maximumTitleLines, text.utf8.count <= Self.maximumMarkedLength {
             if patterns.houses.matches(text) {
                 segment.mark = .house
-            } else if patterns.mastheads.matches(text) {
+            } else if lines.lowerBound < Self.mastheadLines && patterns.mastheads.matches(text) {
                 segment.mark = .masthead
             }
         }

@@ -39,7 +39,9 @@ public struct SplitterConfig: Sendable, Equatable {
     /// greetings such as "Dear readers,"). Before the first article, a matching line is
     /// never a title and is skipped as masthead (or as intro, with the paragraphs that
     /// follow it up to the first article, when it is a greeting or welcome line).
-    /// After the first article they have no effect. TOML key: `masthead_patterns`.
+    /// After the first article they have no effect; lines after the 200th are not
+    /// matched, nor are paragraphs longer than 200 bytes (house patterns too). TOML key:
+    /// `masthead_patterns`.
     public var mastheadPatterns: [String]
     /// Lines that open a recurring house section (a contributors' corner, a questions
     /// box, "About us", a sign-off such as "Best regards,"). A matching line ends the
@@ -114,14 +116,15 @@ public struct SplitterConfig: Sendable, Equatable {
     /// Front matter: issue numbers ("Issue 42", "No. 7 | November 2026"), a line naming
     /// the publication kind ("Digital Policy Weekly", "Monthly newsletter – …"), "In this
     /// issue", greetings or welcome lines ("Dear readers,", "Welcome to …"), and a name
-    /// with a date after a dash, bar or dot ("Policy Monitor — November 2026").
+    /// with a date after a dash, bar or dot ("Policy Monitor — November 2026"), ending the
+    /// line. Written to fail fast: every short paragraph is matched.
     public static let defaultMastheadPatterns: [String] = [
         #"(?:issue|edition|vol\.?|volume|no\.|number)\s*#?\s*\d+\b.{0,80}"#,
-        #".{0,60}\b(?:newsletter|digest|bulletin|weekly|monthly|briefing|round-?up)\b.{0,40}"#,
+        #"(?:[^\s]+\s+){0,4}(?:newsletter|digest|bulletin|weekly|monthly|briefing|roundup|round-up)\b(?:\s*[^\s]+){0,8}"#,
         #"(?:in (?:this|today[\x27’]s|the) (?:issue|edition|week|newsletter)|(?:table of )?contents|highlights)\s*[:.]?"#,
         #"(?:dear|hello|hi|hey|greetings|good (?:morning|afternoon|evening))\b.{0,60}"#,
         #"welcome to\b.*"#,
-        #".{1,80}\s[—–|·-]\s.{0,60}\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b.{0,12}\b(?:19|20)\d\d"#,
+        #"[^—–|·]{1,80}\s[—–|·]\s(?:[^—–|·]{0,60}\s)?(?:\d{1,2}\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d"#,
     ]
 
     /// House sections and sign-offs: a contributors' or readers' corner, a questions
