@@ -38,10 +38,21 @@ struct ArticleAssembler {
 
     private let segments: [Segment]
     private let measures: DocumentMeasures
+    private let mastheads: LinePatternSet
 
-    init(segments: [Segment]) {
+    init(segments: [Segment], mastheads: LinePatternSet) {
         self.segments = segments
+        self.mastheads = mastheads
         measures = DocumentMeasures(segments)
+    }
+
+    /// Whether the segment matches `masthead_patterns`. Asked only about front matter (and
+    /// the first section's opening), so the patterns cost nothing on the rest.
+    func isMasthead(_ index: Int) -> Bool {
+        let segment = segments[index]
+        guard segment.kind == .paragraph, !segment.isBullet, segment.lineCount <= SegmentBuilder.maximumTitleLines,
+              segment.text.utf8.count <= SegmentBuilder.maximumMarkedLength else { return false }
+        return mastheads.matches(segment.text)
     }
 
     var end: Int { measures.end }
@@ -205,7 +216,7 @@ struct ArticleAssembler {
         var fallback: Int?
         for member in index..<bodyStart where segments[member].kind == .paragraph {
             let candidate = segments[member]
-            guard candidate.mark == .none, !followsOpenClause(member),
+            guard candidate.mark == .none, !isMasthead(member), !followsOpenClause(member),
                   !contents.reappears(member, in: segments, end: measures.end) else { continue }
             if candidate.isHeading || candidate.wordCount >= measures.headlineWords { return (member, bodyStart) }
             if fallback == nil { fallback = member }
@@ -298,7 +309,8 @@ struct ArticleAssembler {
     /// paragraph (a source, caption or "Related topics:" line): not prose, and prose follows.
     static func isSubline(_ segments: [Segment], _ index: Int, end: Int) -> Bool {
         let segment = segments[index]
-        guard segment.kind == .paragraph, !segment.isHeading, segment.mark != .masthead, segment.mark != .house,
+        guard segment.kind == .paragraph, !segment.isHeading, segment.mark != .house,
+              TextShape.lastSignificantScalar(segment.text) != ",",
               !segment.isProse || segment.mark == .caption,
               segment.text.utf8.count <= 120, index + 1 < end else { return false }
         return segments[index + 1].isProse
@@ -344,7 +356,7 @@ struct ArticleAssembler {
         case .paragraph: break
         }
         if segment.mark == .house { return .housePattern }
-        if segment.mark == .masthead { return .mastheadPattern }
+        if isMasthead(index) { return .mastheadPattern }
         if segment.isTitleCandidate && contents.reappears(index, in: segments, end: measures.end) { return .contentsRepeated }
         return .frontMatter
     }

@@ -38,17 +38,11 @@ public struct BulletinSplitter: Sendable {
         let chosen = layouts.first { $0.layout.match.accepts(key) }
         let patterns = chosen?.patterns ?? defaultPatterns
         let builder = SegmentBuilder(patterns: patterns, markup: document.markup)
-        let segments = builder.segments(of: document.text)
-        let assembler = ArticleAssembler(segments: segments)
+        let (segments, lineCount) = builder.segments(of: document.text)
+        let assembler = ArticleAssembler(segments: segments, mastheads: patterns.mastheads)
         var (sections, fates, measures) = assembler.assemble()
-        SectionReview(segments: segments, measures: measures).review(&sections)
-        let lineCount = (segments.last?.lines.upperBound).map { max($0, Self.lineCount(document.text)) } ?? Self.lineCount(document.text)
+        SectionReview(segments: segments, measures: measures, isMasthead: assembler.isMasthead).review(&sections)
         return SplitResultBuilder(segments: segments, lineCount: lineCount)
             .build(sections: sections, fates: fates, layout: chosen?.layout.name)
-    }
-
-    /// The number of lines of `text` split at "\n".
-    static func lineCount(_ text: String) -> Int {
-        text.utf8.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
     }
 }

@@ -8,6 +8,7 @@
 struct SectionReview {
     let segments: [Segment]
     let measures: DocumentMeasures
+    let isMasthead: (Int) -> Bool
 
     func review(_ sections: inout [Section]) {
         for index in sections.indices {
@@ -30,8 +31,9 @@ struct SectionReview {
     }
 
     private func opensWithGreeting(_ section: Section) -> Bool {
-        guard let opening = section.body.first.map({ segments[$0] }) else { return false }
-        if opening.mark == .masthead { return true }
+        guard let first = section.body.first else { return false }
+        if isMasthead(first) { return true }
+        let opening = segments[first]
         guard let last = TextShape.lastSignificantScalar(opening.text) else { return false }
         return (last == "," || last == "!") && TextShape.wordCount(opening.text, limit: 6) <= 6
     }

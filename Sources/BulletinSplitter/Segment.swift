@@ -18,8 +18,6 @@ struct Segment: Sendable {
     /// What a configured front- or back-matter pattern says about a paragraph.
     enum Mark: Sendable, Equatable {
         case none
-        /// Matches `masthead_patterns`: front matter when it comes before the first article.
-        case masthead
         /// Matches `house_patterns`: opens a house section (it and what follows, up to the
         /// next article, is skipped).
         case house

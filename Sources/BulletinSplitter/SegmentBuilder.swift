@@ -27,8 +27,6 @@ struct SegmentBuilder {
     static let maximumTitleLines = 3
     /// Longer paragraphs are not matched against masthead and house patterns.
     static let maximumMarkedLength = 200
-    /// Masthead patterns are matched only in the first lines: front matter comes first.
-    static let mastheadLines = 200
 
     let patterns: CompiledPatterns
     let markup: Markup
@@ -40,7 +38,7 @@ struct SegmentBuilder {
 
     /// The segments in order. Every non-blank line belongs to exactly one segment
     /// (`Segment.lines`); lines with nothing but markup form `.markupOnly` segments.
-    func segments(of text: String) -> [Segment] {
+    func segments(of text: String) -> (segments: [Segment], lineCount: Int) {
         let lines = classifiedLines(of: text)
         let layout = WrapLayout(lines: lines)
         var segments: [Segment] = []
@@ -122,7 +120,7 @@ struct SegmentBuilder {
             }
         }
         flush()
-        return segments
+        return (segments, lines.count)
     }
 
     private static func isBreak(_ line: ClassifiedLine) -> Bool {
@@ -143,11 +141,8 @@ struct SegmentBuilder {
         let lineCount = lines.count
         var segment = Segment(kind: .paragraph, lines: lines, text: text, level: level, isBullet: isBullet, lineCount: lineCount)
         if !isBullet, lineCount <= Self.maximumTitleLines, text.utf8.count <= Self.maximumMarkedLength {
-            if patterns.houses.matches(text) {
-                segment.mark = .house
-            } else if lines.lowerBound < Self.mastheadLines && patterns.mastheads.matches(text) {
-                segment.mark = .masthead
-            }
+            // Masthead patterns are matched by `ArticleAssembler`, on front matter only.
+            if patterns.houses.matches(text) { segment.mark = .house }
         }
         // The cheap tests first: most body paragraphs end with a full stop.
         guard !isBullet, lineCount <= Self.maximumTitleLines, text.utf8.count <= Self.maximumTitleLength * 4,

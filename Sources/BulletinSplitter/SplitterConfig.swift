@@ -39,8 +39,8 @@ public struct SplitterConfig: Sendable, Equatable {
     /// greetings such as "Dear readers,"). Before the first article, a matching line is
     /// never a title and is skipped as masthead (or as intro, with the paragraphs that
     /// follow it up to the first article, when it is a greeting or welcome line).
-    /// After the first article they have no effect; lines after the 200th are not
-    /// matched, nor are paragraphs longer than 200 bytes (house patterns too). TOML key:
+    /// After the first article they have no effect (and are not matched); paragraphs
+    /// longer than 200 bytes are never matched (nor by house patterns). TOML key:
     /// `masthead_patterns`.
     public var mastheadPatterns: [String]
     /// Lines that open a recurring house section (a contributors' corner, a questions
@@ -101,7 +101,8 @@ public struct SplitterConfig: Sendable, Equatable {
         #"(?:copyright\s*)?(?:©|\(c\))\s*.*"#,
         #"--|to unsubscribe\b.*"#,
         #"copyright\s*(?:©\s*)?(?:19|20)\d\d\b.*"#,
-        #".{0,200}?\byou (?:are receiving|received|have received|are getting|get) this\b.*"#,
+        #"you (?:are receiving|received|have received|are getting|get) this\b.*"#,
+        #".{1,200}?\byou are receiving this\b.*"#,
     ]
 
     /// Captions and credit lines that must never become titles: lines starting with
