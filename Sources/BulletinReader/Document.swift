@@ -42,13 +42,21 @@ public struct Document: Sendable, Equatable {
     public var date: Date?
     /// The normalised text.
     public var text: String
+    /// The e-mail `From` header as written (encoded-words decoded, one line); nil for
+    /// other formats. Chooses the splitter layout.
+    public var sender: String?
+    /// The e-mail `List-Id` header (one line); nil when absent. Chooses the splitter layout.
+    public var listID: String?
 
-    public init(format: DocumentFormat, encoding: String, markup: Markup, title: String? = nil, date: Date? = nil, text: String) {
+    public init(format: DocumentFormat, encoding: String, markup: Markup, title: String? = nil, date: Date? = nil,
+                text: String, sender: String? = nil, listID: String? = nil) {
         self.format = format
         self.encoding = encoding
         self.markup = markup
         self.title = title
         self.date = date
         self.text = text
+        self.sender = sender
+        self.listID = listID
     }
 }

@@ -21,6 +21,13 @@ struct EmailMessage: Sendable {
         return subject.isEmpty ? nil : subject
     }
 
+    /// A header as one line, RFC 2047 encoded-words decoded; nil when absent or blank.
+    func singleLineHeader(_ name: String) -> String? {
+        guard let raw = root.headers[name] else { return nil }
+        let value = TextNormalizer.singleLine(EncodedWord.decode(raw))
+        return value.isEmpty ? nil : value
+    }
+
     /// The `Date` header, when present and parseable.
     var date: Date? {
         root.headers["date"].flatMap(RFC5322Date.parse)
@@ -57,7 +64,8 @@ struct EmailMessage: Sendable {
         }
     }
 
-    /// The message as a `Document`: `markup` is `.plain` for a text/plain body (its
+    /// The message as a `Document`: `markup` is `.markdown` for a text/markdown body,
+    /// `.plain` for a text/plain body (its
     /// `format=flowed` soft breaks undone, see `FlowedText`), `.markdown` for an HTML body; `encoding` is the body's charset; `title` the subject (or the HTML
     /// `<title>` when there is no subject).
     func document() throws(ReadError) -> Document {
@@ -77,7 +85,8 @@ struct EmailMessage: Sendable {
             } else {
                 text = TextNormalizer.normalize(decoded.text)
             }
-            markup = .plain
+            // A text/markdown body keeps its Markdown headings for the splitter.
+            markup = part.mediaType == "text/markdown" || part.mediaType == "text/x-markdown" ? .markdown : .plain
         case .html:
             let converted = HTMLToText.convert(decoded.text)
             text = converted.text
@@ -85,6 +94,7 @@ struct EmailMessage: Sendable {
             markup = .markdown
         }
         guard !text.isEmpty else { throw .empty }
-        return Document(format: .email, encoding: decoded.encoding, markup: markup, title: title, date: date, text: text)
+        return Document(format: .email, encoding: decoded.encoding, markup: markup, title: title, date: date, text: text,
+                        sender: singleLineHeader("from"), listID: singleLineHeader("list-id"))
     }
 }

@@ -1,219 +1,326 @@
-/// Groups `Segment`s into articles.
+/// Groups `Segment`s into titled sections, deciding for every segment where it goes
+/// (`SegmentFate`). Structure first, then evidence:
 ///
-/// Rules (each chosen to keep sub-headings, captions and mastheads out of the titles):
-/// - **Footer.** The footer starts at the first footer line followed by no trailer and
-///   no why heading; it is dropped with everything after it, and so are the short
-///   address-like lines (title-shaped, not list items) right before it. Footer lines
-///   elsewhere (e.g. "View in browser" at the top) are dropped on their own.
-/// - **Between articles** (at the start, after a trailer): a title candidate starts an
-///   article when the next segment is body text (a paragraph that is not a title
-///   candidate; a Markdown heading may also be followed by a short plain line).
-///   Anything else is masthead, table of contents or junk, and is dropped. Before the
-///   first article, a candidate whose text occurs again later as a candidate is a table
-///   of contents entry.
-/// - **Trailers** end the current article. Consecutive trailers produce nothing.
-/// - **Why headings** end the body: the following paragraphs go to `why`.
-/// - **Within an article** (trailer missing), a title candidate followed by body text
-///   starts a new article when, unless the previous paragraph ends with ":" (a list or
-///   sub-heading follows):
-///   - it is a Markdown heading or bold line of the same or a higher level than the
-///     current title (deeper headings are sub-headings);
-///   - it is plain, the current title is plain too, and either the article already has
-///     a why section with text, or it is headline-like — at least `headlineWords` words
-///     (60% of the median word count of the titles found after trailers or after why
-///     sections — or else of the first title —, clamped to 4...6) — and the next
-///     paragraph is long (≥ 80 bytes).
-/// - **Masthead intro.** In a document with trailers or why headings, when the first
-///   article was ended by another title (not by a trailer), has no why section, and
-///   its title is shorter than `headlineWords`, it is the bulletin's masthead and
-///   introduction, and is dropped.
-/// - **Markdown masthead.** A level-1 heading is the bulletin's own title when it is the
-///   only level-1 heading, comes first, and deeper headings follow.
-/// - Articles with an empty body are not emitted.
+/// - **Footer.** From the first footer line followed by no trailer and no why heading
+///   (with the short address-like lines just before it), everything is footer.
+/// - **Trailers** close the current section; **why headings** send the paragraphs after
+///   them to the why section.
+/// - **A title** is a title candidate (see `SegmentBuilder`) that body text follows,
+///   directly or after at most two more candidates — a sub-heading, caption or source
+///   line under a title stays in the body, so a title is never lost to the line below it.
+/// - **Markup.** Where Markdown or HTML headings exist, the level that most often has
+///   prose right under it is the article level (`DocumentMeasures.articleLevel`): its
+///   headings start articles, deeper ones are sub-headings, shallower ones are section
+///   headings (an article only when prose is right under them).
+/// - **Plain text, within an article.** A candidate starts a new article after a why
+///   section's text; inside an article that a trailer closes only when it is as long as
+///   the bulletin's other titles (`strictWords`), comes after a full sentence and a long
+///   paragraph follows it; elsewhere when it is headline-like (`headlineWords`, or four
+///   words for a question or exclamation) and a long paragraph follows. Never after a
+///   paragraph ending in ":".
+/// - **Front matter.** Before the first article, a candidate that reappears later as a
+///   candidate is a table of contents entry, and `masthead_patterns` lines are never
+///   titles; of a run of candidates before body text, the first headline-length one is
+///   the title.
+/// - **House sections.** A `house_patterns` line closes the current article and opens a
+///   house section, which lasts until a trailer or the next title (a heading of its level
+///   or above, or a headline-length plain candidate).
 struct ArticleAssembler {
     static let longParagraphBytes = 80
-    static let headlineWordRange = 4...6
+    static let maximumRun = 2
 
-    private var segments: [Segment]
-    private let end: Int
-    private let isStructured: Bool
-    private let headlineWords: Int
-
-    init(segments: [Segment]) {
-        var segments = segments
-        Self.demoteMarkdownMasthead(&segments)
-        self.segments = segments
-        end = Self.footerStart(segments)
-        isStructured = segments[..<end].contains { $0.kind == .trailer || $0.kind == .whyHeading }
-        headlineWords = Self.headlineWords(segments, end: end)
+    enum Outside: Equatable {
+        case start
+        case afterTrailer
+        case afterSection
+        case house(level: Int)
     }
 
-    func articles() -> [Article] {
-        var drafts: [Draft] = []
-        var current: Draft?
-        /// For the folded text of each title candidate after the first one asked about, the
-        /// index of its last occurrence: built only when a candidate before the first
-        /// article is followed by body text.
-        var laterCandidates: [String: Int]?
-        for index in 0..<end {
-            let segment = segments[index]
-            switch segment.kind {
-            case .footer:
-                break
-            case .trailer:
-                if let finished = current { drafts.append(finished) }
-                current = nil
-            case .whyHeading:
-                current?.inWhy = true
-            case .paragraph:
-                // No binding of `current` may outlive the decision: a second reference
-                // to the draft would make every append copy the whole body.
-                if let startsNew = current.map({ segment.isTitleCandidate && startsArticle(at: index, within: $0) }) {
-                    if startsNew, var finished = current {
-                        finished.endedByTitle = true
-                        drafts.append(finished)
-                        current = Draft(title: segment)
-                    } else {
-                        current?.append(segment.text)
-                    }
-                } else if segment.isTitleCandidate
-                            && startsArticle(at: index, firstArticle: drafts.isEmpty, laterCandidates: &laterCandidates) {
-                    current = Draft(title: segment)
+    let segments: [Segment]
+    let measures: DocumentMeasures
+    private let mastheads: LinePatternSet
+
+    init(segments: [Segment], mastheads: LinePatternSet) {
+        self.segments = segments
+        self.mastheads = mastheads
+        measures = DocumentMeasures(segments)
+    }
+
+    /// Whether the segment matches `masthead_patterns`. Asked only about front matter (and
+    /// the first section's opening), so the patterns cost nothing on the rest.
+    func isMasthead(_ index: Int) -> Bool {
+        let segment = segments[index]
+        guard segment.kind == .paragraph, !segment.isBullet, segment.lineCount <= SegmentBuilder.maximumTitleLines,
+              segment.text.utf8.count <= SegmentBuilder.maximumMarkedLength else { return false }
+        return mastheads.matches(segment.text)
+    }
+
+    var end: Int { measures.end }
+
+    func assemble() -> (sections: [Section], fates: [SegmentFate], measures: DocumentMeasures) {
+        var fates = [SegmentFate](repeating: SegmentFate(place: .skipped(.footer), reason: .footerTail), count: segments.count)
+        var sections: [Section] = []
+        var current: Int?
+        var outside = Outside.start
+        var contents = ContentsIndex()
+        var afterSeparator = false
+        let end = measures.end
+
+        func open(_ title: Int, bodyAt bodyStart: Int, reason: LineReason) {
+            if let finished = current { sections[finished].endedByTitle = true }
+            var opened = Section(title: title)
+            opened.startedAfterDelimiter = reason != .titleAfterWhy && reason != .titleEvidence
+            sections.append(opened)
+            let section = sections.count - 1
+            current = section
+            fates[title] = SegmentFate(place: .title(section: section), reason: reason)
+            for index in (title + 1)..<bodyStart {
+                if segments[index].kind == .markupOnly {
+                    fates[index] = SegmentFate(place: .skipped(.markup), reason: .markupOnly)
+                } else {
+                    sections[section].body.append(index)
+                    fates[index] = SegmentFate(place: .body(section: section), reason: .subheading)
                 }
             }
         }
-        if let finished = current { drafts.append(finished) }
 
-        if isStructured, let first = drafts.first, first.endedByTitle, first.why.isEmpty,
-           first.title.level == Segment.plainLevel, first.title.wordCount < headlineWords {
-            drafts.removeFirst()
-        }
-        return drafts.filter { !$0.body.isEmpty }.enumerated().map { offset, draft in
-            Article(
-                title: draft.title.text,
-                body: draft.body.joined(separator: "\n\n"),
-                why: draft.why.isEmpty ? nil : draft.why.joined(separator: "\n\n"),
-                position: offset + 1
-            )
-        }
-    }
-
-    // MARK: Decisions
-
-    private func next(after index: Int) -> Segment? {
-        index + 1 < end ? segments[index + 1] : nil
-    }
-
-    private func isFollowedByBody(_ index: Int) -> Bool {
-        guard let next = next(after: index), next.kind == .paragraph else { return false }
-        if next.isBodyLike { return true }
-        return segments[index].isHeading && !next.isHeading
-    }
-
-    private func startsArticle(at index: Int, firstArticle: Bool, laterCandidates: inout [String: Int]?) -> Bool {
-        guard isFollowedByBody(index) else { return false }
-        guard firstArticle else { return true }
-        if laterCandidates == nil {
-            // Later questions are about later candidates: the occurrences after this one suffice.
-            var last: [String: Int] = [:]
-            for position in (index + 1)..<max(index + 1, end) where segments[position].isTitleCandidate {
-                last[Self.fold(segments[position].text)] = position
-            }
-            laterCandidates = last
-        }
-        guard let last = laterCandidates?[Self.fold(segments[index].text)] else { return true }
-        return last <= index
-    }
-
-    private func startsArticle(at index: Int, within draft: Draft) -> Bool {
-        guard !draft.body.isEmpty || !draft.why.isEmpty, isFollowedByBody(index) else { return false }
-        if index > 0, segments[index - 1].kind == .paragraph,
-           TextShape.lastSignificantScalar(segments[index - 1].text) == ":" {
-            return false
-        }
-        let candidate = segments[index]
-        if candidate.isHeading { return candidate.level <= draft.title.level }
-        guard !draft.title.isHeading else { return false }
-        if !draft.why.isEmpty { return true }
-        guard candidate.wordCount >= headlineWords, let next = next(after: index) else { return false }
-        return next.text.utf8.count >= Self.longParagraphBytes
-    }
-
-    // MARK: Document-wide measurements
-
-    private static func fold(_ text: String) -> String {
-        text.lowercased()
-    }
-
-    /// The footer's first segment index, or `segments.count` when there is no footer.
-    private static func footerStart(_ segments: [Segment]) -> Int {
-        var start = segments.count
-        for index in segments.indices.reversed() {
-            let kind = segments[index].kind
-            if kind == .trailer || kind == .whyHeading { break }
-            if kind == .footer { start = index }
-        }
-        guard start < segments.count else { return start }
-        while start > 0, isAddressLike(segments[start - 1]) { start -= 1 }
-        return start
-    }
-
-    private static func isAddressLike(_ segment: Segment) -> Bool {
-        guard segment.kind == .paragraph else { return segment.kind == .footer }
-        return !segment.isBullet && segment.lineCount == 1 && segment.text.utf8.count <= 120
-            && !TextShape.endsSentence(segment.text)
-    }
-
-    /// 60% of the median word count of the titles that surely start articles: those
-    /// that follow a trailer or a why section's text; failing those, the first title.
-    private static func headlineWords(_ segments: [Segment], end: Int) -> Int {
-        var counts: [Int] = []
-        var firstTitleWords: Int?
-        var afterTrailer = false
-        var inWhy = false
-        var afterWhyText = false
-        for index in 0..<end {
+        var index = 0
+        while index < end {
             let segment = segments[index]
             switch segment.kind {
+            case .markupOnly:
+                fates[index] = SegmentFate(place: .skipped(.markup), reason: .markupOnly)
+            case .separator:
+                fates[index] = SegmentFate(place: .skipped(.markup), reason: .separator)
+                afterSeparator = true
+                index += 1
+                continue
+            case .footer:
+                fates[index] = SegmentFate(place: .skipped(.footer), reason: .footerPattern)
             case .trailer:
-                afterTrailer = true
-                inWhy = false
-                afterWhyText = false
+                fates[index] = SegmentFate(place: .skipped(.trailer), reason: .trailerPattern)
+                current = nil
+                outside = .afterTrailer
             case .whyHeading:
-                inWhy = true
+                if let section = current {
+                    sections[section].inWhy = true
+                    sections[section].whyHeadings.append(index)
+                    fates[index] = SegmentFate(place: .whyHeading(section: section), reason: .whyHeading)
+                } else {
+                    fates[index] = SegmentFate(place: .skipped(outsideLabel(segment, outside, sections.isEmpty)), reason: .orphanText)
+                }
             case .paragraph:
-                if segment.isTitleCandidate, index + 1 < end, segments[index + 1].isBodyLike {
-                    if firstTitleWords == nil { firstTitleWords = segment.wordCount }
-                    if afterTrailer || afterWhyText {
-                        counts.append(segment.wordCount)
-                        afterTrailer = false
-                        inWhy = false
-                        afterWhyText = false
+                let separated = afterSeparator
+                afterSeparator = false
+                if let section = current {
+                    if separated, segment.isTitleCandidate, segment.mark != .house, !followsOpenClause(index),
+                       let bodyStart = bodyStart(after: index) {
+                        open(index, bodyAt: bodyStart, reason: .titleAfterSeparator)
+                        index = bodyStart
                         continue
                     }
+                    if segment.mark == .house {
+                        current = nil
+                        outside = .house(level: segment.level)
+                        fates[index] = SegmentFate(place: .skipped(.house), reason: .housePattern)
+                        break
+                    }
+                    switch decide(at: index, within: sections[section]) {
+                    case .start(let bodyStart, let reason):
+                        open(index, bodyAt: bodyStart, reason: reason)
+                        index = bodyStart
+                        continue
+                    case .sectionHeading:
+                        current = nil
+                        outside = .afterSection
+                        fates[index] = SegmentFate(place: .skipped(.house), reason: .sectionHeading)
+                    case .stay(let reason):
+                        if sections[section].inWhy {
+                            sections[section].why.append(index)
+                            fates[index] = SegmentFate(place: .why(section: section), reason: reason == .bodyText ? .why : reason)
+                        } else {
+                            sections[section].body.append(index)
+                            fates[index] = SegmentFate(place: .body(section: section), reason: reason)
+                        }
+                    }
+                } else if let (title, bodyStart) = start(at: index, outside: outside, first: sections.isEmpty, contents: &contents) {
+                    for skipped in index..<title {
+                        fates[skipped] = SegmentFate(place: .skipped(frontLabel(segments[skipped], &contents, at: skipped)),
+                                                     reason: frontReason(skipped, &contents))
+                    }
+                    open(title, bodyAt: bodyStart, reason: titleReason(outside))
+                    index = bodyStart
+                    continue
+                } else if sections.isEmpty && outside == .start {
+                    // Front matter, a sign-off of the editor's letter included.
+                    fates[index] = SegmentFate(place: .skipped(frontLabel(segment, &contents, at: index)),
+                                               reason: frontReason(index, &contents))
+                } else if segment.mark == .house {
+                    outside = .house(level: segment.level)
+                    fates[index] = SegmentFate(place: .skipped(.house), reason: .housePattern)
+                } else {
+                    let label = outsideLabel(segment, outside, sections.isEmpty)
+                    fates[index] = SegmentFate(place: .skipped(label), reason: label == .caption ? .captionPattern
+                                               : (label == .house && outside != .afterTrailer ? .houseSection : .orphanText))
                 }
-                if inWhy { afterWhyText = true }
-            case .footer:
-                break
+            }
+            index += 1
+        }
+        var inHouse = false
+        if case .house = outside { inHouse = true }
+        var leading = true
+        for index in end..<segments.count {
+            if segments[index].kind == .footer { leading = false }
+            if segments[index].kind == .footer {
+                fates[index].reason = .footerPattern
+            } else if leading && inHouse {
+                // Short lines of a house section that runs into the footer ("Donate: …").
+                fates[index] = SegmentFate(place: .skipped(.house), reason: .houseSection)
+            } else if leading {
+                fates[index].reason = .footerAddress
             }
         }
-        if counts.isEmpty, let firstTitleWords { counts = [firstTitleWords] }
-        guard !counts.isEmpty else { return headlineWordRange.lowerBound }
-        counts.sort()
-        let median = counts[counts.count / 2]
-        let words = (median * 6 + 9) / 10
-        return min(max(words, headlineWordRange.lowerBound), headlineWordRange.upperBound)
+        return (sections, fates, measures)
     }
 
-    /// Turns a lone leading level-1 heading followed by deeper headings into a
-    /// non-candidate (it is the bulletin's own title).
-    private static func demoteMarkdownMasthead(_ segments: inout [Segment]) {
-        guard let first = segments.firstIndex(where: \.isHeading), segments[first].level == 1 else { return }
-        var deeper = false
-        for segment in segments[(first + 1)...] where segment.isHeading {
-            if segment.level == 1 { return }
-            deeper = true
+    // MARK: Titles outside an article
+
+    private func titleReason(_ outside: Outside) -> LineReason {
+        switch outside {
+        case .start: .titleAtStart
+        case .afterTrailer: .titleAfterTrailer
+        case .afterSection, .house: .titleAfterSection
         }
-        if deeper { segments[first].isTitleCandidate = false }
+    }
+
+    /// The title and the first body segment when an article starts at `index`, outside
+    /// any article.
+    private func start(at index: Int, outside: Outside, first: Bool, contents: inout ContentsIndex) -> (Int, Int)? {
+        let segment = segments[index]
+        guard segment.isTitleCandidate, segment.mark != .house, !followsOpenClause(index) else { return nil }
+        if segment.isHeading, let level = measures.articleLevel, segment.level > level { return nil }
+        if case .house(let houseLevel) = outside {
+            if segment.isHeading {
+                guard houseLevel == Segment.plainLevel || segment.level <= houseLevel else { return nil }
+            } else if segment.wordCount < measures.headlineWords {
+                return nil
+            }
+        }
+        guard let bodyStart = bodyStart(after: index) else { return nil }
+        guard first && outside == .start else { return (index, bodyStart) }
+        // The first article's lead is prose (not a contents list or a link).
+        guard segment.isHeading || segments[bodyStart].isProse
+                || (bodyStart + 1 < measures.end && Self.isSubline(segments, bodyStart, end: measures.end)) else { return nil }
+        // Front matter: skip table-of-contents entries and masthead lines; prefer the
+        // first candidate of headline length.
+        var fallback: Int?
+        for member in index..<bodyStart where segments[member].kind == .paragraph {
+            let candidate = segments[member]
+            guard candidate.mark == .none, !isMasthead(member), !followsOpenClause(member),
+                  !contents.reappears(member, in: segments, end: measures.end) else { continue }
+            if candidate.isHeading || candidate.wordCount >= measures.headlineWords { return (member, bodyStart) }
+            if fallback == nil { fallback = member }
+        }
+        return fallback.map { ($0, bodyStart) }
+    }
+
+    /// The index of the body text under the candidate at `index`: the next segment when
+    /// it is body-like, or the one after a run of at most `maximumRun` subordinate
+    /// candidates (deeper headings, plain lines, captions). Nil when no body follows.
+    private func bodyStart(after index: Int) -> Int? {
+        let title = segments[index]
+        let end = measures.end
+        let sectionHeading = title.isHeading && measures.articleLevel.map { title.level < $0 } == true
+        var next = index + 1
+        var run = 0
+        while next < end, segments[next].kind == .markupOnly || segments[next].isTitleCandidate {
+            let member = segments[next]
+            if member.kind == .paragraph {
+                if member.mark == .house || sectionHeading { return nil }
+                if member.isHeading {
+                    guard title.isHeading, member.level > title.level else { return nil }
+                    if let level = measures.articleLevel, member.level <= level { return nil }
+                }
+                run += 1
+                if run > Self.maximumRun { return nil }
+            }
+            next += 1
+        }
+        if next < end, segments[next].kind == .paragraph { return next }
+        // A heading over a single short line is still an article.
+        if title.isHeading, index + 1 < end, segments[index + 1].kind == .paragraph, !segments[index + 1].isHeading {
+            return index + 1
+        }
+        return nil
+    }
+
+    // MARK: Titles within an article
+
+    private enum Decision {
+        case start(bodyAt: Int, reason: LineReason)
+        case stay(LineReason)
+        /// A heading above the article level, with no prose under it.
+        case sectionHeading
+    }
+
+    private func decide(at index: Int, within section: Section) -> Decision {
+        let candidate = segments[index]
+        let title = segments[section.title]
+        let articleLevel = measures.articleLevel
+        if candidate.isHeading, let articleLevel, candidate.level < articleLevel, candidate.isTitleCandidate,
+           bodyStart(after: index) == nil {
+            return .sectionHeading
+        }
+        guard candidate.isTitleCandidate else { return .stay(.bodyText) }
+        guard !section.body.isEmpty || !section.why.isEmpty else { return .stay(.subheading) }
+        guard let bodyStart = bodyStart(after: index) else { return .stay(.noBodyFollows) }
+        if followsOpenClause(index) { return .stay(.afterColon) }
+        if candidate.isHeading {
+            let level = articleLevel ?? title.level
+            return candidate.level <= level ? .start(bodyAt: bodyStart, reason: .titleHeading) : .stay(.deeperHeading)
+        }
+        if title.isHeading { return .stay(.deeperHeading) }
+        if measures.numberedTitles {
+            return candidate.isNumbered ? .start(bodyAt: bodyStart, reason: .titleNumbered) : .stay(.notNumbered)
+        }
+        if !section.why.isEmpty { return .start(bodyAt: bodyStart, reason: .titleAfterWhy) }
+        // The lead paragraph may come after a short source or caption line.
+        let nextIsLong = segments[bodyStart...min(bodyStart + 1, measures.end - 1)].contains {
+            $0.kind == .paragraph && $0.text.utf8.count >= Self.longParagraphBytes
+        }
+        if measures.titlesHaveSubline && bodyStart == index + 1 && !Self.isSubline(segments, bodyStart, end: measures.end) {
+            return .stay(.unlikeTitles)
+        }
+        if measures.delimiterAhead[index] {
+            if section.startedAfterDelimiter { return .stay(.inTrailerBlock) }
+            let afterSentence = index > 0 && segments[index - 1].kind == .paragraph
+                && TextShape.endsSentence(segments[index - 1].text)
+            guard bodyStart == index + 1, candidate.wordCount >= measures.strictWords, nextIsLong, afterSentence
+            else { return .stay(.inTrailerBlock) }
+            return .start(bodyAt: bodyStart, reason: .titleEvidence)
+        }
+        var words = measures.headlineWords
+        if let last = TextShape.lastSignificantScalar(candidate.text), last == "?" || last == "!" { words = min(words, 4) }
+        guard candidate.wordCount >= words, nextIsLong else { return .stay(.weakTitle) }
+        return .start(bodyAt: bodyStart, reason: .titleEvidence)
+    }
+
+    /// Whether the segment at `index` is a short line between a title and its lead
+    /// paragraph (a source, caption or "Related topics:" line): not prose, and prose follows.
+    static func isSubline(_ segments: [Segment], _ index: Int, end: Int) -> Bool {
+        let segment = segments[index]
+        guard segment.kind == .paragraph, !segment.isHeading, segment.mark != .house,
+              TextShape.lastSignificantScalar(segment.text) != ",",
+              !segment.isProse || segment.mark == .caption,
+              segment.text.utf8.count <= 120, index + 1 < end else { return false }
+        return segments[index + 1].isProse
+    }
+
+    /// Whether the paragraph before `index` ends in ":" or "," (a list, a sub-heading or a
+    /// signature follows, not a new article).
+    private func followsOpenClause(_ index: Int) -> Bool {
+        guard index > 0, segments[index - 1].kind == .paragraph,
+              let last = TextShape.lastSignificantScalar(segments[index - 1].text) else { return false }
+        return last == ":" || last == ","
     }
 }

@@ -4,37 +4,45 @@ import BulletinReader
 /// the text.
 ///
 /// Each article is a title, body paragraphs, and an optional "why it matters" section.
-/// Trailer lines end articles and are dropped; mastheads, tables of contents and footers
-/// are dropped. The heuristics are documented on `SegmentBuilder` (lines → paragraphs,
-/// hard-wrap detection, title shape) and `ArticleAssembler` (paragraphs → articles).
+/// Every other non-blank line is skipped with a reason (trailer, masthead, contents,
+/// intro, house section, link list, footer…), and `analyse` says for every line where it
+/// went (`SplitResult.lines`; `Conservation` checks that nothing is lost or doubled). The
+/// heuristics are documented on `SegmentBuilder` (lines → paragraphs, hard-wrap
+/// detection, title shape), `ArticleAssembler` (paragraphs → sections) and
+/// `SectionReview` (which sections are not articles).
 public struct BulletinSplitter: Sendable {
     public let config: SplitterConfig
 
-    /// Footer lines are short; longer lines are not matched against footer patterns.
-    static let footerLineLengthLimit = 400
+    private let defaultPatterns: CompiledPatterns
+    private let layouts: [(layout: SplitterLayout, patterns: CompiledPatterns)]
 
-    private let trailers: LinePatternSet
-    private let whyHeadings: LinePatternSet
-    private let footers: LinePatternSet
-    private let captions: LinePatternSet
-
-    /// Compiles the configured patterns once.
+    /// Compiles the configured patterns, and those of every layout, once.
     /// Throws `SplitterConfigError` when a pattern is not a valid regular expression.
     public init(config: SplitterConfig = .default) throws {
         self.config = config
-        trailers = try LinePatternSet(config.trailerPatterns)
-        whyHeadings = try LinePatternSet(config.whyHeadingPatterns)
-        footers = try LinePatternSet(config.footerPatterns, lengthLimit: Self.footerLineLengthLimit)
-        captions = try LinePatternSet(config.captionPatterns)
+        defaultPatterns = try CompiledPatterns(config)
+        layouts = try config.layouts.map { ($0, try CompiledPatterns($0.config)) }
     }
 
     /// The articles in order, positions 1...n. Empty when the text holds no article.
     /// Titles, bodies and why sections are markup-free; paragraphs are separated by
     /// "\n\n" and hard-wrapped lines are joined with a space.
-    public func split(_ document: Document) -> [Article] {
-        let builder = SegmentBuilder(
-            trailers: trailers, whyHeadings: whyHeadings, footers: footers, captions: captions,
-            markup: document.markup)
-        return ArticleAssembler(segments: builder.segments(of: document.text)).articles()
+    public func split(_ document: Document, key: LayoutKey? = nil) -> [Article] {
+        analyse(document, key: key).articles
+    }
+
+    /// The articles and what became of every line. `key` chooses the layout (the first
+    /// whose `LayoutMatch` accepts it); without one, the document's title is the subject.
+    public func analyse(_ document: Document, key: LayoutKey? = nil) -> SplitResult {
+        let key = key ?? LayoutKey(subject: document.title)
+        let chosen = layouts.first { $0.layout.match.accepts(key) }
+        let patterns = chosen?.patterns ?? defaultPatterns
+        let builder = SegmentBuilder(patterns: patterns, markup: document.markup)
+        let (segments, lineCount) = builder.segments(of: document.text)
+        let assembler = ArticleAssembler(segments: segments, mastheads: patterns.mastheads)
+        var (sections, fates, measures) = assembler.assemble()
+        SectionReview(segments: segments, measures: measures, isMasthead: assembler.isMasthead).review(&sections)
+        return SplitResultBuilder(segments: segments, lineCount: lineCount)
+            .build(sections: sections, fates: fates, layout: chosen?.layout.name)
     }
 }

@@ -1,7 +1,11 @@
 /// One trimmed source line and what it is.
 struct ClassifiedLine {
-    enum Kind {
+    enum Kind: Equatable {
         case blank
+        /// A line of rule characters only (`---`, `* * *`, `___`, `====`): a visual break.
+        case separator
+        /// The `===` or `---` line under a Markdown setext heading.
+        case underline
         case trailer
         case whyHeading
         case footer

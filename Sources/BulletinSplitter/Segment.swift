@@ -9,6 +9,20 @@ struct Segment: Sendable {
         case whyHeading
         /// A footer line (unsubscribe, copyright…): never part of an article.
         case footer
+        /// Lines that hold nothing but markup (`**`, `#`, `[](url)`): no text for any article.
+        case markupOnly
+        /// A rule line (`---`, `* * *`): a soft delimiter between articles.
+        case separator
+    }
+
+    /// What a configured front- or back-matter pattern says about a paragraph.
+    enum Mark: Sendable, Equatable {
+        case none
+        /// Matches `house_patterns`: opens a house section (it and what follows, up to the
+        /// next article, is skipped).
+        case house
+        /// Title-shaped but matches `caption_patterns`: never a title.
+        case caption
     }
 
     /// Heading level of a plain paragraph (not a Markdown heading).
@@ -17,11 +31,18 @@ struct Segment: Sendable {
     static let boldLevel = 7
 
     var kind: Kind
+    /// The 0-based indices of the source lines this segment was made from.
+    var lines: Range<Int>
+    /// The front- or back-matter pattern the paragraph matches, if any.
+    var mark: Mark = .none
     /// The text, trimmed, markup removed; list items start with "- ".
     var text: String
     /// 1...6 for `#` headings, `boldLevel` for a bold line, `plainLevel` otherwise.
     var level: Int = Segment.plainLevel
     var isBullet: Bool = false
+    /// A numbered list item standing alone ("3. Title" with blank lines around): it may be
+    /// a numbered title.
+    var isNumbered: Bool = false
     /// Number of source lines joined into this paragraph (hard-wrapped text).
     var lineCount: Int = 1
     /// Whether the paragraph has the shape of a title (see `SegmentBuilder`).
@@ -34,4 +55,13 @@ struct Segment: Sendable {
 
     /// A paragraph that can be body text: any paragraph that is not a title candidate.
     var isBodyLike: Bool { kind == .paragraph && !isTitleCandidate }
+
+    /// Prose: a paragraph that is not a list item and reads like a sentence or more, as
+    /// opposed to a link, a name, or a short label.
+    var isProse: Bool {
+        guard kind == .paragraph, !isBullet, !isTitleCandidate, !TextShape.isURL(text) else { return false }
+        if text.utf8.count >= 200 { return true }
+        let words = TextShape.wordCount(text, limit: 8)
+        return words >= 8 || (words >= 4 && TextShape.endsSentence(text))
+    }
 }

@@ -25,75 +25,109 @@ struct SegmentBuilder {
     static let maximumTitleWords = 25
     /// A long title in hard-wrapped text may itself be wrapped.
     static let maximumTitleLines = 3
+    /// Longer paragraphs are not matched against masthead and house patterns.
+    static let maximumMarkedLength = 200
 
-    let trailers: LinePatternSet
-    let whyHeadings: LinePatternSet
-    let footers: LinePatternSet
-    let captions: LinePatternSet
+    let patterns: CompiledPatterns
     let markup: Markup
 
-    func segments(of text: String) -> [Segment] {
+    private var trailers: LinePatternSet { patterns.trailers }
+    private var whyHeadings: LinePatternSet { patterns.whyHeadings }
+    private var footers: LinePatternSet { patterns.footers }
+    private var captions: LinePatternSet { patterns.captions }
+
+    /// The segments in order. Every non-blank line belongs to exactly one segment
+    /// (`Segment.lines`); lines with nothing but markup form `.markupOnly` segments.
+    func segments(of text: String) -> (segments: [Segment], lineCount: Int) {
         let lines = classifiedLines(of: text)
         let layout = WrapLayout(lines: lines)
         var segments: [Segment] = []
         var paragraphLines: [Substring] = []
+        var paragraphStart = 0
         var paragraphIsBullet = false
 
         func flush() {
             guard !paragraphLines.isEmpty else { return }
+            let range = paragraphStart..<(paragraphStart + paragraphLines.count)
             let joined = paragraphLines.count == 1 ? String(paragraphLines[0]) : paragraphLines.joined(separator: " ")
             // Removing markup can leave spaces at an end ("Title *" → "Title "): trim again.
             var body = markup == .markdown ? String(TextShape.trimmed(Substring(InlineMarkdown.plainText(joined)))) : joined
-            guard !body.isEmpty else {
-                // Nothing but markup (`**`, `[]()`): no paragraph, or the body would get "\n\n\n\n".
+            defer {
                 paragraphLines.removeAll(keepingCapacity: true)
                 paragraphIsBullet = false
+            }
+            guard !body.isEmpty else {
+                // Nothing but markup (`**`, `[]()`): no paragraph, or the body would get "\n\n\n\n".
+                segments.append(Segment(kind: .markupOnly, lines: range, text: ""))
                 return
             }
             if paragraphLines.count > 1, let kind = structuralKind(of: body) {
                 // A trailer or heading that was itself hard-wrapped.
-                segments.append(Segment(kind: kind, text: body))
-                paragraphLines.removeAll(keepingCapacity: true)
-                paragraphIsBullet = false
+                segments.append(Segment(kind: kind, lines: range, text: body))
                 return
             }
             if paragraphIsBullet { body = "- " + body }
-            segments.append(paragraph(body, level: Segment.plainLevel, isBullet: paragraphIsBullet, lineCount: paragraphLines.count))
-            paragraphLines.removeAll(keepingCapacity: true)
-            paragraphIsBullet = false
+            segments.append(paragraph(body, level: Segment.plainLevel, isBullet: paragraphIsBullet, lines: range))
         }
 
-        for line in lines {
+        func structural(_ kind: Segment.Kind, _ line: ClassifiedLine, at index: Int) {
+            flush()
+            segments.append(Segment(kind: kind, lines: index..<(index + 1), text: line.plain))
+        }
+
+        for (index, line) in lines.enumerated() {
             switch line.kind {
             case .blank:
                 flush()
+            case .separator:
+                structural(.separator, line, at: index)
+            case .underline:
+                flush()
+                segments.append(Segment(kind: .markupOnly, lines: index..<(index + 1), text: ""))
             case .trailer:
-                flush()
-                segments.append(Segment(kind: .trailer, text: line.plain))
+                structural(.trailer, line, at: index)
             case .whyHeading:
-                flush()
-                segments.append(Segment(kind: .whyHeading, text: line.plain))
+                structural(.whyHeading, line, at: index)
             case .footer:
-                flush()
-                segments.append(Segment(kind: .footer, text: line.plain))
+                structural(.footer, line, at: index)
             case .heading(let level):
                 flush()
-                // A heading with no text ("#" alone) is no paragraph.
-                if !line.plain.isEmpty {
-                    segments.append(paragraph(line.plain, level: level, isBullet: false, lineCount: 1))
+                if line.plain.isEmpty {
+                    // A heading with no text ("#" alone) is no paragraph.
+                    segments.append(Segment(kind: .markupOnly, lines: index..<(index + 1), text: ""))
+                } else {
+                    segments.append(paragraph(line.plain, level: level, isBullet: false, lines: index..<(index + 1)))
                 }
             case .bullet(let item):
                 flush()
+                paragraphStart = index
                 paragraphLines.append(item)
                 paragraphIsBullet = true
+                let standsAlone = (index == 0 || Self.isBreak(lines[index - 1]))
+                    && (index + 1 == lines.count || Self.isBreak(lines[index + 1]))
+                if standsAlone && TextShape.isNumberedItem(line.text) {
+                    // "3. Title" on its own: a numbered title candidate, not a list.
+                    paragraphIsBullet = false
+                    flush()
+                    segments[segments.count - 1].isNumbered = segments[segments.count - 1].isTitleCandidate
+                    continue
+                }
                 if !layout.continues(line) { flush() }
             case .text:
+                if paragraphLines.isEmpty { paragraphStart = index }
                 paragraphLines.append(line.text)
                 if !layout.continues(line) { flush() }
             }
         }
         flush()
-        return segments
+        return (segments, lines.count)
+    }
+
+    private static func isBreak(_ line: ClassifiedLine) -> Bool {
+        switch line.kind {
+        case .blank, .separator, .underline: true
+        default: false
+        }
     }
 
     private func structuralKind(of text: String) -> Segment.Kind? {
@@ -103,14 +137,25 @@ struct SegmentBuilder {
         return nil
     }
 
-    private func paragraph(_ text: String, level: Int, isBullet: Bool, lineCount: Int) -> Segment {
-        var segment = Segment(kind: .paragraph, text: text, level: level, isBullet: isBullet, lineCount: lineCount)
+    private func paragraph(_ text: String, level: Int, isBullet: Bool, lines: Range<Int>) -> Segment {
+        let lineCount = lines.count
+        var segment = Segment(kind: .paragraph, lines: lines, text: text, level: level, isBullet: isBullet, lineCount: lineCount)
+        if !isBullet, lineCount <= Self.maximumTitleLines, text.utf8.count <= Self.maximumMarkedLength {
+            // Masthead patterns are matched by `ArticleAssembler`, on front matter only.
+            if patterns.houses.matches(text) { segment.mark = .house }
+        }
         // The cheap tests first: most body paragraphs end with a full stop.
         guard !isBullet, lineCount <= Self.maximumTitleLines, text.utf8.count <= Self.maximumTitleLength * 4,
               let last = text.unicodeScalars.last, !Self.isNonTitleEnd(last)
         else { return segment }
         segment.wordCount = TextShape.wordCount(text, limit: Self.maximumTitleWords)
-        segment.isTitleCandidate = isTitleShaped(segment)
+        if isTitleShaped(segment) {
+            if captions.matches(text) {
+                if segment.mark == .none { segment.mark = .caption }
+            } else {
+                segment.isTitleCandidate = true
+            }
+        }
         return segment
     }
 
@@ -121,8 +166,12 @@ struct SegmentBuilder {
               segment.wordCount <= Self.maximumTitleWords,
               TextShape.hasLetter(text), !TextShape.isURL(text)
         else { return false }
-        if !segment.isHeading && TextShape.startsWithLowercaseWord(text) { return false }
-        return !captions.matches(text)
+        if !segment.isHeading {
+            if TextShape.startsWithLowercaseWord(text) { return false }
+            if SentenceShape.isSentence(text, words: segment.wordCount) { return false }
+            if SentenceShape.isWordList(text) { return false }
+        }
+        return true
     }
 
     private static func isNonTitleEnd(_ scalar: Unicode.Scalar) -> Bool {
@@ -141,7 +190,21 @@ struct SegmentBuilder {
             start = bytes.index(after: end)
         }
         lines.append(classify(TextShape.trimmed(text[start...])))
+        if markup == .markdown { markSetextHeadings(&lines) }
         return lines
+    }
+
+    /// A text line followed by `===` (level 1) or `---` (level 2) is a setext heading.
+    private func markSetextHeadings(_ lines: inout [ClassifiedLine]) {
+        for index in lines.indices.dropFirst() where lines[index].kind == .separator {
+            guard let level = TextShape.setextLevel(lines[index].text), case .text = lines[index - 1].kind,
+                  index < 2 || lines[index - 2].kind == .blank
+            else { continue }
+            let heading = lines[index - 1].text
+            lines[index - 1] = ClassifiedLine(text: heading, kind: .heading(level),
+                                              plain: String(TextShape.trimmed(Substring(InlineMarkdown.plainText(heading)))))
+            lines[index].kind = .underline
+        }
     }
 
     /// The UTF-8 offsets of the line feeds, in one pass over the bytes.
@@ -174,6 +237,7 @@ struct SegmentBuilder {
             if whyHeadings.matches(plain) { return ClassifiedLine(text: line, kind: .whyHeading, plain: plain) }
             if footers.matches(plain) { return ClassifiedLine(text: line, kind: .footer, plain: plain) }
         }
+        if TextShape.isRule(line) { return ClassifiedLine(text: line, kind: .separator) }
         if let heading {
             let text = short ? plain : String(TextShape.trimmed(Substring(InlineMarkdown.plainText(heading.text))))
             return ClassifiedLine(text: line, kind: .heading(heading.level), plain: text)

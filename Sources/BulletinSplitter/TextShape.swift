@@ -122,6 +122,40 @@ enum TextShape {
         return nil
     }
 
+    /// Whether the line is a rule: at least three of one rule character (`-`, `*`, `_`,
+    /// `=`, `~`, `•`, `·`, `#`), nothing else but spaces.
+    static func isRule(_ line: Substring) -> Bool {
+        var mark: Unicode.Scalar?
+        var count = 0
+        for scalar in line.unicodeScalars where scalar != " " {
+            guard ruleMarks.contains(scalar), mark == nil || mark == scalar else { return false }
+            mark = scalar
+            count += 1
+        }
+        return count >= 3
+    }
+
+    /// 1 for a `===` underline, 2 for `---`; nil for other lines.
+    static func setextLevel(_ line: Substring) -> Int? {
+        guard !line.contains(" "), let first = line.unicodeScalars.first else { return nil }
+        return first == "=" ? 1 : first == "-" ? 2 : nil
+    }
+
+    /// Whether the line is a table-of-contents heading ("In this issue", "Contents").
+    static func isContentsHeading<S: StringProtocol>(_ text: S) -> Bool {
+        let lower = text.lowercased()
+        return ["in this issue", "in this edition", "in today's issue", "in today\u{2019}s issue", "contents",
+                "table of contents", "this week's contents"].contains { lower.hasPrefix($0) && lower.count <= $0.count + 2 }
+    }
+
+    /// Whether the line starts with a number and `.` or `)` and a space ("3. Title").
+    static func isNumberedItem(_ line: Substring) -> Bool {
+        guard let first = line.unicodeScalars.first, ("0"..."9").contains(first) else { return false }
+        return bulletItem(line) != nil
+    }
+
+    private static let ruleMarks: Set<Unicode.Scalar> = ["-", "*", "_", "=", "~", "\u{2022}", "\u{00B7}", "#", "\u{2014}", "\u{2013}"]
+
     private static func isBlank(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BulletinService
+import BulletinSplitter
 
 @Suite struct ConfigurationFileTests {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -85,6 +86,67 @@ import Testing
             _ = try ConfigurationLoader.load(explicitPath: "/nonexistent/bulletind.toml", environment: [:])
         } throws: { error in
             "\(error)" == "/nonexistent/bulletind.toml: configuration file does not exist"
+        }
+    }
+}
+
+/// `[[layout]]` tables and the new pattern keys.
+@Suite struct LayoutConfigurationTests {
+    @Test func layoutsAreReadInOrderAndInheritTheFormatPatterns() throws {
+        let text = """
+            [format]
+            house_patterns = ['our sponsors']
+
+            [[layout]]
+            name = "hyphen-press"
+            from = "*@hyphen.example"
+            file_name = ["hyphen-*.txt", "hp-*"]
+            trailer_patterns = ['-{3,}']
+
+            [[layout]]
+            name = "wire"
+            list_id = ["*wire.example*"]
+            subject = ['^Policy Wire']
+            masthead_patterns = ['policy wire']
+            """
+        let parsed = try ConfigurationFile.parse(text, fileName: "b.toml")
+        #expect(parsed.splitter.housePatterns == ["our sponsors"])
+        #expect(parsed.splitter.layouts.map(\.name) == ["hyphen-press", "wire"])
+        let hyphen = parsed.splitter.layouts[0]
+        #expect(hyphen.match == LayoutMatch(from: ["*@hyphen.example"], fileName: ["hyphen-*.txt", "hp-*"]))
+        #expect(hyphen.config.trailerPatterns == ["-{3,}"])
+        #expect(hyphen.config.housePatterns == ["our sponsors"])
+        #expect(hyphen.config.whyHeadingPatterns == SplitterConfig.defaultWhyHeadingPatterns)
+        let wire = parsed.splitter.layouts[1]
+        #expect(wire.config.mastheadPatterns == ["policy wire"])
+        #expect(wire.config.trailerPatterns == SplitterConfig.defaultTrailerPatterns)
+        #expect(wire.match.accepts(LayoutKey(subject: "Policy Wire, 10 December 2026")))
+        #expect(wire.match.accepts(LayoutKey(listID: "<daily.wire.example>")))
+        #expect(!wire.match.accepts(LayoutKey(subject: "Re: Policy Wire")))
+        #expect(hyphen.match.accepts(LayoutKey(from: "Hyphen Press <news@hyphen.example>")))
+        #expect(hyphen.match.accepts(LayoutKey(fileName: "HP-2026-11.eml")))
+        #expect(!hyphen.match.accepts(LayoutKey(from: "news@elsewhere.example", fileName: "hyphen-1.md")))
+    }
+
+    @Test func withoutLayoutTablesTheBuiltInLayoutsStay() throws {
+        let parsed = try ConfigurationFile.parse("[format]\ntrailer_patterns = ['end']\n", fileName: "b.toml")
+        #expect(parsed.splitter.layouts == SplitterLayout.builtIn)
+        #expect(parsed.splitter.trailerPatterns == ["end"])
+    }
+
+    @Test(arguments: [
+        ("[[layout]]\nfrom = '*'\n", "b.toml:1:1: [[layout]] needs a name"),
+        ("[[layout]]\nname = 'a'\n", "b.toml:1:1: layout \"a\" matches no document"),
+        ("[[layout]]\nname = 'a'\nfrom = '*'\n[[layout]]\nname = 'a'\nfrom = '*'\n", "b.toml:5:8: two [[layout]] tables are named \"a\""),
+        ("[[layout]]\nname = 'a'\nsubject = ['(']\n", "b.toml:3:12: subject: not a valid regular expression"),
+        ("[[layout]]\nname = 'a'\nfrom = '*'\ntrailer = ['x']\n", "b.toml:4:1: unknown key 'trailer'"),
+    ])
+    func badLayoutsAreErrorsAtTheirPlace(text: String, message: String) {
+        do {
+            _ = try ConfigurationFile.parse(text, fileName: "b.toml")
+            Issue.record("no error for \(text)")
+        } catch {
+            #expect("\(error)".hasPrefix(message), "\(error)")
         }
     }
 }

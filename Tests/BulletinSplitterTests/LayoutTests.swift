@@ -11,7 +11,7 @@ import BulletinReader
     }
 
     @Test func trailerMissingFromSomeArticles() throws {
-        let articles = splitter.split(try FixtureLoader.document("missing-trailers.txt"))
+        let articles = splitter.checkedSplit(try FixtureLoader.document("missing-trailers.txt"))
         #expect(articles.map(\.title) == [
             "Ruritania opens a national register of public-sector algorithms",
             "Coastal states agree on a joint plan to protect subsea cables",
@@ -30,7 +30,7 @@ import BulletinReader
     }
 
     @Test func trailerMissingFromAllArticles() throws {
-        let articles = splitter.split(try FixtureLoader.document("no-trailers.txt"))
+        let articles = splitter.checkedSplit(try FixtureLoader.document("no-trailers.txt"))
         #expect(articles.map(\.title) == [
             "Lakeland fines a ride-hailing platform over driver data practices",
             "Westmark proposes a tax credit for small firms adopting cloud services",
@@ -41,7 +41,7 @@ import BulletinReader
     }
 
     @Test func titlesEndingInQuestionMarkOrHoldingColon() throws {
-        let articles = splitter.split(try FixtureLoader.document("title-shapes.txt"))
+        let articles = splitter.checkedSplit(try FixtureLoader.document("title-shapes.txt"))
         #expect(articles.map(\.title) == [
             "Can small states shape global standards for quantum networks?",
             "Data Access Act: what changes for connected household devices",
@@ -51,7 +51,7 @@ import BulletinReader
     }
 
     @Test func subHeadingsBulletsSourcesAndCaptionsStayInTheBody() throws {
-        let articles = splitter.split(try FixtureLoader.document("sub-headings.txt"))
+        let articles = splitter.checkedSplit(try FixtureLoader.document("sub-headings.txt"))
         #expect(articles.map(\.title) == [
             "Northland publishes its first national AI strategy",
             "Regional bank supervisors test a shared cyber incident reporting portal",
@@ -85,7 +85,7 @@ import BulletinReader
             .split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !$0.contains("chatbot") }
             .joined(separator: "\n")
-        let articles = splitter.split(FixtureLoader.normalisedDocument(text))
+        let articles = splitter.checkedSplit(FixtureLoader.normalisedDocument(text))
         #expect(articles.map(\.title) == [
             "Northland publishes its first national AI strategy",
             "Regional bank supervisors test a shared cyber incident reporting portal",
@@ -94,7 +94,7 @@ import BulletinReader
     }
 
     @Test func hardWrappedParagraphsAreJoined() throws {
-        let articles = splitter.split(try FixtureLoader.document("hard-wrapped.txt"))
+        let articles = splitter.checkedSplit(try FixtureLoader.document("hard-wrapped.txt"))
         #expect(articles.map(\.title) == [
             "Harbour authority deploys drones to inspect port infrastructure",
             "Eastvale requires energy labels for new data centres",
@@ -110,7 +110,7 @@ import BulletinReader
     }
 
     @Test func singleNewlinesSeparateParagraphs() throws {
-        let articles = splitter.split(try FixtureLoader.document("single-newlines.txt"))
+        let articles = splitter.checkedSplit(try FixtureLoader.document("single-newlines.txt"))
         #expect(articles.map(\.title) == [
             "Westmark creates an office for the ethics of public algorithms",
             "Southport hosts a regional summit on digital skills for teachers",
@@ -125,7 +125,7 @@ import BulletinReader
     }
 
     @Test func mastheadTableOfContentsIntroAndFooterAreDropped() throws {
-        let articles = splitter.split(try FixtureLoader.document("masthead-footer.txt"))
+        let articles = splitter.checkedSplit(try FixtureLoader.document("masthead-footer.txt"))
         #expect(articles.map(\.title) == [
             "Lakeland bans the sale of spyware to private buyers",
             "Northland joins an international satellite data sharing pact",
@@ -147,13 +147,13 @@ import BulletinReader
             14 Harbour Street, Port Aurelia
             Unsubscribe
             """
-        let articles = splitter.split(FixtureLoader.normalisedDocument(text))
+        let articles = splitter.checkedSplit(FixtureLoader.normalisedDocument(text))
         #expect(articles.count == 1)
         #expect(articles.first?.body == "The parliament of Lakeland has adopted a law prohibiting the sale of commercial spyware to private individuals.")
     }
 
     @Test func singleArticleBulletin() throws {
-        let articles = splitter.split(try FixtureLoader.document("single-article.txt"))
+        let articles = splitter.checkedSplit(try FixtureLoader.document("single-article.txt"))
         #expect(articles.count == 1)
         #expect(articles.first?.title == "Southport opens a municipal cybersecurity help desk for small shops")
         #expect(articles.first?.position == 1)
@@ -162,7 +162,7 @@ import BulletinReader
     }
 
     @Test func emptyBlocksBetweenTrailersProduceNoArticle() throws {
-        let articles = splitter.split(try FixtureLoader.document("empty-between-trailers.txt"))
+        let articles = splitter.checkedSplit(try FixtureLoader.document("empty-between-trailers.txt"))
         #expect(articles.map(\.title) == [
             "Northland audits the accessibility of government websites",
             "Eastvale extends its broadband subsidy to rural cooperatives",
@@ -175,12 +175,12 @@ import BulletinReader
         for text in ["", "Digital Policy Weekly", "Unsubscribe\n\n© 2026 Example Media",
                      "Would you like to learn more about AI, tech and digital diplomacy? If so, ask our Diplo chatbot!",
                      "A title only\n\nWhy does it matter?\n\nBecause."] {
-            #expect(splitter.split(FixtureLoader.normalisedDocument(text)).isEmpty, "\(text)")
+            #expect(splitter.checkedSplit(FixtureLoader.normalisedDocument(text)).isEmpty, "\(text)")
         }
     }
 
     @Test func markdownHeadingsMarkArticlesAndMarkupIsRemoved() throws {
-        let articles = splitter.split(try FixtureLoader.document("markdown-digest.md", markup: .markdown))
+        let articles = splitter.checkedSplit(try FixtureLoader.document("markdown-digest.md", markup: .markdown))
         #expect(articles.map(\.title) == [
             "Lakeland sets up a sandbox for fintech start-ups",
             "Westmark publishes guidelines on AI in recruitment",
@@ -213,7 +213,7 @@ import BulletinReader
             Would you like to learn more about AI, tech and digital diplomacy? If so, ask our Diplo chatbot!
 
             """
-        let articles = splitter.split(Document(format: .markdown, encoding: "utf-8", markup: .markdown, text: text))
+        let articles = splitter.checkedSplit(Document(format: .markdown, encoding: "utf-8", markup: .markdown, text: text))
         #expect(articles.map(\.title) == ["Volunteers link two hill villages"])
         #expect(articles.first?.body.hasSuffix(" ") == false)
         #expect(articles.first?.body.contains("panels,  so") == false)

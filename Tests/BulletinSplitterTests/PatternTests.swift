@@ -108,7 +108,7 @@ import BulletinReader
 
             Read more at example.org.
             """
-        let articles = try BulletinSplitter(config: config).split(Document(format: .text, encoding: "utf-8", markup: .plain, text: text))
+        let articles = try BulletinSplitter(config: config).checkedSplit(Document(format: .text, encoding: "utf-8", markup: .plain, text: text))
         #expect(articles.map(\.title) == [
             "Eastvale trains judges in the use of electronic evidence",
             "Lakeland opens a public registry of data brokers",

@@ -21,7 +21,7 @@ import BulletinReader
         for number in 1...100_000 {
             lines.append("Paragraph \(number) of the report describes one more finding in some detail.")
         }
-        let articles = splitter.split(Self.document(lines.joined(separator: separator)))
+        let articles = splitter.checkedSplit(Self.document(lines.joined(separator: separator)))
         #expect(articles.count == 1)
         #expect(articles.first?.body.components(separatedBy: "\n\n").count == 100_000)
     }
@@ -33,7 +33,7 @@ import BulletinReader
             text += "Body of item \(number), written as a complete sentence for the test.\n\n"
             text += "Would you like to learn more about AI, tech and digital diplomacy? If so, ask our Diplo chatbot!\n\n"
         }
-        let articles = splitter.split(Self.document(text))
+        let articles = splitter.checkedSplit(Self.document(text))
         #expect(articles.count == 20_000)
         #expect(articles.last?.title == "Item 20000 of a long digest about digital policy")
         #expect(articles.last?.position == 20_000)
@@ -43,15 +43,15 @@ import BulletinReader
     func singleTenMegabyteLine(markup: Markup) {
         let line = String(repeating: "word [a](b ", count: 1_000_000)
         #expect(line.utf8.count >= 10_000_000)
-        #expect(splitter.split(Self.document(line, markup: markup)).isEmpty)
-        let articles = splitter.split(Self.document("Northland writes a very long law\n\n" + line + ".", markup: markup))
+        #expect(splitter.checkedSplit(Self.document(line, markup: markup)).isEmpty)
+        let articles = splitter.checkedSplit(Self.document("Northland writes a very long law\n\n" + line + ".", markup: markup))
         #expect(articles.count == 1)
         #expect((articles.first?.body.utf8.count ?? 0) > 5_000_000)
     }
 
     @Test func tenMegabytesOfOpeningBrackets() {
         let text = "Eastvale tests a bracket parser\n\n" + String(repeating: "[a](", count: 2_500_000)
-        let articles = splitter.split(Self.document(text, markup: .markdown))
+        let articles = splitter.checkedSplit(Self.document(text, markup: .markdown))
         #expect(articles.count == 1)
     }
 
@@ -60,8 +60,8 @@ import BulletinReader
 
     @Test func manyOneLineParagraphsWithoutATitleAreNoArticle() {
         let text = (0..<20_000).map { "Paragraph \($0) is one line." }.joined(separator: "\n\n")
-        #expect(splitter.split(Self.document(text)).isEmpty)
-        let titled = splitter.split(Self.document("Southport lists every finding of its audit\n\n" + text))
+        #expect(splitter.checkedSplit(Self.document(text)).isEmpty)
+        let titled = splitter.checkedSplit(Self.document("Southport lists every finding of its audit\n\n" + text))
         #expect(titled.map(\.title) == ["Southport lists every finding of its audit"])
         #expect(titled.first?.body.components(separatedBy: "\n\n").last == "Paragraph 19999 is one line.")
     }
@@ -69,9 +69,9 @@ import BulletinReader
     @Test(arguments: ["\n\n", "\n"])
     func manyOneWordParagraphsAreNoArticle(separator: String) {
         let capitalised = (0..<20_000).map { "Word\($0)" }.joined(separator: separator)
-        #expect(splitter.split(Self.document(capitalised)).isEmpty)
+        #expect(splitter.checkedSplit(Self.document(capitalised)).isEmpty)
         let lower = (0..<20_000).map { "word\($0)" }.joined(separator: separator)
-        #expect(splitter.split(Self.document(lower)).isEmpty)
+        #expect(splitter.checkedSplit(Self.document(lower)).isEmpty)
     }
 
     @Test func manyShortTitleAndBodyLinesWithoutBlankLines() {
@@ -80,7 +80,7 @@ import BulletinReader
             lines.append("Report \(number) on regional network policy")
             lines.append("Body of report \(number) explains in one complete sentence what the regulator decided today.")
         }
-        let articles = splitter.split(Self.document(lines.joined(separator: "\n")))
+        let articles = splitter.checkedSplit(Self.document(lines.joined(separator: "\n")))
         #expect(articles.count == 5_000)
         #expect(articles.last?.title == "Report 5000 on regional network policy")
         #expect(articles.last?.body == "Body of report 5000 explains in one complete sentence what the regulator decided today.")
@@ -89,14 +89,14 @@ import BulletinReader
     @Test func aMegabyteOfIndentationBeforeABodyLine() {
         let text = "Westmark tests a very wide indentation\n\n" + String(repeating: " ", count: 1_000_000)
             + "The body is one sentence after the indentation."
-        let articles = splitter.split(Self.document(text))
+        let articles = splitter.checkedSplit(Self.document(text))
         #expect(articles.map(\.title) == ["Westmark tests a very wide indentation"])
         #expect(articles.first?.body == "The body is one sentence after the indentation.")
     }
 
     @Test func aMegabyteLongTrailerLikeLineIsBodyText() {
         let line = "Would you like to learn more about " + String(repeating: "digital ", count: 125_000) + "? If so, ask our chatbot!"
-        let articles = splitter.split(Self.document("Northland writes about trailers\n\n" + line))
+        let articles = splitter.checkedSplit(Self.document("Northland writes about trailers\n\n" + line))
         #expect(articles.count == 1)
         #expect(articles.first?.body == line)
     }

@@ -16,7 +16,8 @@ import Testing
 
     @Test func everyDefaultPatternSetHasAPrefilter() {
         let config = SplitterConfig.default
-        for patterns in [config.trailerPatterns, config.whyHeadingPatterns, config.footerPatterns, config.captionPatterns] {
+        for patterns in [config.trailerPatterns, config.whyHeadingPatterns, config.footerPatterns, config.captionPatterns,
+                         config.mastheadPatterns, config.housePatterns] {
             #expect(LinePrefilter(patterns: patterns) != nil, "\(patterns)")
         }
     }
@@ -104,6 +105,18 @@ import Testing
         #expect(checked > 20_000)
         for unsafe in ["ß", "ſ", "\u{212A}", "İ", "ŉ", "ǰ", "ẖ", "ẞ", "ﬁ", "ﬆ"] {
             #expect(!LinePrefilter.isFoldSafe(unsafe.unicodeScalars.first!), "\(unsafe)")
+        }
+    }
+}
+
+/// Which default patterns have no literal for the pre-check (each costs a regex run).
+@Suite struct DefaultPatternLiteralsTests {
+    @Test func everyDefaultPatternHasALiteral() {
+        let config = SplitterConfig.default
+        for pattern in config.trailerPatterns + config.footerPatterns + config.captionPatterns
+            + config.mastheadPatterns + config.housePatterns {
+            let literals = PatternLiterals(pattern: pattern)
+            #expect(literals.prefixes != nil || literals.contained != nil, "\(pattern)")
         }
     }
 }

@@ -31,7 +31,7 @@ import BulletinReader
 
             Would you like to learn more about AI, tech and digital diplomacy? If so, ask our Diplo chatbot!
             """
-        let articles = splitter.split(FixtureLoader.normalisedDocument(text))
+        let articles = splitter.checkedSplit(FixtureLoader.normalisedDocument(text))
         #expect(articles.map(\.title) == [
             "Lakeland requires audits of algorithms used in hiring decisions",
             "Westmark expands free public wifi to all railway stations",
@@ -50,7 +50,7 @@ import BulletinReader
 
             Operators need a licence and must share flight plans with the authority at least one hour before take-off, except in medical emergencies.
             """
-        let articles = splitter.split(FixtureLoader.normalisedDocument(text))
+        let articles = splitter.checkedSplit(FixtureLoader.normalisedDocument(text))
         #expect(articles.count == 1)
         #expect(articles.first?.body.contains("Deliveries of parcels") == true)
     }
@@ -67,7 +67,7 @@ import BulletinReader
 
             Would you like to learn more about AI, tech and digital diplomacy? If so, ask our Diplo chatbot!
             """
-        let articles = splitter.split(FixtureLoader.normalisedDocument(text))
+        let articles = splitter.checkedSplit(FixtureLoader.normalisedDocument(text))
         #expect(articles.count == 1)
         #expect(articles.first?.body.components(separatedBy: "\n\n").count == 3)
     }
@@ -90,7 +90,7 @@ import BulletinReader
                 text += fragments[Int((state >> 33) % UInt64(fragments.count))]
             }
             let document = FixtureLoader.normalisedDocument(text, markup: markup)
-            let articles = splitter.split(document)
+            let articles = splitter.checkedSplit(document)
             #expect(articles.map(\.position) == Array(0..<articles.count).map { $0 + 1 })
             #expect(articles.allSatisfy { !$0.title.isEmpty && !$0.body.isEmpty && $0.why != "" })
         }

@@ -74,7 +74,7 @@ import BulletinReader
         let expected = Self.expectedArticles(document.text)
         #expect(expected.count == 10)
         #expect(expected.filter { $0.why == nil }.count == 1)
-        let articles = try BulletinSplitter().split(document)
+        let articles = try BulletinSplitter().checkedSplit(document)
         #expect(articles.map(\.position) == Array(1...10))
         #expect(Self.actual(articles) == expected)
         #expect(articles[6].why == nil)
@@ -86,7 +86,7 @@ import BulletinReader
             return
         }
         let squeezed = Self.lines(document.text).filter { !$0.isEmpty }.joined(separator: "\n")
-        let articles = try BulletinSplitter().split(FixtureLoader.normalisedDocument(squeezed))
+        let articles = try BulletinSplitter().checkedSplit(FixtureLoader.normalisedDocument(squeezed))
         #expect(Self.actual(articles) == Self.expectedArticles(document.text))
     }
 
@@ -97,7 +97,7 @@ import BulletinReader
         }
         let expected = Self.expectedArticles(document.text)
         let stripped = Self.lines(document.text).filter { !$0.contains("chatbot") }.joined(separator: "\n")
-        let articles = try BulletinSplitter().split(FixtureLoader.normalisedDocument(stripped))
+        let articles = try BulletinSplitter().checkedSplit(FixtureLoader.normalisedDocument(stripped))
         #expect(articles.map(\.title) == expected.map(\.title))
         #expect(Self.actual(articles) == expected)
     }
@@ -113,7 +113,7 @@ import BulletinReader
             seen += 1
             return seen % 2 == 0
         }.joined(separator: "\n")
-        let articles = try BulletinSplitter().split(FixtureLoader.normalisedDocument(stripped))
+        let articles = try BulletinSplitter().checkedSplit(FixtureLoader.normalisedDocument(stripped))
         #expect(Self.actual(articles) == Self.expectedArticles(document.text))
     }
 
@@ -126,7 +126,7 @@ import BulletinReader
             Expected(title: Self.collapsingSpaces($0.title), body: Self.collapsingSpaces($0.body), why: $0.why.map(Self.collapsingSpaces))
         }
         let wrapped = Self.hardWrapped(document.text, width: 72)
-        let articles = try BulletinSplitter().split(FixtureLoader.normalisedDocument(wrapped))
+        let articles = try BulletinSplitter().checkedSplit(FixtureLoader.normalisedDocument(wrapped))
         #expect(articles.map(\.title) == expected.map(\.title))
         #expect(Self.actual(articles) == expected)
     }

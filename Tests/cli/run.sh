@@ -47,6 +47,13 @@ PY
     check "split --json gives the exact titles" diff "$W/titles.expected" "$W/titles.actual"
     check "format text, encoding utf-8" [ "$(json 'd[0]["format"] + " " + d[0]["encoding"]' <"$W/split.json")" = "text utf-8" ]
     check "no trailer left in any body or why" [ "$(json 'sum("chatbot" in (a["body"] + (a["why"] or "")).lower() for a in d[0]["articles"])' <"$W/split.json")" = 0 ]
+    check "split --json lists the 10 trailers as skipped lines" \
+        [ "$(json '" ".join(sorted(set(x["as"] for x in d[0]["skipped"]))) + " %d" % len(d[0]["skipped"])' <"$W/split.json")" = "trailer 10" ]
+    check "skipped line numbers point at the trailer lines" \
+        [ "$(json 'all("chatbot" in x["text"] and x["line"] > 1 for x in d[0]["skipped"])' <"$W/split.json")" = True ]
+    B split --explain "$SAMPLE" >"$W/explain.txt"
+    check "split --explain maps every non-blank line ($(grep -c '^ *[0-9]' "$W/explain.txt") lines)" \
+        [ "$(grep -c '^ *[0-9]' "$W/explain.txt")" = "$(grep -c '[^[:space:]]' "$SAMPLE")" ]
     check "ingest stores it" quiet B ingest "$SAMPLE"
     out=$(B ingest "$SAMPLE")
     check "ingest again reports a duplicate ($out)" grep -q "^duplicate" <<<"$out"

@@ -37,14 +37,18 @@ struct FuzzHarness {
         if let problem = Self.documentProblem(document) {
             return Result(signature: "bad-document", violation: "Document guarantee broken: \(problem)")
         }
-        let articles = splitter.split(document)
+        let split = splitter.analyse(document)
+        let articles = split.articles
+        if let problem = Conservation.violations(of: split, in: document).first {
+            return Result(signature: "bad-conservation", violation: "Conservation broken: \(problem)")
+        }
         if let problem = Self.articlesProblem(articles) {
             return Result(signature: "bad-articles", violation: "Article guarantee broken: \(problem)")
         }
         if checkDeterminism {
             let again = try? reader.read(Data(bytes), fileName: fileName)
             if again != document { return Result(signature: "nondeterministic", violation: "reader is not deterministic") }
-            if splitter.split(document) != articles {
+            if splitter.analyse(document) != split {
                 return Result(signature: "nondeterministic", violation: "splitter is not deterministic")
             }
         }

@@ -12,9 +12,13 @@ import BulletinSplitter
 public enum ConfigurationFile {
     static let keys: Set<String> = [
         "inbox", "archive", "quarantine", "database", "summaries", "rules", "time_zone",
-        "max_file_size", "rescan_interval", "summary_debounce", "ignore", "format",
+        "max_file_size", "rescan_interval", "summary_debounce", "ignore", "format", "layout",
     ]
-    static let formatKeys: Set<String> = ["trailer_patterns", "why_heading_patterns", "footer_patterns", "caption_patterns"]
+    static let formatKeys: Set<String> = [
+        "trailer_patterns", "why_heading_patterns", "footer_patterns", "caption_patterns",
+        "masthead_patterns", "house_patterns",
+    ]
+    static let layoutMatchKeys: Set<String> = ["from", "list_id", "subject", "file_name"]
 
     public static func parse(_ text: String, fileName: String,
                              defaults: Configuration = .repositoryDefaults,
@@ -59,12 +63,57 @@ public enum ConfigurationFile {
         c.ignore = try table.stringArray("ignore") ?? c.ignore
         if let format = try table.table("format") {
             if let unknown = format.unknownKeys(allowed: formatKeys).first { throw unknown }
-            c.splitter.trailerPatterns = try patterns(format, "trailer_patterns") ?? c.splitter.trailerPatterns
-            c.splitter.whyHeadingPatterns = try patterns(format, "why_heading_patterns") ?? c.splitter.whyHeadingPatterns
-            c.splitter.footerPatterns = try patterns(format, "footer_patterns") ?? c.splitter.footerPatterns
-            c.splitter.captionPatterns = try patterns(format, "caption_patterns") ?? c.splitter.captionPatterns
+            let layouts = c.splitter.layouts
+            c.splitter = try splitterPatterns(format, base: c.splitter)
+            c.splitter.layouts = layouts
         }
+        var layouts: [SplitterLayout] = []
+        for layout in try table.tableArray("layout") {
+            layouts.append(try self.layout(layout, base: c.splitter, existing: layouts))
+        }
+        if table["layout"] != nil { c.splitter.layouts = layouts }
         return c
+    }
+
+    /// The pattern keys of `table` (`[format]` or a `[[layout]]`); what it leaves out keeps
+    /// its value in `base`.
+    private static func splitterPatterns(_ table: TOMLTable, base: SplitterConfig) throws(TOMLError) -> SplitterConfig {
+        var config = base
+        config.trailerPatterns = try patterns(table, "trailer_patterns") ?? config.trailerPatterns
+        config.whyHeadingPatterns = try patterns(table, "why_heading_patterns") ?? config.whyHeadingPatterns
+        config.footerPatterns = try patterns(table, "footer_patterns") ?? config.footerPatterns
+        config.captionPatterns = try patterns(table, "caption_patterns") ?? config.captionPatterns
+        config.mastheadPatterns = try patterns(table, "masthead_patterns") ?? config.mastheadPatterns
+        config.housePatterns = try patterns(table, "house_patterns") ?? config.housePatterns
+        config.layouts = []
+        return config
+    }
+
+    /// One `[[layout]]` (the file's layouts replace the built-in ones): a unique `name`, at least one of `from`, `list_id`, `subject`,
+    /// `file_name` (a string or a list of strings), and any pattern keys of `[format]`,
+    /// which default to the `[format]` values.
+    private static func layout(_ table: TOMLTable, base: SplitterConfig, existing: [SplitterLayout]) throws(TOMLError) -> SplitterLayout {
+        if let unknown = table.unknownKeys(allowed: formatKeys.union(layoutMatchKeys).union(["name"])).first { throw unknown }
+        guard let name = try table.string("name"), !name.isEmpty else {
+            throw TOMLError(at: table.position, "[[layout]] needs a name = \"...\"")
+        }
+        if existing.contains(where: { $0.name == name }) {
+            throw positioned(table, "name", "two [[layout]] tables are named \"\(name)\"")
+        }
+        let match = LayoutMatch(
+            from: try strings(table, "from"), listID: try strings(table, "list_id"),
+            subject: try patterns(table, "subject") ?? [], fileName: try strings(table, "file_name"))
+        guard !(match.from.isEmpty && match.listID.isEmpty && match.subject.isEmpty && match.fileName.isEmpty) else {
+            throw TOMLError(at: table.position, "layout \"\(name)\" matches no document: give from, list_id, subject or file_name")
+        }
+        return SplitterLayout(name: name, match: match, config: try splitterPatterns(table, base: base))
+    }
+
+    /// A string or a list of strings; empty when absent.
+    private static func strings(_ table: TOMLTable, _ key: String) throws(TOMLError) -> [String] {
+        guard let value = table[key] else { return [] }
+        if let single = try? value.string() { return [single] }
+        return try value.stringArray()
     }
 
     private static func path(_ table: TOMLTable, _ key: String) throws(TOMLError) -> String? {

@@ -20,17 +20,27 @@ public struct BulletinParser: Sendable {
 
     /// The document and its articles, or why the file can never be ingested.
     public func parse(_ data: Data, fileName: String) -> Result<ParsedBulletin, Rejection> {
+        analyse(data, fileName: fileName).flatMap { parsed in
+            guard !parsed.articles.isEmpty else {
+                return .failure(Rejection(reason: "no articles found: no title followed by body text was recognised"))
+            }
+            return .success(parsed)
+        }
+    }
+
+    /// The document, its articles (possibly none) and what became of each line; fails
+    /// only when the file cannot be read. The layout is chosen by the document's sender,
+    /// list, subject and `fileName`.
+    public func analyse(_ data: Data, fileName: String) -> Result<ParsedBulletin, Rejection> {
         let document: Document
         do {
             document = try reader.read(data, fileName: fileName)
         } catch {
             return .failure(Rejection(reason: error.description))
         }
-        let articles = splitter.split(document)
-        guard !articles.isEmpty else {
-            return .failure(Rejection(reason: "no articles found: no title followed by body text was recognised"))
-        }
-        return .success(ParsedBulletin(document: document, articles: articles))
+        let key = LayoutKey(from: document.sender, listID: document.listID, subject: document.title, fileName: fileName)
+        let split = splitter.analyse(document, key: key)
+        return .success(ParsedBulletin(document: document, articles: split.articles, lines: split.lines, layout: split.layout))
     }
 }
 
@@ -38,6 +48,10 @@ public struct BulletinParser: Sendable {
 public struct ParsedBulletin: Sendable {
     public var document: Document
     public var articles: [Article]
+    /// What became of each line of `document.text` (see `SplitResult.lines`).
+    public var lines: [LineFate] = []
+    /// The splitter layout used, nil for the default patterns.
+    public var layout: String?
 }
 
 /// Why a file can never be ingested; `reason` is one line for an operator.

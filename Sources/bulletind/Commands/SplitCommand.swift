@@ -6,13 +6,21 @@ import BulletinSplitter
 struct SplitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "split",
-        abstract: "Print the articles of bulletin files, without touching the database."
+        abstract: "Print the articles of bulletin files, without touching the database.",
+        discussion: """
+            --explain prints every line of the decoded text with what it became (title, body, \
+            why-heading, why, or the reason it is in no article) and the rule that decided it: \
+            the starting point for writing a [[layout]] (see the README).
+            """
     )
 
     @OptionGroup var paths: PathOptions
 
-    @Flag(help: "Print JSON: [{file, format, encoding, articles: [{title, body, why, position}]}].")
+    @Flag(help: "Print JSON: [{file, format, encoding, title, layout, articles: [{title, body, why, position}], skipped: [{line, text, as}]}].")
     var json = false
+
+    @Flag(help: "Print every line of the decoded text with what it became and why.")
+    var explain = false
 
     @Argument(help: ArgumentHelp("Bulletin files.", valueName: "file"))
     var files: [String]
@@ -22,8 +30,10 @@ struct SplitCommand: ParsableCommand {
         var format: String?
         var encoding: String?
         var title: String?
+        var layout: String?
         var error: String?
         var articles: [ArticleOutput]
+        var skipped: [SkippedLine]
     }
 
     /// An article as scripts read it: `why` is always there, null when the article has none.
@@ -39,6 +49,14 @@ struct SplitCommand: ParsableCommand {
         }
     }
 
+    /// A line in no article: 1-based line number in the decoded text, the line as
+    /// written, and the part of the bulletin it belongs to.
+    struct SkippedLine: Encodable {
+        var line: Int
+        var text: String
+        var `as`: String
+    }
+
     func run() throws {
         let parser = try BulletinParser(configuration: paths.load())
         var results: [FileResult] = []
@@ -47,28 +65,52 @@ struct SplitCommand: ParsableCommand {
             switch InputFile.read(file) {
             case .success(let bytes): data = bytes
             case .failure(let error):
-                results.append(FileResult(file: file, error: error.description, articles: []))
+                results.append(FileResult(file: file, error: error.description, articles: [], skipped: []))
                 continue
             }
-            switch parser.parse(data, fileName: (file as NSString).lastPathComponent) {
+            switch parser.analyse(data, fileName: (file as NSString).lastPathComponent) {
             case .success(let parsed):
-                results.append(FileResult(file: file, format: parsed.document.format.rawValue,
-                                          encoding: parsed.document.encoding, title: parsed.document.title,
-                                          articles: parsed.articles.map(ArticleOutput.init)))
+                let lines = parsed.document.text.split(separator: "\n", omittingEmptySubsequences: false)
+                if explain { printExplanation(file: file, parsed: parsed, lines: lines) }
+                let skipped = parsed.lines.enumerated().compactMap { offset, fate -> SkippedLine? in
+                    guard case .skipped(let reason) = fate.role else { return nil }
+                    return SkippedLine(line: offset + 1, text: String(lines[offset]), as: reason.rawValue)
+                }
+                results.append(FileResult(
+                    file: file, format: parsed.document.format.rawValue, encoding: parsed.document.encoding,
+                    title: parsed.document.title, layout: parsed.layout,
+                    error: parsed.articles.isEmpty ? "no articles found: no title followed by body text was recognised" : nil,
+                    articles: parsed.articles.map(ArticleOutput.init), skipped: skipped))
             case .failure(let rejection):
-                results.append(FileResult(file: file, error: rejection.reason, articles: []))
+                results.append(FileResult(file: file, error: rejection.reason, articles: [], skipped: []))
             }
         }
         if json {
             try JSONOutput.print(results)
-        } else {
+        } else if !explain {
             for result in results { printText(result) }
         }
         if results.contains(where: { $0.error != nil }) { throw ExitCode(1) }
     }
 
+    private func printExplanation(file: String, parsed: ParsedBulletin, lines: [Substring]) {
+        let stream = json ? FileHandle.standardError : FileHandle.standardOutput
+        var output = "\(file): \(parsed.document.format.rawValue), \(parsed.document.markup.rawValue), "
+            + "layout \(parsed.layout ?? "default"), \(parsed.articles.count) articles\n"
+        for (offset, fate) in parsed.lines.enumerated() where fate.role != .blank {
+            let article = fate.role.article.map { "#\($0)" } ?? ""
+            let text = lines[offset].count > 72 ? lines[offset].prefix(71) + "…" : lines[offset]
+            let number = String(offset + 1)
+            let role = fate.role.name + (article.isEmpty ? "" : " " + article)
+            output += String(repeating: " ", count: max(0, 5 - number.count)) + number + "  "
+                + role.padding(toLength: 15, withPad: " ", startingAt: 0) + " " + text + "\n"
+                + String(repeating: " ", count: 23) + "← " + fate.reason.description + "\n"
+        }
+        stream.write(Data(output.utf8))
+    }
+
     private func printText(_ result: FileResult) {
-        if let error = result.error {
+        if let error = result.error, result.articles.isEmpty {
             print("\(result.file): \(error)")
             return
         }
@@ -78,6 +120,11 @@ struct SplitCommand: ParsableCommand {
             let why = article.why.map { " · why it matters: \($0.split(whereSeparator: \.isWhitespace).count) words" } ?? ""
             print(String(format: "%3d. ", article.position) + article.title)
             print("     \(words) words\(why)")
+        }
+        if !result.skipped.isEmpty {
+            var counts: [String: Int] = [:]
+            for line in result.skipped { counts[line.as, default: 0] += 1 }
+            print("     skipped: " + counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
         }
     }
 }

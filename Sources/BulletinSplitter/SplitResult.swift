@@ -1,0 +1,25 @@
+/// A bulletin split into articles, with what became of each of its lines.
+public struct SplitResult: Sendable, Equatable {
+    /// The articles in order, positions 1...n.
+    public var articles: [Article]
+    /// One entry per line of `Document.text` (split at "\n"), in order: every non-blank
+    /// line is in exactly one article's title, body, why heading or why section, or is
+    /// skipped with a `SkipReason` (see `Conservation`).
+    public var lines: [LineFate]
+    /// The name of the `SplitterLayout` used, nil for the default patterns.
+    public var layout: String?
+
+    public init(articles: [Article], lines: [LineFate], layout: String?) {
+        self.articles = articles
+        self.lines = lines
+        self.layout = layout
+    }
+
+    /// The skipped lines, 1-based line numbers, in order.
+    public var skipped: [(line: Int, reason: SkipReason)] {
+        lines.enumerated().compactMap { offset, fate in
+            if case .skipped(let reason) = fate.role { return (offset + 1, reason) }
+            return nil
+        }
+    }
+}
