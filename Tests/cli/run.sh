@@ -249,6 +249,15 @@ missing = []
 for name in ("Config/bulletind.toml", "systemd/bulletind.toml"):
     data = tomllib.load(open(os.path.join(repo, name), "rb"))
     for key, value in data.items():
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            # An array of tables ([[layout]]): its own row, and each of its keys in a row of
+            # the section that explains it, or as a [format] key it may override.
+            keys = [f"[[{key}]]"] if f"| `[[{key}]]` |" not in readme else []
+            for sub in sorted({k for v in value for k in v}):
+                if f"| `{sub}` |" not in readme and f"| `[format] {sub}` |" not in readme and f"`{sub}`" not in readme:
+                    keys.append(f"[[{key}]] {sub}")
+            missing += [f"{name}: {k}" for k in keys]
+            continue
         keys = [f"[{key}] {k}" for k in value] if isinstance(value, dict) else [key]
         missing += [f"{name}: {k}" for k in keys if f"| `{k}` |" not in readme]
 print("\n".join(missing)) if missing else None
