@@ -90,7 +90,7 @@ run: build ## build, then run the daemon on ./Inbox with state in ./var/ (Config
 	@mkdir -p Inbox var
 	$(DEBUG_BIN) run --config Config/bulletind.toml
 
-test: deps test-unit test-cli test-reliability test-systemd ## every test below (test-systemd when SYSTEMD_SANDBOX is set)
+test: deps test-unit test-cli split-eval test-reliability test-systemd ## every test below (test-systemd when SYSTEMD_SANDBOX is set)
 
 test-unit: ## the unit tests (swift test)
 	$(SWIFT) build --build-tests
