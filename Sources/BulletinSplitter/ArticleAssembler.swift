@@ -15,7 +15,9 @@
 /// - **Plain text, within an article.** A candidate starts a new article after a why
 ///   section's text; inside an article that a trailer closes only when it is as long as
 ///   the bulletin's other titles (`strictWords`), comes after a full sentence and a long
-///   paragraph follows it; elsewhere when it is headline-like (`headlineWords`, or four
+///   paragraph follows it — and within a block that began after a trailer, only when the
+///   block lost a trailer (`isLostTrailer`: two article-sized parts, one such line);
+///   elsewhere when it is headline-like (`headlineWords`, or four
 ///   words for a question or exclamation) and a long paragraph follows. Never after a
 ///   paragraph ending in ":".
 /// - **Front matter.** Before the first article, a candidate that reappears later as a
@@ -292,12 +294,16 @@ struct ArticleAssembler {
             return .stay(.unlikeTitles)
         }
         if measures.delimiterAhead[index] {
-            if section.startedAfterDelimiter { return .stay(.inTrailerBlock) }
             let afterSentence = index > 0 && segments[index - 1].kind == .paragraph
                 && TextShape.endsSentence(segments[index - 1].text)
-            guard bodyStart == index + 1, candidate.wordCount >= measures.strictWords, nextIsLong, afterSentence
-            else { return .stay(.inTrailerBlock) }
-            return .start(bodyAt: bodyStart, reason: .titleEvidence)
+            let titleShaped = bodyStart == index + 1 && candidate.wordCount >= measures.strictWords && nextIsLong
+                && afterSentence
+            if section.startedAfterDelimiter {
+                // No article splits inside a trailer-delimited block, unless the block lost its trailer.
+                return isLostTrailer(at: index, within: section, titleShaped: titleShaped)
+                    ? .start(bodyAt: bodyStart, reason: .titleLostTrailer) : .stay(.inTrailerBlock)
+            }
+            return titleShaped ? .start(bodyAt: bodyStart, reason: .titleEvidence) : .stay(.inTrailerBlock)
         }
         var words = measures.headlineWords
         if let last = TextShape.lastSignificantScalar(candidate.text), last == "?" || last == "!" { words = min(words, 4) }

@@ -23,6 +23,8 @@ struct DocumentMeasures {
     /// The Markdown heading level (or bold level) that most often has prose right under
     /// it: the level of article titles. Nil when no heading has.
     let articleLevel: Int?
+    /// The blocks between delimiters, for the lost-trailer rule of `ArticleAssembler`.
+    let blocks: TrailerBlocks
 
     init(_ segments: [Segment]) {
         end = Self.footerStart(segments)
@@ -42,6 +44,7 @@ struct DocumentMeasures {
         headlineWords = Self.clamp((median * 6 + 9) / 10, Self.headlineWordRange)
         strictWords = Self.clamp((median * 3 + 3) / 4, Self.strictWordRange)
         articleLevel = Self.articleLevel(segments, end: end)
+        blocks = TrailerBlocks(segments, end: end)
     }
 
     private static func clamp(_ value: Int, _ range: ClosedRange<Int>) -> Int {

@@ -12,6 +12,7 @@ public enum LineReason: String, Sendable, CaseIterable, CustomStringConvertible 
     case unlikeTitles = "title-shaped, but the bulletin's titles have a source or caption line under them and this one has none"
     case separator = "separator line (rule characters only)"
     case titleEvidence = "headline-like (length, shape, like the other titles), a long paragraph follows"
+    case titleLostTrailer = "title-shaped like the other titles inside a trailer-closed block that holds two article-sized parts: a trailer was lost"
     case bodyText = "body text"
     case subheading = "title-shaped, but directly under a title (sub-heading, caption, source line)"
     case inTrailerBlock = "title-shaped, but inside an article that a trailer closes"

@@ -119,6 +119,97 @@ import BulletinReader
         #expect(articles.first?.why != nil)
     }
 
+    /// The other side of kind 2: a block that lost its trailer holds two articles. The line
+    /// between them is as long as the other titles, stands alone, and both parts are
+    /// article-sized (here the first has no why section, so no why text marks its end).
+    @Test func kind2BlockThatLostItsTrailerStillSplitsInTwo() {
+        let text = """
+            Westmarch publishes rules for public sector use of facial recognition
+
+            The government of Westmarch has published rules that limit how public bodies may use facial recognition in streets and stations.
+
+            Every deployment will need a prior impact assessment and approval by the data protection authority, which must publish its decision.
+
+            Police forces will have one year to bring existing systems into line with the rules or switch them off.
+
+            \(Self.trailer)
+
+            Riverton launches a national programme to train teachers in data literacy
+
+            The education ministry of Riverton has launched a programme to train every secondary school teacher in basic data literacy by next year.
+
+            Courses will be taught online and in regional centres, and teachers who finish them will receive a certificate recognised for promotion.
+
+            The ministry expects about forty thousand teachers to take part in the first round of the programme.
+
+            Highland regulator fines a telecom operator over repeated network outages
+
+            The telecom regulator of Highland has fined the country's largest operator after three outages left customers without service for hours.
+
+            The regulator found that the operator had not maintained backup power at key sites, despite earlier warnings from inspectors.
+
+            The operator has two months to present a plan to improve the resilience of its network.
+
+            Why does it matter?
+
+            Outages of a dominant operator affect emergency calls and payments, which makes resilience a public concern.
+
+            \(Self.trailer)
+
+            Southbay opens consultation on rules for autonomous delivery robots
+
+            The city of Southbay has opened a public consultation on rules for delivery robots that move along pavements in busy districts.
+
+            Residents can comment on speed limits, the hours of operation and the zones where the robots would not be allowed to run.
+
+            \(Self.trailer)
+            """
+        let result = analyse(text)
+        #expect(result.articles.map(\.title) == [
+            "Westmarch publishes rules for public sector use of facial recognition",
+            "Riverton launches a national programme to train teachers in data literacy",
+            "Highland regulator fines a telecom operator over repeated network outages",
+            "Southbay opens consultation on rules for autonomous delivery robots",
+        ])
+        #expect(result.articles[1].body.hasSuffix("first round of the programme."))
+        #expect(result.articles[1].why == nil)
+        #expect(result.articles[2].why != nil)
+    }
+
+    /// A single sub-heading as long as the titles, after a one-paragraph lead, stays in
+    /// its trailer-closed article: the part before it is no article body.
+    @Test func kind2SingleLongSubheadingAfterAShortLeadDoesNotSplit() {
+        let text = """
+            Coastal states agree on a shared plan to repair subsea cables quickly
+
+            Ministers from five coastal states have signed a plan to share repair ships and spare cable so that damaged links are restored within days.
+
+            A new regional agency will coordinate the repair ships of all five states
+
+            The agency will keep a register of available vessels and will be able to send the nearest one to a fault without waiting for commercial contracts.
+
+            Operators landing cables in the five states will pay a small levy per landing station, which the ministers expect to cover the running costs.
+
+            The first review of the plan is due after two years of operation.
+
+            \(Self.trailer)
+
+            Northland adopts a law on digital identity wallets for every resident
+
+            The parliament of Northland has approved a law giving every resident the right to a free digital identity wallet issued by the state.
+
+            Residents will be able to store their driving licence and diplomas in the wallet from the start of next year.
+
+            \(Self.trailer)
+            """
+        let articles = analyse(text).articles
+        #expect(articles.map(\.title) == [
+            "Coastal states agree on a shared plan to repair subsea cables quickly",
+            "Northland adopts a law on digital identity wallets for every resident",
+        ])
+        #expect(articles.first?.body.contains("\n\nA new regional agency will coordinate the repair ships of all five states\n\n") == true)
+    }
+
     // MARK: Kind 3: a body sentence without its final stop taken for a title
 
     @Test func kind3LongSentenceWithoutFinalStopIsNotATitle() {
