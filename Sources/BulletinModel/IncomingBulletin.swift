@@ -24,11 +24,18 @@ public struct IncomingBulletin: Sendable {
     /// True when the caller will move the file after the commit and then call
     /// `Store.markFiled` (the daemon); false when nothing is to be filed (`bulletind ingest`).
     public var awaitingFiling: Bool
+    /// Whose repeated boilerplate this bulletin's `boilerplateFingerprints` are remembered
+    /// for (`BulletinSplitter.boilerplateSender`); nil: nothing is remembered.
+    public var boilerplateSender: String?
+    /// `SplitResult.fingerprints`: the fingerprints of its titles and skipped paragraphs.
+    public var boilerplateFingerprints: [Int64]
 
     public init(fileName: String, contentHash: String, size: Int, format: String, encoding: String,
                 receivedAt: Date, bulletinDate: Date?, title: String?, articles: [ClassifiedArticle],
-                awaitingFiling: Bool = false) {
+                awaitingFiling: Bool = false, boilerplateSender: String? = nil, boilerplateFingerprints: [Int64] = []) {
         self.awaitingFiling = awaitingFiling
+        self.boilerplateSender = boilerplateSender
+        self.boilerplateFingerprints = boilerplateFingerprints
         self.fileName = fileName
         self.contentHash = contentHash
         self.size = size

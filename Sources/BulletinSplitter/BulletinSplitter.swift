@@ -1,3 +1,4 @@
+import Foundation
 import BulletinReader
 
 /// Splits a `Document` into its articles. Pure and deterministic; linear in the size of
@@ -33,16 +34,48 @@ public struct BulletinSplitter: Sendable {
 
     /// The articles and what became of every line. `key` chooses the layout (the first
     /// whose `LayoutMatch` accepts it); without one, the document's title is the subject.
-    public func analyse(_ document: Document, key: LayoutKey? = nil) -> SplitResult {
+    ///
+    /// `boilerplate`: the `BoilerplateFingerprint`s of lines seen in the sender's earlier
+    /// bulletins (see `BoilerplateReview`); a section titled by one of them is front or back
+    /// matter, not an article. When given (even empty), `SplitResult.fingerprints` lists
+    /// what to remember of this bulletin.
+    public func analyse(_ document: Document, key: LayoutKey? = nil, boilerplate: Set<Int64>? = nil) -> SplitResult {
         let key = key ?? LayoutKey(subject: document.title)
-        let chosen = layouts.first { $0.layout.match.accepts(key) }
+        let chosen = layout(for: key)
         let patterns = chosen?.patterns ?? defaultPatterns
         let builder = SegmentBuilder(patterns: patterns, markup: document.markup)
         let (segments, lineCount) = builder.segments(of: document.text)
         let assembler = ArticleAssembler(segments: segments, mastheads: patterns.mastheads)
         var (sections, fates, measures) = assembler.assemble()
         SectionReview(segments: segments, measures: measures, isMasthead: assembler.isMasthead).review(&sections)
-        return SplitResultBuilder(segments: segments, lineCount: lineCount)
+        var remembered: [Int64] = []
+        if let boilerplate {
+            let review = BoilerplateReview(segments: segments, known: boilerplate)
+            remembered = review.remembered(sections: sections, fates: fates)
+            review.review(&sections)
+        }
+        var result = SplitResultBuilder(segments: segments, lineCount: lineCount)
             .build(sections: sections, fates: fates, layout: chosen?.layout.name)
+        result.fingerprints = remembered
+        return result
+    }
+
+    private func layout(for key: LayoutKey) -> (layout: SplitterLayout, patterns: CompiledPatterns)? {
+        layouts.first { $0.layout.match.accepts(key) }
+    }
+
+    /// Whose earlier bulletins a document's repeated boilerplate is looked up in: the
+    /// sender's address (lower-cased, the part between `<` and `>` when there is one), else
+    /// the `List-Id`, else "layout:" and the name of the layout chosen for `key`, else nil
+    /// (then repeated boilerplate is not recognised).
+    public func boilerplateSender(for key: LayoutKey) -> String? {
+        func clean(_ value: String?) -> String? {
+            guard let value else { return nil }
+            let trimmed = value.trimmingCharacters(in: .whitespaces).lowercased()
+            return trimmed.isEmpty ? nil : trimmed
+        }
+        if let from = clean(key.from) { return "from:" + (clean(LayoutMatch.address(in: from)) ?? from) }
+        if let list = clean(key.listID) { return "list:" + list }
+        return layout(for: key).map { "layout:" + $0.layout.name }
     }
 }

@@ -38,6 +38,7 @@ public enum LineReason: String, Sendable, CaseIterable, CustomStringConvertible 
     case captionPattern = "matches caption_patterns, outside any article"
     case markupOnly = "nothing but markup"
     case emptyArticle = "a title with no body"
+    case knownBoilerplate = "its title recurs in the sender's earlier bulletins: repeated front or back matter"
 
     public var description: String { rawValue }
 }

@@ -8,11 +8,17 @@ public struct SplitResult: Sendable, Equatable {
     public var lines: [LineFate]
     /// The name of the `SplitterLayout` used, nil for the default patterns.
     public var layout: String?
+    /// What to remember of this bulletin to recognise repeated boilerplate in the sender's
+    /// later ones: the distinct `BoilerplateFingerprint`s of its titles and skipped
+    /// paragraphs (not trailers or markup). Empty unless `analyse` was given a
+    /// `boilerplate` set (possibly empty).
+    public var fingerprints: [Int64]
 
-    public init(articles: [Article], lines: [LineFate], layout: String?) {
+    public init(articles: [Article], lines: [LineFate], layout: String?, fingerprints: [Int64] = []) {
         self.articles = articles
         self.lines = lines
         self.layout = layout
+        self.fingerprints = fingerprints
     }
 
     /// The skipped lines, 1-based line numbers, in order.

@@ -289,6 +289,9 @@ public final class Store: Sendable {
             }
             try link.execute(arguments: [bulletinID, articleID, offset + 1])
         }
+        if let sender = bulletin.boilerplateSender {
+            try rememberBoilerplate(sender: sender, fingerprints: bulletin.boilerplateFingerprints, in: db)
+        }
         return .ingested(bulletinID: bulletinID, articles: bulletin.articles.count, newArticles: newArticles)
     }
 

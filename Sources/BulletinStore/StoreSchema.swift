@@ -68,6 +68,22 @@ enum StoreSchema {
         migrator.registerMigration("v3-fts-usermerge") { db in
             try db.execute(sql: "INSERT INTO article_fts(article_fts, rank) VALUES('usermerge', 2)")
         }
+        // Repeated boilerplate (`Store+Boilerplate`): per sender, the number of bulletins
+        // stored, and the fingerprints of the titles and skipped paragraphs of its recent
+        // bulletins with the number of bulletins each was seen in and the last one.
+        migrator.registerMigration("v4-boilerplate") { db in
+            try db.create(table: "boilerplate_sender") { t in
+                t.primaryKey("sender", .text)
+                t.column("bulletins", .integer).notNull()
+            }
+            try db.create(table: "boilerplate_line", options: .withoutRowID) { t in
+                t.column("sender", .text).notNull()
+                t.column("fingerprint", .integer).notNull()
+                t.column("bulletins", .integer).notNull()
+                t.column("last_seen", .integer).notNull()
+                t.primaryKey(["sender", "fingerprint"])
+            }
+        }
         return migrator
     }
 }

@@ -23,10 +23,18 @@ public struct BulletinAnalyser: Sendable {
     }
 
     public func analyse(_ data: Data, fileName: String) -> Result<BulletinAnalysis, Rejection> {
-        parser.parse(data, fileName: fileName).map { parsed in
+        analyse(data, fileName: fileName, knownBoilerplate: { _ in nil })
+    }
+
+    /// `analyse`, recognising repeated boilerplate (`BulletinParser.analyse(_:fileName:knownBoilerplate:)`).
+    public func analyse(_ data: Data, fileName: String,
+                        knownBoilerplate: (String) throws -> Set<Int64>?) rethrows -> Result<BulletinAnalysis, Rejection> {
+        try parser.parse(data, fileName: fileName, knownBoilerplate: knownBoilerplate).map { parsed in
             BulletinAnalysis(
                 document: parsed.document,
-                articles: parsed.articles.map { ClassifiedArticle(article: $0, topics: classifier.classify($0)) }
+                articles: parsed.articles.map { ClassifiedArticle(article: $0, topics: classifier.classify($0)) },
+                boilerplateSender: parsed.boilerplateSender,
+                fingerprints: parsed.fingerprints
             )
         }
     }
@@ -36,6 +44,9 @@ public struct BulletinAnalyser: Sendable {
 public struct BulletinAnalysis: Sendable {
     public var document: Document
     public var articles: [ClassifiedArticle]
+    /// See `ParsedBulletin.boilerplateSender` and `fingerprints`.
+    public var boilerplateSender: String? = nil
+    public var fingerprints: [Int64] = []
 
     /// The ids of the topics given to at least one article, in order of first appearance.
     public var topicIDs: [String] {

@@ -20,7 +20,13 @@ public struct BulletinParser: Sendable {
 
     /// The document and its articles, or why the file can never be ingested.
     public func parse(_ data: Data, fileName: String) -> Result<ParsedBulletin, Rejection> {
-        analyse(data, fileName: fileName).flatMap { parsed in
+        parse(data, fileName: fileName, knownBoilerplate: { _ in nil })
+    }
+
+    /// `parse`, recognising repeated boilerplate: see `analyse(_:fileName:knownBoilerplate:)`.
+    public func parse(_ data: Data, fileName: String,
+                      knownBoilerplate: (String) throws -> Set<Int64>?) rethrows -> Result<ParsedBulletin, Rejection> {
+        try analyse(data, fileName: fileName, knownBoilerplate: knownBoilerplate).flatMap { parsed in
             guard !parsed.articles.isEmpty else {
                 return .failure(Rejection(reason: "no articles found: no title followed by body text was recognised"))
             }
@@ -32,6 +38,15 @@ public struct BulletinParser: Sendable {
     /// only when the file cannot be read. The layout is chosen by the document's sender,
     /// list, subject and `fileName`.
     public func analyse(_ data: Data, fileName: String) -> Result<ParsedBulletin, Rejection> {
+        analyse(data, fileName: fileName, knownBoilerplate: { _ in nil })
+    }
+
+    /// `analyse`, recognising repeated boilerplate: `knownBoilerplate` is asked, with the
+    /// document's `BulletinSplitter.boilerplateSender` (when it has one), for the fingerprints
+    /// seen in the sender's earlier bulletins (nil: do not recognise any); the result then
+    /// carries the sender and what to remember of this bulletin. Rethrows its errors.
+    public func analyse(_ data: Data, fileName: String,
+                        knownBoilerplate: (String) throws -> Set<Int64>?) rethrows -> Result<ParsedBulletin, Rejection> {
         let document: Document
         do {
             document = try reader.read(data, fileName: fileName)
@@ -39,8 +54,11 @@ public struct BulletinParser: Sendable {
             return .failure(Rejection(reason: error.description))
         }
         let key = LayoutKey(from: document.sender, listID: document.listID, subject: document.title, fileName: fileName)
-        let split = splitter.analyse(document, key: key)
-        return .success(ParsedBulletin(document: document, articles: split.articles, lines: split.lines, layout: split.layout))
+        let sender = splitter.boilerplateSender(for: key)
+        let known = try sender.flatMap(knownBoilerplate)
+        let split = splitter.analyse(document, key: key, boilerplate: known)
+        return .success(ParsedBulletin(document: document, articles: split.articles, lines: split.lines, layout: split.layout,
+                                       boilerplateSender: known == nil ? nil : sender, fingerprints: split.fingerprints))
     }
 }
 
@@ -52,6 +70,10 @@ public struct ParsedBulletin: Sendable {
     public var lines: [LineFate] = []
     /// The splitter layout used, nil for the default patterns.
     public var layout: String?
+    /// Whose boilerplate `fingerprints` are to be remembered for; nil when none was looked up.
+    public var boilerplateSender: String?
+    /// `SplitResult.fingerprints`.
+    public var fingerprints: [Int64] = []
 }
 
 /// Why a file can never be ingested; `reason` is one line for an operator.

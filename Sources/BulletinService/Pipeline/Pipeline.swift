@@ -67,20 +67,26 @@ public final class Pipeline: Sendable {
     public func prepare(batch: [PipelineInput], awaitingFiling: Bool = false) throws -> PreparedBatch {
         let stored = try store.filedStates(contentHashes: batch.map(\.contentHash))
         let analyser = self.analyser
-        let items = ParallelMap.map(batch) { input -> PreparedBatch.Item in
+        let store = self.store
+        let items = ParallelMap.map(batch) { input -> Result<PreparedBatch.Item, any Error> in
             if stored[input.contentHash] != nil {
                 // Already stored: the store answers duplicate or awaiting filing.
-                return .incoming(Self.incoming(input, analysis: nil, awaitingFiling: awaitingFiling), topics: [])
+                return .success(.incoming(Self.incoming(input, analysis: nil, awaitingFiling: awaitingFiling), topics: []))
             }
-            switch analyser.analyse(input.data, fileName: input.fileName) {
-            case .failure(let rejection):
-                return .rejected(reason: rejection.reason)
-            case .success(let analysis):
-                return .incoming(Self.incoming(input, analysis: analysis, awaitingFiling: awaitingFiling),
-                                 topics: analysis.topicIDs)
+            // The sender's known boilerplate: one small read per bulletin, on this thread.
+            // Bulletins of one batch do not see each other's (they are not stored yet).
+            return Result<PreparedBatch.Item, any Error> {
+                switch try analyser.analyse(input.data, fileName: input.fileName,
+                                            knownBoilerplate: { try store.knownBoilerplate(sender: $0) }) {
+                case .failure(let rejection):
+                    return .rejected(reason: rejection.reason)
+                case .success(let analysis):
+                    return .incoming(Self.incoming(input, analysis: analysis, awaitingFiling: awaitingFiling),
+                                     topics: analysis.topicIDs)
+                }
             }
         }
-        return PreparedBatch(items: items)
+        return PreparedBatch(items: try items.map { try $0.get() })
     }
 
     /// Stores a prepared batch in ONE transaction; outcomes in the order of the batch.
@@ -117,7 +123,8 @@ public final class Pipeline: Sendable {
             fileName: input.fileName, contentHash: input.contentHash, size: input.data.count,
             format: analysis?.document.format.rawValue ?? "", encoding: analysis?.document.encoding ?? "",
             receivedAt: input.receivedAt, bulletinDate: analysis?.document.date, title: analysis?.document.title,
-            articles: analysis?.articles ?? [], awaitingFiling: awaitingFiling
+            articles: analysis?.articles ?? [], awaitingFiling: awaitingFiling,
+            boilerplateSender: analysis?.boilerplateSender, boilerplateFingerprints: analysis?.fingerprints ?? []
         )
     }
 }
