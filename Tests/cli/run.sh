@@ -142,7 +142,7 @@ check "a relative --database is relative to the current directory" [ -f "$W/else
 
 echo "# errors say why and where"
 out=$(O ingest /nonexistent.txt 2>&1); rc=$?
-check "ingest /nonexistent.txt gives the reason (rc $rc: $out)" bash -c '[ "$1" = 1 ] && grep -q "/nonexistent.txt: .*No such file or directory" <<<"$2"' _ "$rc" "$out"
+check "ingest /nonexistent.txt gives the reason (rc $rc: $out)" bash -c '[ "$1" = 1 ] && grep -q "/nonexistent.txt: cannot be read: No such file or directory$" <<<"$2"' _ "$rc" "$out"
 out=$(O split /nonexistent.txt 2>&1)
 check "split /nonexistent.txt gives the reason ($out)" grep -q "No such file or directory" <<<"$out"
 out=$(O summary --date 2026-13-45 2>&1); rc=$?

@@ -36,7 +36,7 @@ struct IngestCommand: ParsableCommand {
             case .success(let data):
                 outcome = try pipeline.process(data: data, fileName: (file as NSString).lastPathComponent, receivedAt: Date())
             case .failure(let error):
-                unreadable = "cannot be read: \(error)"
+                unreadable = error.description
             }
             progress.record(outcome, file: file, unreadable: unreadable)
             if drawLine {
