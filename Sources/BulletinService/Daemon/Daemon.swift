@@ -520,9 +520,12 @@ public final class Daemon: @unchecked Sendable {
     /// stays in the inbox and is queued again; the first such failure is returned.
     ///
     /// The durable order (docs/RELIABILITY.md): the commit that accounts for the batch is
-    /// durable before this runs (`synchronous = FULL`); every destination folder (archive day
-    /// folders, quarantine) is fsynced before the inbox, so no file's removal from the inbox is
-    /// durable before its new name; the filing is recorded only after both.
+    /// durable before this runs (`synchronous = FULL`); each file's new name is made durable
+    /// (its destination folder fsynced) before its name in the inbox is removed, and the inbox
+    /// is fsynced after, file by file: another process may fsync the inbox at any moment (a
+    /// sender dropping the safe way does), so a removal made before the destination's fsync
+    /// could become durable first — the power-cut scenario lost files that way when the folders
+    /// were synced once per batch. The filing is recorded only after all of it.
     private func file(_ batch: InFlightBatch, outcomes: [PipelineOutcome]) -> (name: String, error: Error)? {
         let inboxFD = open(configuration.inbox, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard inboxFD >= 0 else {
@@ -540,7 +543,7 @@ public final class Daemon: @unchecked Sendable {
             let input = batch.inputs[index]
             let name = input.fileName
             func archiveFile() throws {
-                let path = try archive.file(name: name, from: inboxFD, receivedAt: input.receivedAt, syncing: false)
+                let path = try archive.file(name: name, from: inboxFD, receivedAt: input.receivedAt, syncing: true)
                 folders.insert((path as NSString).deletingLastPathComponent)
             }
             do {
@@ -569,7 +572,7 @@ public final class Daemon: @unchecked Sendable {
                         "duration_ms": "\(milliseconds(since: started[index]))",
                     ])
                 case .rejected(let reason):
-                    try quarantine(name, from: inboxFD, reason: reason, started: started[index], syncing: false)
+                    try quarantine(name, from: inboxFD, reason: reason, started: started[index], syncing: true)
                     folders.insert(configuration.quarantine)
                 }
                 lastFile = name
@@ -579,8 +582,8 @@ public final class Daemon: @unchecked Sendable {
                 if failure == nil { failure = (name, error) }
             }
         }
-        // The moves made durable once per folder, destinations first, then the inbox, before
-        // they are recorded as filed.
+        // Each move above is durable already (destination, unlink, inbox); once more per folder,
+        // destinations first, is cheap and covers a folder a move created.
         folders.sorted().forEach(Directories.sync)
         fsync(inboxFD)
         markFiled(filed)
