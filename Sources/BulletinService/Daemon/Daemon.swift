@@ -537,14 +537,12 @@ public final class Daemon: @unchecked Sendable {
         let started = batch.started
         let archive = Archive(root: configuration.archive, calendar: calendar)
         var filed: [Int64] = []
-        var folders = Set<String>()
         var failure: (name: String, error: Error)?
         for (index, outcome) in outcomes.enumerated() {
             let input = batch.inputs[index]
             let name = input.fileName
             func archiveFile() throws {
-                let path = try archive.file(name: name, from: inboxFD, receivedAt: input.receivedAt, syncing: true)
-                folders.insert((path as NSString).deletingLastPathComponent)
+                try archive.file(name: name, from: inboxFD, receivedAt: input.receivedAt)
             }
             do {
                 switch outcome {
@@ -572,8 +570,7 @@ public final class Daemon: @unchecked Sendable {
                         "duration_ms": "\(milliseconds(since: started[index]))",
                     ])
                 case .rejected(let reason):
-                    try quarantine(name, from: inboxFD, reason: reason, started: started[index], syncing: true)
-                    folders.insert(configuration.quarantine)
+                    try quarantine(name, from: inboxFD, reason: reason, started: started[index])
                 }
                 lastFile = name
             } catch {
@@ -582,10 +579,7 @@ public final class Daemon: @unchecked Sendable {
                 if failure == nil { failure = (name, error) }
             }
         }
-        // Each move above is durable already (destination, unlink, inbox); once more per folder,
-        // destinations first, is cheap and covers a folder a move created.
-        folders.sorted().forEach(Directories.sync)
-        fsync(inboxFD)
+        // Each move above is durable when it returns (destination, unlink, inbox).
         markFiled(filed)
         return failure
     }
@@ -612,13 +606,10 @@ public final class Daemon: @unchecked Sendable {
         }
     }
 
-    /// With `syncing` false the move is not yet durable: the caller fsyncs the quarantine
-    /// folder, then the inbox (`file`).
-    private func quarantine(_ name: String, from inboxFD: Int32, reason: String, started: Date,
-                            syncing: Bool = true) throws {
+    private func quarantine(_ name: String, from inboxFD: Int32, reason: String, started: Date) throws {
         try Quarantine(root: configuration.quarantine)
             .file(name: name, from: inboxFD, originalPath: "\(configuration.inbox)/\(name)", reason: reason,
-                  at: clock(), syncing: syncing)
+                  at: clock())
         logger.warning("quarantined \(name): \(reason)", metadata: [
             "bulletin_file": "\(name)", "outcome": "rejected", "reason": "\(reason)",
             "duration_ms": "\(milliseconds(since: started))",

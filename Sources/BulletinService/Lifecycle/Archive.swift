@@ -22,12 +22,11 @@ public struct Archive: Sendable {
     /// Moves `name` out of the inbox open as `directoryFD` into the day folder (created 0750
     /// when missing). Call only after the transaction storing it committed. Returns the path
     /// the file now has. Throws `POSIXFailure`; the file then stays in the inbox.
-    /// With `syncing` false the folders are not fsynced: see `FileMover.move`.
     @discardableResult
-    public func file(name: String, from directoryFD: Int32, receivedAt: Date, syncing: Bool = true) throws -> String {
+    public func file(name: String, from directoryFD: Int32, receivedAt: Date) throws -> String {
         let folder = folder(for: receivedAt)
         try Directories.create(folder)
-        let used = try FileMover.move(name: name, from: directoryFD, to: folder, syncing: syncing)
+        let used = try FileMover.move(name: name, from: directoryFD, to: folder)
         return "\(folder)/\(used)"
     }
 }

@@ -22,10 +22,11 @@ import Glibc
 enum FileMover {
     /// Moves `name` out of the folder open as `sourceFD` into `destination` (which must exist).
     /// `isFree` may veto a candidate name (e.g. when its sidecar exists). Returns the name used.
-    /// With `syncing` false the two folders are not fsynced: a caller moving many files syncs
-    /// each destination folder once afterwards, then the source (`Directories.sync`), before
-    /// relying on the moves.
-    static func move(name: String, from sourceFD: Int32, to destination: String, syncing: Bool = true,
+    /// The move is durable when this returns (destination folder fsynced before the source name
+    /// is removed, then the source folder). There is no way to defer the syncs to a batch:
+    /// another process may fsync the source folder at any moment, and a removal made before the
+    /// destination's fsync could then become durable first (docs/RELIABILITY.md).
+    static func move(name: String, from sourceFD: Int32, to destination: String,
                      isFree: (String) -> Bool = { _ in true }) throws -> String {
         let destFD = open(destination, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard destFD >= 0 else { throw POSIXFailure(operation: "open folder", path: destination) }
@@ -33,7 +34,7 @@ enum FileMover {
         for attempt in 0..<100_000 {
             let candidate = numbered(name, attempt)
             if isSameFile(name, in: sourceFD, as: candidate, in: destFD) {
-                try finish(name, from: sourceFD, as: candidate, to: destFD, destination: destination, syncing: syncing)
+                try finish(name, from: sourceFD, as: candidate, to: destFD, destination: destination)
                 return candidate
             }
             guard isFree(candidate) else { continue }
@@ -41,13 +42,11 @@ enum FileMover {
             case .taken:
                 continue
             case .linked:
-                try finish(name, from: sourceFD, as: candidate, to: destFD, destination: destination, syncing: syncing)
+                try finish(name, from: sourceFD, as: candidate, to: destFD, destination: destination)
                 return candidate
             case .renamed:
-                if syncing {
-                    fsync(destFD)
-                    fsync(sourceFD)
-                }
+                fsync(destFD)
+                fsync(sourceFD)
                 return candidate
             }
         }
@@ -58,7 +57,7 @@ enum FileMover {
     /// name is taken by another file. True also when `candidate` already is this very file
     /// (a move cut short by a power cut): the source name is then removed.
     static func move(name: String, from sourceFD: Int32, to destination: String, as candidate: String,
-                     syncing: Bool = true) throws -> Bool {
+                     ) throws -> Bool {
         let destFD = open(destination, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard destFD >= 0 else { throw POSIXFailure(operation: "open folder", path: destination) }
         defer { close(destFD) }
@@ -69,14 +68,12 @@ enum FileMover {
             case .linked:
                 break
             case .renamed:
-                if syncing {
-                    fsync(destFD)
-                    fsync(sourceFD)
-                }
+                fsync(destFD)
+                fsync(sourceFD)
                 return true
             }
         }
-        try finish(name, from: sourceFD, as: candidate, to: destFD, destination: destination, syncing: syncing)
+        try finish(name, from: sourceFD, as: candidate, to: destFD, destination: destination)
         return true
     }
 
@@ -132,19 +129,18 @@ enum FileMover {
     }
 
     /// The file has its new name: the destination folder is made durable first, then the source
-    /// name is removed and the source folder made durable (both syncs left to the caller when
-    /// `syncing` is false).
+    /// name is removed and the source folder made durable.
     /// When the source name cannot be removed, the new name is removed again (the file stays
     /// where it was) and the failure thrown.
     private static func finish(_ name: String, from sourceFD: Int32, as candidate: String, to destFD: Int32,
-                               destination: String, syncing: Bool) throws {
-        if syncing { fsync(destFD) }
+                               destination: String) throws {
+        fsync(destFD)
         guard unlinkat(sourceFD, name, 0) == 0 || errno == ENOENT else {
             let failure = POSIXFailure(operation: "unlink after moving to \(destination)", path: name)
             unlinkat(destFD, candidate, 0)
             throw failure
         }
-        if syncing { fsync(sourceFD) }
+        fsync(sourceFD)
     }
 
     /// `digest.txt`, `digest.1.txt`, `digest.2.txt`…; `notes` → `notes.1`.

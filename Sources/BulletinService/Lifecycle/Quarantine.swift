@@ -18,12 +18,11 @@ public struct Quarantine: Sendable {
     }
 
     /// Writes the `.error` sidecar of a free name, then moves `name` out of the inbox open as
-    /// `directoryFD` to that name. Returns the path the file now has. With `syncing` false the
-    /// move is not made durable (the sidecar is): the caller fsyncs `root`, then the inbox.
+    /// `directoryFD` to that name. Returns the path the file now has, the move durable (`FileMover`).
     /// Throws `POSIXFailure`; the file then stays in the inbox.
     @discardableResult
     public func file(name: String, from directoryFD: Int32, originalPath: String, reason: String,
-                     at time: Date, syncing: Bool = true) throws -> String {
+                     at time: Date) throws -> String {
         try Directories.create(root)
         let text = """
             reason: \(reason.replacingOccurrences(of: "\n", with: " "))
@@ -40,7 +39,7 @@ public struct Quarantine: Sendable {
             if FileMover.isSameFile(name, in: directoryFD, as: candidate, in: rootFD) {
                 // Moved before a power cut that undid the removal from the inbox: finish it.
                 if access(sidecar, F_OK) != 0 { try AtomicFile.write(Data(text.utf8), to: sidecar) }
-                _ = try FileMover.move(name: name, from: directoryFD, to: root, as: candidate, syncing: syncing)
+                _ = try FileMover.move(name: name, from: directoryFD, to: root, as: candidate)
                 return "\(root)/\(candidate)"
             }
             // A sidecar without its file, for this same original path, is one whose move a power
@@ -48,7 +47,7 @@ public struct Quarantine: Sendable {
             guard access("\(root)/\(candidate)", F_OK) != 0,
                   access(sidecar, F_OK) != 0 || Self.isLeftOver(sidecar, of: originalPath) else { continue }
             try AtomicFile.write(Data(text.utf8), to: sidecar)
-            if try FileMover.move(name: name, from: directoryFD, to: root, as: candidate, syncing: syncing) {
+            if try FileMover.move(name: name, from: directoryFD, to: root, as: candidate) {
                 return "\(root)/\(candidate)"
             }
             unlink(sidecar)   // the name was taken meanwhile: try the next one
