@@ -14,6 +14,8 @@ public struct DaySummary: Sendable, Equatable, Codable {
     /// builder's `listLimit` entries (its first articles in order of arrival) and counts
     /// the rest in `unlisted`.
     public var sections: [Section]
+    /// The day's largest story clusters, largest first (empty until clustering fills it).
+    public var topStories: [TopStory] = []
 
     public struct Counts: Sendable, Equatable, Codable {
         /// Bulletins received that day.
