@@ -14,6 +14,12 @@ public enum SearchQueryTranslator {
     public static let maxTokens = 200
 
     public static func fts5(_ text: String) throws -> String {
+        fts5(try parse(text))
+    }
+
+    /// The query as a tree, for a backend that renders its own syntax. Throws
+    /// `StoreError.invalidQuery` exactly when `fts5` does.
+    public static func parse(_ text: String) throws -> SearchExpression {
         var tokens = try lex(Array(text.unicodeScalars))
         tokens = collapseAndNot(tokens)
         if tokens.isEmpty {
@@ -29,6 +35,17 @@ public enum SearchQueryTranslator {
             throw StoreError.invalidQuery("a ')' has no matching '('")
         }
         return expression
+    }
+
+    /// `expression` as an FTS5 MATCH expression: every term a quoted string, every operation
+    /// parenthesised.
+    public static func fts5(_ expression: SearchExpression) -> String {
+        switch expression {
+        case .term(let text, let prefix): return quoted(text, prefix: prefix)
+        case .and(let l, let r): return "(\(fts5(l)) AND \(fts5(r)))"
+        case .or(let l, let r): return "(\(fts5(l)) OR \(fts5(r)))"
+        case .not(let l, let r): return "(\(fts5(l)) NOT \(fts5(r)))"
+        }
     }
 
     enum Token: Equatable {
@@ -137,18 +154,18 @@ public enum SearchQueryTranslator {
             }
         }
 
-        mutating func parseOr() throws -> String {
+        mutating func parseOr() throws -> SearchExpression {
             var left = try parseAnd()
             while peek == .or {
                 index += 1
                 try requireOperand(after: .or)
                 let right = try parseAnd()
-                left = "(\(left) OR \(right))"
+                left = .or(left, right)
             }
             return left
         }
 
-        mutating func parseAnd() throws -> String {
+        mutating func parseAnd() throws -> SearchExpression {
             var left = try parseNot()
             while let next = peek {
                 switch next {
@@ -161,30 +178,30 @@ public enum SearchQueryTranslator {
                     return left
                 }
                 let right = try parseNot()
-                left = "(\(left) AND \(right))"
+                left = .and(left, right)
             }
             return left
         }
 
-        mutating func parseNot() throws -> String {
+        mutating func parseNot() throws -> SearchExpression {
             var left = try parsePrimary()
             while peek == .not {
                 index += 1
                 try requireOperand(after: .not)
                 let right = try parsePrimary()
-                left = "(\(left) NOT \(right))"
+                left = .not(left, right)
             }
             return left
         }
 
-        mutating func parsePrimary() throws -> String {
+        mutating func parsePrimary() throws -> SearchExpression {
             guard let token = peek else {
                 throw StoreError.invalidQuery("the query ends where a word was expected")
             }
             switch token {
             case .term(let text, let prefix):
                 index += 1
-                return SearchQueryTranslator.quoted(text, prefix: prefix)
+                return .term(text, prefix: prefix)
             case .open:
                 index += 1
                 depth += 1

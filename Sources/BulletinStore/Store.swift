@@ -322,7 +322,7 @@ public final class Store: Sendable {
 
     /// A JSON array of strings, written by hand (on the ingest path, where `JSONEncoder` cost
     /// more than the SQL): the same bytes as `JSONEncoder`'s default output, which escapes `/`.
-    static func jsonArray(_ strings: [String]) -> String {
+    public static func jsonArray(_ strings: [String]) -> String {
         var bytes: [UInt8] = [UInt8(ascii: "[")]
         for (index, string) in strings.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -332,7 +332,7 @@ public final class Store: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func decodeJSONArray(_ text: String?) -> [String] {
+    public static func decodeJSONArray(_ text: String?) -> [String] {
         guard let text, let strings = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else { return [] }
         return strings
     }

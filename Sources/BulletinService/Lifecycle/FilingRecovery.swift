@@ -10,7 +10,7 @@ import BulletinStore
 /// deletes; a file leaves the inbox only by being archived), so it is filed.
 enum FilingRecovery {
     /// Returns how many bulletins were recorded as filed.
-    static func run(store: Store, inbox: String, maxFileSize: Int) throws -> Int {
+    static func run(store: any BulletinArchive, inbox: String, maxFileSize: Int) throws -> Int {
         let unfiled = try store.unfiledBulletins()
         guard !unfiled.isEmpty else { return 0 }
         let inboxFD = open(inbox, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)

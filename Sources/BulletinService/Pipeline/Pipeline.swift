@@ -15,18 +15,18 @@ import BulletinStore
 /// (`Pipeline(configuration:store:)`) and swapping it in, so a broken rules file never
 /// replaces working rules.
 public final class Pipeline: Sendable {
-    public let store: Store
+    public let store: any BulletinArchive
     public let analyser: BulletinAnalyser
 
     /// Loads the rules file and the splitter patterns named by `configuration` and makes the
     /// store's topic table match the rules. Throws `RulesError` (with `file:line:column`
     /// diagnostics), `SplitterConfigError`, or a file error.
-    public convenience init(configuration: Configuration, store: Store) throws {
+    public convenience init(configuration: Configuration, store: any BulletinArchive) throws {
         let analyser = try BulletinAnalyser(configuration: configuration)
         try self.init(analyser: analyser, store: store)
     }
 
-    public init(analyser: BulletinAnalyser, store: Store) throws {
+    public init(analyser: BulletinAnalyser, store: any BulletinArchive) throws {
         self.analyser = analyser
         self.store = store
         try store.syncTopics(analyser.classifier.taxonomy.topics)

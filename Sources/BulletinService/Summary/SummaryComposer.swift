@@ -11,7 +11,7 @@ public enum SummaryComposer {
     /// (see `DaySummaryBuilder`). Memory stays bounded however many articles the day has:
     /// articles are read one at a time, and only the first characters of each text that the
     /// first sentence needs (the same sentences as from the whole text).
-    public static func compose(store: Store, day: Date, calendar: LocalCalendar, now: Date,
+    public static func compose(store: any BulletinArchive, day: Date, calendar: LocalCalendar, now: Date,
                                listLimit: Int = DaySummaryBuilder.defaultListLimit) throws -> DaySummary {
         let (start, end) = calendar.interval(containing: day)
         var builder = DaySummaryBuilder(listLimit: listLimit)

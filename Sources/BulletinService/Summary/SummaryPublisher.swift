@@ -6,7 +6,7 @@ import BulletinSummary
 /// Writes a day's summary files, `<folder>/YYYY-MM-DD.md` and `.json`, atomically: a reader
 /// sees the previous version or the new one, never a partial file.
 public struct SummaryPublisher: Sendable {
-    public let store: Store
+    public let store: any BulletinArchive
     public let folder: String
     public let calendar: LocalCalendar
 

@@ -1,0 +1,118 @@
+import Foundation
+import BulletinSplitter
+import BulletinClassifier
+import BulletinModel
+
+/// The store seam: what the pipeline, the daemon, the commands and the summary need from an
+/// archive of bulletins, articles and topics. Two implementations: `Store` (one SQLite file,
+/// GRDB, FTS5; the embedded default) and `PostgresArchive` (module BulletinPostgres: one
+/// PostgreSQL database shared by several daemons).
+///
+/// Every implementation keeps these promises, which the conformance suite
+/// (Tests/BulletinStoreTests/ArchiveConformance.swift) checks against both:
+/// - each method that writes does so in ONE transaction (all or nothing);
+/// - `ingest` is idempotent on the content hash, also between processes writing at the same
+///   moment: one bulletin row per content hash, one article row per fingerprint;
+/// - errors about the input are `StoreError`s; anything else thrown is environmental (the
+///   database busy, unreachable, out of space) and the call may succeed when retried.
+///
+/// Calls block the calling thread; implementations are safe to share between threads.
+public protocol BulletinArchive: AnyObject, Sendable {
+    /// Makes the topic table match the taxonomy: inserts new ids, updates names, and deletes
+    /// ids no longer in the taxonomy unless an article still has that topic.
+    func syncTopics(_ topics: [Topic]) throws
+
+    /// Stores a bulletin with all its articles and classifications in ONE transaction.
+    /// Idempotent on `contentHash`: a second time returns `.duplicate` and counts it (or
+    /// `.awaitingFiling` while the first copy is not yet filed). An article whose fingerprint
+    /// is already stored is linked, not copied, and keeps its classification; its
+    /// first-received time becomes the earlier of the two. `StoreError.unknownTopic` /
+    /// `.rejected`: nothing stored.
+    func ingest(_ bulletin: IncomingBulletin) throws -> IngestOutcome
+
+    /// Several bulletins, each all or nothing; a bulletin refused for its content is reported
+    /// as `.failure` at its index and the others are stored. An environmental error is thrown
+    /// and nothing of the batch is stored. Results are in the order of `batch`.
+    func ingest(batch: [IncomingBulletin]) throws -> [Result<IngestOutcome, StoreError>]
+
+    /// Records in ONE transaction that the files of bulletins stored with `awaitingFiling`
+    /// have left the inbox. From then on the same content is a duplicate.
+    func markFiled(bulletinIDs: [Int64]) throws
+
+    /// The bulletins stored but not yet recorded as filed, oldest first.
+    func unfiledBulletins() throws -> [(id: Int64, fileName: String, contentHash: String)]
+
+    /// For each of `contentHashes` already stored: whether its file was filed. Absent: not stored.
+    /// A read that may be stale; `ingest` decides again in its transaction.
+    func filedStates(contentHashes: [String]) throws -> [String: Bool]
+
+    /// One small step of index housekeeping while the writer is idle; true when another step
+    /// may help. Never waits for a lock. (PostgreSQL maintains its indexes itself: false.)
+    func tidyIndex(pages: Int) throws -> Bool
+
+    /// The id of the bulletin stored with this content hash, if any.
+    func bulletinID(contentHash: String) throws -> Int64?
+
+    /// The boilerplate fingerprints known for `sender` (see `Store+Boilerplate`).
+    func knownBoilerplate(sender: String) throws -> Set<Int64>
+
+    /// Counts over the whole archive, from one snapshot.
+    func stats() throws -> StoreStats
+
+    /// Ranked full-text search, best first (title weighted above "why it matters", above the
+    /// body); the query language of `SearchQueryTranslator`. `StoreError.invalidQuery` for a
+    /// malformed query. Snippets mark matches with `[` `]`.
+    func search(_ query: SearchQuery) throws -> [SearchHit]
+
+    /// Why an article got each of its topics; nil when there is no such article.
+    func explain(articleID: Int64) throws -> ArticleExplanation?
+
+    /// Re-applies `classify` to every stored article in ONE transaction; see `Store.reclassify`.
+    func reclassify(_ classify: (Article) -> [TopicMatch]) throws -> ReclassifyReport
+
+    /// The number of articles first received in `[from, to)`.
+    func articleCount(firstReceivedFrom from: Date, to: Date) throws -> Int
+
+    /// Hands `visit` the articles first received in `[from, to)` in order of first arrival
+    /// (then id), with topics and sources; returns the number of bulletins received in that
+    /// interval. See `Store.day(from:to:textPrefix:needsWholeText:_:)`.
+    @discardableResult
+    func day(from: Date, to: Date, textPrefix: Int?, needsWholeText: (String) -> Bool,
+             _ visit: (DayArticle) throws -> Void) throws -> Int
+
+    /// Frees caches after a large read (a summary); connections stay open.
+    func releaseMemory()
+}
+
+extension BulletinArchive {
+    /// One bulletin; see `markFiled(bulletinIDs:)`.
+    public func markFiled(bulletinID: Int64) throws {
+        try markFiled(bulletinIDs: [bulletinID])
+    }
+
+    /// `tidyIndex(pages: 16)`.
+    public func tidyIndex() throws -> Bool {
+        try tidyIndex(pages: 16)
+    }
+
+    /// The fallback of `ingest(batch:)` once the batch's one transaction was refused for a
+    /// bulletin's content: each bulletin in a transaction of its own, a refusal reported at its
+    /// index as `.failure`, an environmental error thrown.
+    public func ingestEach(_ batch: [IncomingBulletin]) throws -> [Result<IngestOutcome, StoreError>] {
+        try batch.map { bulletin in
+            do {
+                return .success(try ingest(bulletin))
+            } catch let error as StoreError {
+                return .failure(error)
+            }
+        }
+    }
+
+    /// Every text whole.
+    @discardableResult
+    public func day(from: Date, to: Date, _ visit: (DayArticle) throws -> Void) throws -> Int {
+        try day(from: from, to: to, textPrefix: nil, needsWholeText: { _ in false }, visit)
+    }
+}
+
+extension Store: BulletinArchive {}
