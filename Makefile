@@ -32,7 +32,9 @@ help: ## this list
 # System packages: the SQLite and systemd headers (found through pkg-config), python3, which
 # the command-line and systemd tests use to read JSON, binutils (objcopy, for make install), and
 # FUSE with Debian's fusepy for /usr/bin/python3, which the power-cut test's file system
-# (Tests/powercut) runs on.
+# (Tests/powercut) runs on; PostgreSQL 15 (server, unaccent, psql), whose throwaway clusters
+# the store conformance suite starts itself (Tests/postgres/cluster.sh), and iproute2 for the
+# namespace test.
 deps: ## install the Debian packages the build and the tests need, when missing (apt-get)
 	@missing=""; \
 	if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists sqlite3 libsystemd; then \
@@ -41,6 +43,8 @@ deps: ## install the Debian packages the build and the tests need, when missing 
 	command -v objcopy >/dev/null 2>&1 || missing="$$missing binutils"; \
 	/usr/bin/python3 -c "import fusepy" >/dev/null 2>&1 || missing="$$missing python3-fusepy"; \
 	command -v fusermount3 >/dev/null 2>&1 || missing="$$missing fuse3"; \
+	[ -x /usr/lib/postgresql/15/bin/initdb ] || missing="$$missing postgresql-15 postgresql-client"; \
+	command -v ip >/dev/null 2>&1 || missing="$$missing iproute2"; \
 	if [ -n "$$missing" ]; then \
 		echo "make: installing missing system packages:$$missing (apt-get)"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \

@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // A small TOML reader that keeps the line and column of every value,
@@ -52,6 +53,15 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The shared PostgreSQL archive (postgres-nio): the same store interface as
+        // BulletinStore's SQLite file, for several daemons writing into one database.
+        .target(
+            name: "BulletinPostgres",
+            dependencies: [
+                "BulletinStore", "BulletinModel", "BulletinClassifier", "BulletinSplitter",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         // The daily summary as Markdown and JSON, rendered from plain values.
         .target(name: "BulletinSummary", dependencies: ["JSONText"]),
         // libsystemd, for sd_notify and the journal.
@@ -63,7 +73,7 @@ let package = Package(
             name: "BulletinService",
             dependencies: [
                 "TOML", "BulletinReader", "BulletinSplitter", "BulletinClassifier", "BulletinModel",
-                "BulletinStore", "BulletinSummary", "CSystemd", "CMalloc",
+                "BulletinStore", "BulletinPostgres", "BulletinSummary", "CSystemd", "CMalloc",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -89,8 +99,8 @@ let package = Package(
         .executableTarget(
             name: "bulletind-bench",
             dependencies: [
-                "BulletinService", "BulletinModel", "BulletinStore", "BulletinClassifier", "BulletinSplitter",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "BulletinService", "BulletinModel", "BulletinStore", "BulletinPostgres", "BulletinClassifier",
+                "BulletinSplitter", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Benchmarks/BulletinBench"
         ),
@@ -102,6 +112,12 @@ let package = Package(
         .testTarget(
             name: "BulletinStoreTests",
             dependencies: ["BulletinStore", "BulletinModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The store conformance suite: every test against SQLite and a real PostgreSQL 15 cluster
+        // (Tests/postgres/cluster.sh), and what only the shared PostgreSQL archive must keep.
+        .testTarget(
+            name: "BulletinArchiveTests",
+            dependencies: ["BulletinStore", "BulletinPostgres", "BulletinModel", "BulletinSplitter", "BulletinClassifier"]
         ),
         .testTarget(name: "BulletinSummaryTests", dependencies: ["BulletinSummary"]),
         .testTarget(name: "BulletinServiceTests", dependencies: ["BulletinService", "BulletinModel", "BulletinStore"]),
