@@ -117,7 +117,10 @@ let package = Package(
         // (Tests/postgres/cluster.sh), and what only the shared PostgreSQL archive must keep.
         .testTarget(
             name: "BulletinArchiveTests",
-            dependencies: ["BulletinStore", "BulletinPostgres", "BulletinModel", "BulletinSplitter", "BulletinClassifier"]
+            dependencies: [
+                "BulletinStore", "BulletinPostgres", "BulletinModel", "BulletinSplitter", "BulletinClassifier",
+                "BulletinService",
+            ]
         ),
         .testTarget(name: "BulletinSummaryTests", dependencies: ["BulletinSummary"]),
         .testTarget(name: "BulletinServiceTests", dependencies: ["BulletinService", "BulletinModel", "BulletinStore"]),
