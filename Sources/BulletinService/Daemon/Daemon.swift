@@ -168,7 +168,7 @@ public final class Daemon {
     /// One short step of merging the full-text index while idle, so that the next commits have
     /// little merging of their own to do. Steps go on until one finds nothing to merge.
     private func tidyIndex() {
-        indexUntidy = (try? pipeline.store.tidyIndex()) ?? false
+        indexUntidy = (try? runtime.store.tidyIndex()) ?? false
     }
 
     /// SIGHUP: the configuration and rules read again; on any error the old ones stay in force.
