@@ -49,7 +49,7 @@ public struct LoggingObserver: DaemonObserver {
         case .rescanned(.undecodableName):
             logger.notice("a file arrived under a name that is not UTF-8; listing the inbox to take it under an escaped name")
         case .inboxLost(let path):
-            logger.warning("the inbox \(path) was removed, replaced or cannot be read; recreating and watching it again")
+            logger.warning("the inbox \(path) was removed or replaced (or cannot be read); recreating and watching it again")
         case .inboxWatchedAgain(let path):
             logger.info("watching \(path) again")
         case .inboxStillLost(let path, let reason, let delay):
@@ -57,7 +57,7 @@ public struct LoggingObserver: DaemonObserver {
         case .summaryWritten(let day):
             logger.debug("wrote the summary of \(day)")
         case .summaryFailed(let day, let reason):
-            logger.error("writing the summary of \(day) failed: \(reason)")
+            logger.error("writing the summary failed: \(reason)", metadata: ["day": "\(day)"])
         case .reloaded:
             logger.info("reloaded the configuration and the rules")
         case .reloadFailed(let reason):
