@@ -32,7 +32,9 @@ help: ## this list
 # System packages: the SQLite and systemd headers (found through pkg-config), python3, which
 # the command-line and systemd tests use to read JSON, binutils (objcopy, for make install), and
 # FUSE with Debian's fusepy for /usr/bin/python3, which the power-cut test's file system
-# (Tests/powercut) runs on.
+# (Tests/powercut) runs on, and promtool (Debian's prometheus package), which checks the metrics
+# file the daemon writes (the unit and command-line tests; on a machine running systemd the
+# package also starts a Prometheus server, which bulletind does not need: stop it if unwanted).
 deps: ## install the Debian packages the build and the tests need, when missing (apt-get)
 	@missing=""; \
 	if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists sqlite3 libsystemd; then \
@@ -41,6 +43,7 @@ deps: ## install the Debian packages the build and the tests need, when missing 
 	command -v objcopy >/dev/null 2>&1 || missing="$$missing binutils"; \
 	/usr/bin/python3 -c "import fusepy" >/dev/null 2>&1 || missing="$$missing python3-fusepy"; \
 	command -v fusermount3 >/dev/null 2>&1 || missing="$$missing fuse3"; \
+	command -v promtool >/dev/null 2>&1 || missing="$$missing prometheus"; \
 	if [ -n "$$missing" ]; then \
 		echo "make: installing missing system packages:$$missing (apt-get)"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
@@ -49,13 +52,15 @@ deps: ## install the Debian packages the build and the tests need, when missing 
 
 # The systemd end-to-end test's extra Debian packages: Postfix, the real mail server that hands
 # newsletters to `bulletind deliver` (Tests/systemd/mail.sh; preseeded "Local only" so apt asks
-# nothing), man-db and bash-completion (the installed man pages and completions).
+# nothing), man-db and bash-completion (the installed man pages and completions), and
+# prometheus-node-exporter, whose textfile collector serves the daemon's metrics file.
 .PHONY: deps-systemd
-deps-systemd: ## the extra Debian packages of the systemd test (postfix, man-db, bash-completion)
+deps-systemd: ## the extra Debian packages of the systemd test (postfix, man-db, bash-completion, node-exporter)
 	@missing=""; \
 	[ -x /usr/sbin/postfix ] || missing="postfix"; \
 	command -v man >/dev/null 2>&1 || missing="$$missing man-db"; \
 	[ -f /usr/share/bash-completion/bash_completion ] || missing="$$missing bash-completion"; \
+	[ -x /usr/bin/prometheus-node-exporter ] || missing="$$missing prometheus-node-exporter"; \
 	if [ -n "$$missing" ]; then \
 		echo "make: installing missing system packages for the systemd test:$$missing (apt-get)"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
