@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import Synchronization
 import Testing
 @testable import BulletinService
 
@@ -64,11 +66,45 @@ import Testing
     @Test func aStateFolderThatCannotBeWrittenDoesNotStopTheObserver() throws {
         let folder = try TemporaryFolder("state-file")
         defer { folder.remove() }
+        let warnings = CapturedLog()
         let state = StateFileObserver(path: folder.sub("missing/state.json"), inbox: "/in", quarantine: folder.sub("q"),
-                                      database: "/db", rules: "/r", interval: 0.05)
+                                      database: "/db", rules: "/r", interval: 0.05, logger: warnings.logger)
         state.observe(.started(inbox: "/in", queued: 0), at: Date())
+        for n in 0..<5 {
+            state.observe(.filed(FiledFile(name: "f\(n)", outcome: .duplicate, duration: 0)), at: Date())
+            state.flush()
+        }
         state.observe(.stopped, at: Date())
         #expect(state.current.phase == .stopped)
         #expect(!exists(folder.sub("missing/state.json")))
+        // Said once, with the path, however often it failed.
+        #expect(warnings.messages.count == 1)
+        #expect(warnings.messages.first?.contains("cannot write the state file \(folder.sub("missing/state.json"))") == true)
+    }
+}
+
+/// Log messages kept in memory, so a test can read what was logged (and the run stays quiet).
+final class CapturedLog: Sendable {
+    private let lines = Mutex<[String]>([])
+
+    var messages: [String] { lines.withLock { $0 } }
+
+    var logger: Logger {
+        Logger(label: "test") { _ in Handler(log: self) }
+    }
+
+    struct Handler: LogHandler {
+        let log: CapturedLog
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .trace
+
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+
+        func log(event: LogEvent) {
+            log.lines.withLock { $0.append(event.message.description) }
+        }
     }
 }

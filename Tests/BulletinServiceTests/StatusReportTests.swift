@@ -101,7 +101,7 @@ import Testing
         let observer = StateFileObserver(path: StateFileLocation.daemonPath(database: database, environment: environment),
                                          inbox: inbox, quarantine: quarantine, database: database, rules: "/r")
         observer.observe(.started(inbox: inbox, queued: 1), at: Date())
-        observer.writeNow()
+        observer.flush()
         seen = StatusProbe.observe(inbox: inbox, quarantine: quarantine, database: database, rules: "/r",
                                    ignore: .standard, environment: environment)
         #expect(seen.stateFile == folder.sub("bulletind.state.json"))

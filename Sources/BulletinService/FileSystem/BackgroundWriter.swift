@@ -7,7 +7,8 @@ import Foundation
 ///   last poke is written within `interval`;
 /// - with `periodic`, it also runs every `interval` seconds without being poked;
 /// - `flush()` writes now, on the caller's thread, and waits for a write in progress first;
-/// - `stop()` ends the thread (after the write in progress); later pokes are ignored.
+/// - `stop()` ends the thread (after the write in progress); nothing is written after it
+///   returns but by `flush()`.
 ///
 /// A plain `Thread`, not libdispatch (see `ParallelMap` for why).
 public final class BackgroundWriter: Sendable {
@@ -69,7 +70,10 @@ public final class BackgroundWriter: Sendable {
             requested = false
             lastWrite = Date()
             condition.unlock()
-            writing.withLock { write() }
+            writing.withLock {
+                // A flush and stop may have come between: nothing is written after `stop()`.
+                if !condition.withLock({ stopped }) { write() }
+            }
         }
     }
 }

@@ -15,8 +15,8 @@ import Glibc
 ///
 /// The series (all `bulletind_*`; `MetricsObserver.help` says what each means): bulletins
 /// taken by outcome, quarantined files by cause, articles stored, the ingest duration
-/// histogram, the inbox backlog and its oldest file's age, the last success, summary writes
-/// and failures, reloads and failed reloads, the database size, the start time.
+/// histogram, the inbox backlog and its oldest file's age, the last success, daily summary
+/// writes and failures (`daily_report`: promtool refuses a name with `summary` in it), reloads and failed reloads, the database size, the start time.
 ///
 /// What a caller may rely on: `observe` only counts in memory; the inbox and the database file
 /// are looked at on the writer's own thread, just before each write. A write that fails is
@@ -58,8 +58,8 @@ public final class MetricsObserver: DaemonObserver {
         "bulletind_inbox_files": "Files waiting in the inbox.",
         "bulletind_inbox_oldest_age_seconds": "Age of the oldest file waiting in the inbox (0 when none waits).",
         "bulletind_last_success_timestamp_seconds": "When a bulletin was last stored (Unix time; 0 before the first).",
-        "bulletind_summary_writes_total": "Daily summaries written.",
-        "bulletind_summary_failures_total": "Daily summaries that could not be written.",
+        "bulletind_daily_report_writes_total": "Daily summaries written (summaries/YYYY-MM-DD.md and .json).",
+        "bulletind_daily_report_failures_total": "Daily summaries that could not be written.",
         "bulletind_reloads_total": "Reloads (SIGHUP) that put new configuration and rules in force.",
         "bulletind_reload_failures_total": "Reloads that failed; the previous configuration and rules stayed in force.",
         "bulletind_database_bytes": "Size of the SQLite database with its write-ahead log (0 while it cannot be seen).",
@@ -102,15 +102,15 @@ public final class MetricsObserver: DaemonObserver {
         inboxFiles = gauge("bulletind_inbox_files")
         inboxOldestAge = gauge("bulletind_inbox_oldest_age_seconds")
         lastSuccess = gauge("bulletind_last_success_timestamp_seconds")
-        summaryWrites = counter("bulletind_summary_writes_total")
-        summaryFailures = counter("bulletind_summary_failures_total")
+        summaryWrites = counter("bulletind_daily_report_writes_total")
+        summaryFailures = counter("bulletind_daily_report_failures_total")
         reloads = counter("bulletind_reloads_total")
         reloadFailures = counter("bulletind_reload_failures_total")
         databaseBytes = gauge("bulletind_database_bytes")
         startTime = gauge("bulletind_start_time_seconds")
         startTime.record(now.timeIntervalSince1970)
         lastSuccess.record(0)
-        let background = BackgroundWriter(interval: interval, periodic: true) { [weak self] in self?.writeNow() }
+        let background = BackgroundWriter(interval: interval, periodic: true) { [weak self] in self?.write() }
         writer.withLock { $0 = background }
     }
 
@@ -156,8 +156,13 @@ public final class MetricsObserver: DaemonObserver {
         }
     }
 
-    /// Measures the inbox and the database, then writes the file, on the caller's thread.
-    public func writeNow() {
+    /// Measures the inbox and the database and writes the file now, on the caller's thread
+    /// (after a write in progress).
+    public func flush() {
+        writer.withLock { $0 }?.flush()
+    }
+
+    private func write() {
         let now = Date()
         if let backlog = try? InboxBacklog.measure(inbox, ignore: ignore) {
             inboxFiles.record(backlog.files)

@@ -28,7 +28,7 @@ public final class StateFileObserver: DaemonObserver {
         let quarantined = QuarantineListing.count(in: quarantine)
         state = Mutex(ServiceState(pid: process.pid, processStart: process.start, since: now, inbox: inbox,
                                    database: database, rules: rules, quarantined: quarantined, day: ""))
-        let background = BackgroundWriter(interval: interval) { [weak self] in self?.writeNow() }
+        let background = BackgroundWriter(interval: interval) { [weak self] in self?.write() }
         writer.withLock { $0 = background }
     }
 
@@ -53,8 +53,12 @@ public final class StateFileObserver: DaemonObserver {
     /// How many times the file was written (for tests of the rate).
     var writeCount: Int { writes.withLock { $0 } }
 
-    /// Writes the state now, on the caller's thread.
-    public func writeNow() {
+    /// Writes the state now, on the caller's thread (after a write in progress).
+    public func flush() {
+        writer.withLock { $0 }?.flush()
+    }
+
+    private func write() {
         let snapshot = state.withLock { $0 }
         do {
             try AtomicFile.write(try snapshot.encoded(), to: path, permissions: 0o640)
