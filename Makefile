@@ -33,8 +33,8 @@ help: ## this list
 # the command-line and systemd tests use to read JSON, binutils (objcopy, for make install), and
 # FUSE with Debian's fusepy for /usr/bin/python3, which the power-cut test's file system
 # (Tests/powercut) runs on, and promtool (Debian's prometheus package), which checks the metrics
-# file the daemon writes (the unit and command-line tests; on a machine running systemd the
-# package also starts a Prometheus server, which bulletind does not need: stop it if unwanted).
+# file the daemon writes (the unit and command-line tests; the package also enables a Prometheus
+# server, which bulletind does not need: when make installs the package, it disables the server).
 deps: ## install the Debian packages the build and the tests need, when missing (apt-get)
 	@missing=""; \
 	if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists sqlite3 libsystemd; then \
@@ -48,12 +48,18 @@ deps: ## install the Debian packages the build and the tests need, when missing 
 		echo "make: installing missing system packages:$$missing (apt-get)"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
+		case " $$missing " in *" prometheus "*) \
+			echo "make: only promtool is needed: disabling the Prometheus server the package enables"; \
+			$$SUDO systemctl disable --now prometheus.service >/dev/null 2>&1 || \
+				$$SUDO systemctl --root=/ disable prometheus.service >/dev/null 2>&1 || true;; \
+		esac; \
 	fi
 
 # The systemd end-to-end test's extra Debian packages: Postfix, the real mail server that hands
 # newsletters to `bulletind deliver` (Tests/systemd/mail.sh; preseeded "Local only" so apt asks
 # nothing), man-db and bash-completion (the installed man pages and completions), and
-# prometheus-node-exporter, whose textfile collector serves the daemon's metrics file.
+# prometheus-node-exporter, whose textfile collector serves the daemon's metrics file, and acl
+# (setfacl: the daemon's user may write node_exporter's folder, as the README says).
 .PHONY: deps-systemd
 deps-systemd: ## the extra Debian packages of the systemd test (postfix, man-db, bash-completion, node-exporter)
 	@missing=""; \
@@ -61,6 +67,7 @@ deps-systemd: ## the extra Debian packages of the systemd test (postfix, man-db,
 	command -v man >/dev/null 2>&1 || missing="$$missing man-db"; \
 	[ -f /usr/share/bash-completion/bash_completion ] || missing="$$missing bash-completion"; \
 	[ -x /usr/bin/prometheus-node-exporter ] || missing="$$missing prometheus-node-exporter"; \
+	command -v setfacl >/dev/null 2>&1 || missing="$$missing acl"; \
 	if [ -n "$$missing" ]; then \
 		echo "make: installing missing system packages for the systemd test:$$missing (apt-get)"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
