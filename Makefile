@@ -108,9 +108,10 @@ test-unit: ## the unit tests (swift test)
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-test-cli: build ## the command-line tests: the real binary on a real database (Tests/cli/run.sh)
+test-cli: build ## the command-line tests: the real binary on a real database (Tests/cli/run.sh), status and metrics (status.sh)
 	bash Tests/cli/run.sh $(DEBUG_BIN)
 	bash Tests/cli/progress.sh $(DEBUG_BIN)
+	bash Tests/cli/status.sh $(DEBUG_BIN)
 
 # The quick part of the reliability suite (docs/RELIABILITY.md): the daemon killed -9 at random
 # during a burst of 60 bulletins, every hostile input, the daemon as an unprivileged user

@@ -53,7 +53,9 @@ extension ServiceState {
             phase = .stopping
         case .stopped:
             phase = .stopped
-        case .dayEnded, .filingRecovered, .batchStored, .leftAlone, .rescanned, .inboxWatchedAgain, .summaryWritten:
+        // The two filing warnings are harmless (content arriving again is filed uncounted): no error.
+        case .dayEnded, .filingRecovered, .filingRecoveryFailed, .filingNotRecorded, .batchStored, .leftAlone, .rescanned,
+             .inboxWatchedAgain, .summaryWritten:
             break
         }
         errors.removeAll { time.timeIntervalSince($0.at) > Self.errorWindow }

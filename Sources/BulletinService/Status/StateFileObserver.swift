@@ -50,6 +50,16 @@ public final class StateFileObserver: DaemonObserver {
         }
     }
 
+    /// The paths of a configuration put in force by a reload (the inbox, database and rules
+    /// the state names).
+    public func use(_ configuration: Configuration) {
+        state.withLock {
+            $0.inbox = configuration.inbox
+            $0.database = configuration.database
+            $0.rules = configuration.rules
+        }
+    }
+
     /// How many times the file was written (for tests of the rate).
     var writeCount: Int { writes.withLock { $0 } }
 
