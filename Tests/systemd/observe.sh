@@ -26,7 +26,8 @@ tar -C "$W/busy" -cf "$W/busy.tar" .
 "$SB" copy-in "$W/busy.tar" /tmp/drop/busy.tar
 sb sh -c 'mkdir -p /tmp/drop/busy && tar -xf /tmp/drop/busy.tar -C /tmp/drop/busy && chmod 0644 /tmp/drop/busy/*'
 as_analyst sh -c 'cp /tmp/drop/busy/busy-* /var/lib/bulletind/inbox/'
-sleep 1
+taken_some() { [ "$(status_json_as analyst '(d.get("lastBulletin") or {}).get("name", "").startswith("busy-")')" = True ]; }
+wait_for 60 taken_some
 busy=$(status_as analyst); rc=$?
 echo "  (bulletind status as the analyst during the burst, exit $rc:)"; sed 's/^/  | /' <<<"$busy"
 check "status during a burst of 120: running (exit $rc: 0 or 1, not 3)" [ "$rc" != 3 ]
@@ -47,12 +48,14 @@ sb systemctl daemon-reload
 check "restart with the metrics file" sb systemctl restart bulletind.service
 sb systemctl start prometheus-node-exporter.service
 check "prometheus-node-exporter is active" wait_for 30 bash -c '[ "$("$1" exec systemctl is-active prometheus-node-exporter.service)" = active ]' _ "$SB"
-sed '1s/.*/A bulletin counted by the metrics/' "$SAMPLE" >"$W/counted.txt"
-drop "$W/counted.txt" counted.txt
+# A bulletin of new articles (the generator's), so articles_stored_total grows too.
+mkdir -p "$W/counted"
+python3 "$REPO/Tests/stress/tool.py" gen "$W/counted" 1 counted 3 >/dev/null
+drop "$W/counted/counted-00001.txt" counted.txt
 check "it is archived" wait_for 30 archived counted.txt
 scrape() { sb python3 -c 'import urllib.request; print(urllib.request.urlopen("http://127.0.0.1:9100/metrics", timeout=5).read().decode())' 2>/dev/null; }
 served() { grep -q "^$1 $2\$" <<<"$(scrape)"; }
-# Since the restart: the counted bulletin is a duplicate of nothing, so stored = 1.
+# Counters start at 0 with the restart: one bulletin stored.
 check "node_exporter serves bulletind_bulletins_total{outcome=\"stored\"} 1 on 127.0.0.1:9100" \
     wait_for 30 served 'bulletind_bulletins_total{outcome="stored"}' 1
 page=$(scrape)

@@ -46,7 +46,7 @@ extension StatusReport {
         }
         if let today {
             lines.append("today (\(today.date)): \(today.articles) article\(today.articles == 1 ? "" : "s") stored · "
-                + "taken since \(running ? "the start or midnight" : "then"): \(today.bulletins) stored, "
+                + "this daemon took \(today.bulletins) bulletin\(today.bulletins == 1 ? "" : "s"), "
                 + "\(today.duplicates) duplicate\(today.duplicates == 1 ? "" : "s"), \(today.quarantined) quarantined")
         }
         var quarantineLine = "quarantine: \(quarantine.path)"
