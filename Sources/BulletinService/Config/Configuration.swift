@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import BulletinSplitter
 
 /// Everything bulletind is told by bulletind.toml and the command line, with its defaults
@@ -21,6 +22,12 @@ public struct Configuration: Sendable, Equatable {
     public var ignore: [String]
     /// The publisher's layout.
     public var splitter: SplitterConfig
+    /// The least severe message logged (`log_level`); `run --verbose` and `--quiet` win over it.
+    public var logLevel: Logger.Level = .info
+    /// Where the Prometheus metrics are written (`metrics_file`); nil: not written.
+    public var metricsFile: String?
+    /// Seconds between writes of `metricsFile` (`metrics_interval`).
+    public var metricsInterval: Double = 15
 
     public init(paths: ServicePaths, calendar: LocalCalendar, maxFileSize: Int, rescanInterval: Double,
                 summaryDebounce: Double, ignore: [String], splitter: SplitterConfig) {

@@ -13,6 +13,7 @@ public enum ConfigurationFile {
     static let keys: Set<String> = Set(ServicePaths.Key.allCases.map(\.rawValue)).union([
         "time_zone",
         "max_file_size", "rescan_interval", "summary_debounce", "ignore", "format", "layout",
+        "log_level", "metrics_file", "metrics_interval",
     ])
     static let formatKeys: Set<String> = [
         "trailer_patterns", "why_heading_patterns", "footer_patterns", "caption_patterns",
@@ -55,6 +56,17 @@ public enum ConfigurationFile {
             c.summaryDebounce = seconds
         }
         c.ignore = try table.stringArray("ignore") ?? c.ignore
+        if let name = try table.string("log_level") {
+            guard let level = LogLevelControl.level(named: name) else {
+                throw positioned(table, "log_level", "unknown log_level \"\(name)\": use \(LogLevelControl.names)")
+            }
+            c.logLevel = level
+        }
+        if let file = try path(table, "metrics_file") { c.metricsFile = ServicePaths.absolute(file, relativeTo: directory) }
+        if let seconds = try table.number("metrics_interval") {
+            guard seconds >= 1 else { throw positioned(table, "metrics_interval", "metrics_interval must be at least 1 second") }
+            c.metricsInterval = seconds
+        }
         if let format = try table.table("format") {
             if let unknown = format.unknownKeys(allowed: formatKeys).first { throw unknown }
             let layouts = c.splitter.layouts

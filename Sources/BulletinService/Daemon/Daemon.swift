@@ -98,6 +98,7 @@ public final class Daemon {
 
     private func start() throws {
         let configuration = runtime.configuration
+        options.configurationApplied?(configuration)
         for folder in [configuration.inbox, configuration.archive, configuration.quarantine, configuration.summaries] {
             try Directories.create(folder)
         }
@@ -180,6 +181,7 @@ public final class Daemon {
             if try monitor.reconfigure(next.configuration, now: options.clock()) { intake = Intake() }
             (runtime, pipeline) = (next, nextPipeline)
             dayClock.reconfigure(next)
+            options.configurationApplied?(next.configuration)
             events.report(.reloaded)
         } catch {
             events.report(.reloadFailed(reason: "\(error)"))

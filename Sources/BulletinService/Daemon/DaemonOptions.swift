@@ -10,6 +10,9 @@ public struct DaemonOptions: Sendable {
     /// read. The watchdog test blocks here to wedge the loop (`bulletind run` installs it from
     /// `BULLETIND_TEST_WEDGE`); never set in production.
     public var beforeTaking: (@Sendable (String) -> Void)?
+    /// Called on the daemon's thread with the configuration in force: once at start, and after
+    /// each reload that put a new one in force (`bulletind run` applies `log_level` with it).
+    public var configurationApplied: (@Sendable (Configuration) -> Void)?
 
     public init() {}
 }

@@ -18,15 +18,35 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var paths: PathOptions
 
+    @Flag(name: .shortAndLong, help: "Log debug messages too (wins over log_level).")
+    var verbose = false
+
+    @Flag(name: .shortAndLong, help: "Log only warnings and errors (wins over log_level).")
+    var quiet = false
+
+    func validate() throws {
+        if verbose && quiet { throw ValidationError("--verbose and --quiet cannot be used together") }
+    }
+
     func run() throws {
         // Before any other thread exists, so the signals reach the daemon's signalfd.
         Daemon.blockSignals()
-        LoggingSetup.bootstrap()
+        // The command line's level, else log_level of the configuration in force (at start and
+        // at each reload).
+        let fixedLevel: Logger.Level? = verbose ? .debug : quiet ? .warning : nil
+        LoggingSetup.bootstrap(level: fixedLevel ?? .info)
         let logger = Logger(label: "bulletind")
         let daemon: Daemon
         do {
-            daemon = try Daemon(runtime: paths.open(.daemon), observers: [LoggingObserver(logger: logger)],
-                                options: Self.options(logger: logger))
+            let runtime = try paths.open(.daemon)
+            let observers = ServiceObservers(configuration: runtime.configuration, logger: logger)
+            var options = Self.options(logger: logger)
+            options.configurationApplied = { configuration in
+                if fixedLevel == nil { LogLevelControl.shared.level = configuration.logLevel }
+                observers.use(configuration)
+            }
+            daemon = try Daemon(runtime: runtime, observers: [LoggingObserver(logger: logger)] + observers.all,
+                                options: options)
         } catch {
             logger.critical("cannot start: \(error)")
             throw ExitCode(1)
