@@ -29,11 +29,10 @@ struct SummaryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try paths.loadExistingDatabase()
-        let calendar = configuration.calendar
+        let runtime = try paths.open(.existing)
+        let calendar = runtime.configuration.calendar
         let day = date.flatMap(LocalDay.init(string:)).map(calendar.start(of:)) ?? Date()
-        let publisher = SummaryPublisher(store: try Store(path: configuration.database),
-                                         folder: configuration.summaries, calendar: calendar)
+        let publisher = runtime.summaries
         let written = try publisher.publish(day: day)
         guard printMarkdown else {
             print(written.markdown)
