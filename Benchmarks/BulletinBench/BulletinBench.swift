@@ -115,8 +115,10 @@ struct BulletinBench {
         }
 
         if options.runs("large") {
-            attempt("8. large file", table) {
-                for result in try LargeFileBenchmark.run(options: options, workspace: workspace, generator: generator) {
+            for file in LargeFileBenchmark.files(generator: generator) {
+                attempt("8. one large \(file.format) bulletin", table) {
+                    let result = try LargeFileBenchmark.run(format: file.format, name: file.name, content: file.content,
+                                                            options: options, workspace: workspace)
                     let ratio = Double(result.aboveIdle) / Double(result.bytes)
                     table.add("8. one \(Format.megabytes(result.bytes)) \(result.format) bulletin: peak RSS above idle",
                               "\(Format.megabytes(result.aboveIdle)) (idle \(Format.megabytes(result.idle)), peak \(Format.megabytes(result.peak))) · ×\(Format.fixed(ratio, 2)) of its size · \(result.articles) articles in \(Format.fixed(result.seconds, 1)) s",
