@@ -32,9 +32,11 @@ help: ## this list
 # System packages: the SQLite and systemd headers (found through pkg-config), python3, which
 # the command-line and systemd tests use to read JSON, binutils (objcopy, for make install), and
 # FUSE with Debian's fusepy for /usr/bin/python3, which the power-cut test's file system
-# (Tests/powercut) runs on, and promtool (Debian's prometheus package), which checks the metrics
-# file the daemon writes (the unit and command-line tests; the package also enables a Prometheus
-# server, which bulletind does not need: when make installs the package, it disables the server).
+# (Tests/powercut) runs on; Debian's watchdog for /usr/bin/python3, which the benchmark's
+# reference peer (Benchmarks/python-peer) runs on; and promtool (Debian's prometheus package),
+# which checks the metrics file the daemon writes (the unit and command-line tests; the package
+# also enables a Prometheus server, which bulletind does not need: when make installs the
+# package, it disables the server).
 deps: ## install the Debian packages the build and the tests need, when missing (apt-get)
 	@missing=""; \
 	if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists sqlite3 libsystemd; then \
@@ -42,6 +44,7 @@ deps: ## install the Debian packages the build and the tests need, when missing 
 	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
 	command -v objcopy >/dev/null 2>&1 || missing="$$missing binutils"; \
 	/usr/bin/python3 -c "import fusepy" >/dev/null 2>&1 || missing="$$missing python3-fusepy"; \
+	/usr/bin/python3 -c "import watchdog" >/dev/null 2>&1 || missing="$$missing python3-watchdog"; \
 	command -v fusermount3 >/dev/null 2>&1 || missing="$$missing fuse3"; \
 	command -v promtool >/dev/null 2>&1 || missing="$$missing prometheus"; \
 	if [ -n "$$missing" ]; then \

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JSONText
 
 /// Writes a `DaySummary` as JSON by hand: the same bytes as `JSONEncoder` with

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Renders a `DaySummary` as Markdown (for a person, each morning) and JSON (for tools).
 ///
