@@ -23,6 +23,8 @@ public struct Configuration: Sendable, Equatable {
     public var ignore: [String]
     /// The publisher's layout.
     public var splitter: SplitterConfig
+    /// The summaries' formats and trend window (`summary_formats`, `trend_window`).
+    public var summary: SummaryOptions = .default
 
     public init(inbox: String, archive: String, quarantine: String, database: String, summaries: String,
                 rules: String, calendar: LocalCalendar, maxFileSize: Int, rescanInterval: Double,
