@@ -21,22 +21,19 @@ extension Store {
                     arguments += [chunkStart + offset, day.start, day.end]
                 }
                 let daysCTE = "WITH day(i, s, e) AS (VALUES \(table))"
-                for row in try Row.fetchAll(db, sql: """
-                    \(daysCTE)
-                    SELECT day.i AS i, COUNT(*) AS n FROM day
-                    JOIN article a ON a.first_received_at >= day.s AND a.first_received_at < day.e
-                    GROUP BY day.i
-                    """, arguments: arguments) {
-                    history.articles[row["i"]] = row["n"]
+                // Rows per day of a table, by its time column (both indexed).
+                func perDay(_ table: String, _ column: String, into counts: inout [Int]) throws {
+                    for row in try Row.fetchAll(db, sql: """
+                        \(daysCTE)
+                        SELECT day.i AS i, COUNT(*) AS n FROM day
+                        JOIN \(table) x ON x.\(column) >= day.s AND x.\(column) < day.e
+                        GROUP BY day.i
+                        """, arguments: arguments) {
+                        counts[row["i"]] = row["n"]
+                    }
                 }
-                for row in try Row.fetchAll(db, sql: """
-                    \(daysCTE)
-                    SELECT day.i AS i, COUNT(*) AS n FROM day
-                    JOIN bulletin b ON b.received_at >= day.s AND b.received_at < day.e
-                    GROUP BY day.i
-                    """, arguments: arguments) {
-                    history.bulletins[row["i"]] = row["n"]
-                }
+                try perDay("article", "first_received_at", into: &history.articles)
+                try perDay("bulletin", "received_at", into: &history.bulletins)
                 for row in try Row.fetchAll(db, sql: """
                     \(daysCTE)
                     SELECT day.i AS i, at.topic_id AS id, t.name AS name, COUNT(*) AS n FROM day

@@ -10,9 +10,9 @@ enum DigestTemplates {
     /// readable column on a phone, and a print layout without navigation.
     static let style = """
     :root{color-scheme:light dark;--bg:#fdfcfa;--fg:#1d232b;--muted:#5b6570;--rule:#dde1e6;--card:#ffffff;\
-    --accent:#1f5fae;--bar:#4d7fc4;--mean:#c2410c;--new:#0f7b4a;--rise:#b4321d;--spark:#4d7fc4}
+    --accent:#1f5fae;--bar:#4d7fc4;--mean:#1d232b;--new:#0f7b4a;--rise:#b4321d;--spark:#4d7fc4}
     @media (prefers-color-scheme:dark){:root{--bg:#14171c;--fg:#e6e9ee;--muted:#9aa5b1;--rule:#2c333c;\
-    --card:#1b2027;--accent:#8cb8ff;--bar:#6f9ee8;--mean:#ff9d5c;--new:#5fd49a;--rise:#ff8a75;--spark:#8cb8ff}}
+    --card:#1b2027;--accent:#8cb8ff;--bar:#6f9ee8;--mean:#f4f6f8;--new:#5fd49a;--rise:#ff8a75;--spark:#8cb8ff}}
     *{box-sizing:border-box}
     body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.5 system-ui,-apple-system,"Segoe UI",\
     Roboto,"Noto Sans",sans-serif}
@@ -36,11 +36,13 @@ enum DigestTemplates {
     svg .bar rect{fill:var(--bar)}
     svg .bar.rising rect{fill:var(--rise)}
     svg .bar.new rect{fill:var(--new)}
-    svg .mean{stroke:var(--mean);stroke-width:2.5}
+    svg .mean{stroke:var(--mean);stroke-width:3}
     svg.spark{width:7.5rem;height:1.5rem;vertical-align:middle}
     svg.spark polyline{fill:none;stroke:var(--spark);stroke-width:1.5}
     svg.spark circle{fill:var(--spark)}
     .legend-mean{display:inline-block;width:3px;height:.9em;background:var(--mean);vertical-align:middle}
+    .legend-bar{display:inline-block;width:.8em;height:.8em;border-radius:2px;vertical-align:middle;background:var(--bar)}
+    .legend-bar.rising{background:var(--rise)}.legend-bar.new{background:var(--new)}
     table{border-collapse:collapse;width:100%;font-size:.9rem}
     th,td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid var(--rule);vertical-align:middle}
     td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
@@ -54,7 +56,7 @@ enum DigestTemplates {
     .id{font-size:.8rem;color:var(--muted);font-variant-numeric:tabular-nums}
     .why{font-style:italic}
     code{font-size:.85em}
-    @media (max-width:30rem){body{font-size:15px}.page{padding:.75rem}td.spark,th.spark{display:none}}
+    @media (max-width:30rem){body{font-size:15px}.page{padding:.75rem}svg.spark{width:3.5rem}th,td{padding:.3rem .25rem}}
     @media print{nav{display:none}body{background:#fff;color:#000;font-size:11pt}.page{max-width:none;padding:0}\
     a{color:#000}h2{break-after:avoid}li,figure,tr{break-inside:avoid}.since{border-left-color:#000}}
     """
@@ -95,7 +97,7 @@ enum DigestTemplates {
     </g>
     {{/bars}}
     </svg>
-    <figcaption>Bars: {{unitLabel}}{{#window}}; <span class="legend-mean"></span> the {{window}}-day mean (days with data){{/window}}. The table below has the same numbers.</figcaption>
+    <figcaption>Bars: {{unitLabel}} (<span class="legend-bar rising"></span> rising, <span class="legend-bar new"></span> new){{#window}}; <span class="legend-mean"></span> the {{window}}-day mean (days with data){{/window}}{{^window}}; <span class="legend-mean"></span> the mean of the weeks before{{/window}}. The table below has the same numbers.</figcaption>
     </figure>
     <div class="table-wrap">
     <table>

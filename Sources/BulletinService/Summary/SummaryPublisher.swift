@@ -60,19 +60,24 @@ public struct SummaryPublisher: Sendable {
 
     /// Writes `summary` in each format of `options`.
     private func write(_ summary: DaySummary) throws -> SummaryFiles {
+        try write(summary.date) { format in
+            switch format {
+            case .markdown: Data(SummaryRenderer.markdown(summary).utf8)
+            case .json: SummaryRenderer.json(summary)
+            case .html: Data(SummaryHTML.day(summary).utf8)
+            }
+        }
+    }
+
+    /// Writes `<name>.<extension>` for each format of `options`, atomically, 0640.
+    private func write(_ name: String, _ render: (SummaryFormat) -> Data) throws -> SummaryFiles {
         var paths: [SummaryFormat: String] = [:]
         for format in options.formats.sorted() {
-            let data: Data
-            switch format {
-            case .markdown: data = Data(SummaryRenderer.markdown(summary).utf8)
-            case .json: data = SummaryRenderer.json(summary)
-            case .html: data = Data(SummaryHTML.day(summary).utf8)
-            }
-            let target = path(summary.date, format)
-            try AtomicFile.write(data, to: target)
+            let target = path(name, format)
+            try AtomicFile.write(render(format), to: target)
             paths[format] = target
         }
-        return SummaryFiles(label: summary.date, paths: paths)
+        return SummaryFiles(label: name, paths: paths)
     }
 
     /// Composes and writes the roll-up of `week` (`YYYY-Www.*`), then the index.
@@ -80,20 +85,15 @@ public struct SummaryPublisher: Sendable {
     public func publishWeek(_ week: LocalWeek, now: Date = Date()) throws -> SummaryFiles {
         let summary = try SummaryComposer.composeWeek(store: store, week: week, calendar: calendar, now: now)
         try Directories.create(folder)
-        var paths: [SummaryFormat: String] = [:]
-        for format in options.formats.sorted() {
-            let data: Data
+        let files = try write(summary.week) { format in
             switch format {
-            case .markdown: data = Data(WeekText.markdown(summary).utf8)
-            case .json: data = WeekText.json(summary)
-            case .html: data = Data(SummaryHTML.week(summary).utf8)
+            case .markdown: Data(WeekText.markdown(summary).utf8)
+            case .json: WeekText.json(summary)
+            case .html: Data(SummaryHTML.week(summary).utf8)
             }
-            let target = path(summary.week, format)
-            try AtomicFile.write(data, to: target)
-            paths[format] = target
         }
         if options.formats.contains(.html) { try writeIndex(now: now) }
-        return SummaryFiles(label: summary.week, paths: paths)
+        return files
     }
 
     /// The day containing `day` has ended (midnight): its summary is written a last time and,
