@@ -97,7 +97,6 @@ enum SummaryJSONWriter {
         }
         out.key("timeZone")
         out.string(summary.timeZone)
-        // The stories' block (issue 12, point 2): TopStory's fields as the encoder writes them.
         out.key("topStories")
         out.array(summary.topStories) { out, story in
             out.open("{")

@@ -72,7 +72,7 @@ import BulletinSplitter
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("c.toml").path
         try "inbox = \"in\"\narchive = \"../kept\"\ndatabase = \"/abs/db.sqlite\"\n".write(toFile: file, atomically: true, encoding: .utf8)
-        let loaded = try ConfigurationLoader.load(explicitPath: file, overrides: PathOverrides(database: "other.sqlite"), environment: [:])
+        let loaded = try ConfigurationLoader.load(explicitPath: file, overrides: [.database: "other.sqlite"], environment: [:])
         let cwd = FileManager.default.currentDirectoryPath
         #expect(loaded.inbox == folder.path + "/in")
         #expect(loaded.archive == folder.deletingLastPathComponent().path + "/kept")

@@ -95,6 +95,14 @@ check "journal entry with BULLETIN_FILE=digest.txt has ARTICLES=10" [ "$(entry A
 check "… TOPICS= lists the topics ($(entry TOPICS))" grep -q "telecoms" <<<"$(entry TOPICS)"
 check "… DURATION_MS= is a number ($(entry DURATION_MS))" grep -qE '^[0-9]+$' <<<"$(entry DURATION_MS)"
 check "… PRIORITY=6 (info) and OUTCOME=stored" [ "$(entry PRIORITY) $(entry OUTCOME)" = "6 stored" ]
+# A healthy service logs nothing that reads as a failure (issue 11): up to here the run was
+# clean, so no line of the unit at warning or worse, and none that says "failed" or "errno" at
+# any priority (libdispatch's "Failed to set thread priority … errno=1" came through standard
+# error, at info).
+warnings=$(journal -p warning -o cat)
+check "no warning-or-worse journal line during the clean run${warnings:+: $(head -3 <<<"$warnings")}" [ -z "$warnings" ]
+failing=$(journal -o cat | grep -iE 'fail|errno' || true)
+check "no journal line says failed or errno during the clean run${failing:+: $(head -3 <<<"$failing")}" [ -z "$failing" ]
 
 echo "# rubbish is quarantined with its reason"
 printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' >"$W/picture.txt"

@@ -10,11 +10,11 @@ import BulletinSplitter
 /// configuration means the same wherever bulletind is started; paths from `defaults` are
 /// left as they are.
 public enum ConfigurationFile {
-    static let keys: Set<String> = [
-        "inbox", "archive", "quarantine", "database", "summaries", "rules", "time_zone",
+    static let keys: Set<String> = Set(ServicePaths.Key.allCases.map(\.rawValue)).union([
+        "time_zone",
         "max_file_size", "rescan_interval", "summary_debounce", "ignore", "format", "layout",
         "summary_formats", "trend_window",
-    ]
+    ])
     static let formatKeys: Set<String> = [
         "trailer_patterns", "why_heading_patterns", "footer_patterns", "caption_patterns",
         "masthead_patterns", "house_patterns",
@@ -33,16 +33,10 @@ public enum ConfigurationFile {
 
     private static func read(_ table: TOMLTable, defaults: Configuration, directory: String?) throws(TOMLError) -> Configuration {
         if let unknown = table.unknownKeys(allowed: keys).first { throw unknown }
-        func path(_ table: TOMLTable, _ key: String) throws(TOMLError) -> String? {
-            try ConfigurationFile.path(table, key).map { Configuration.path($0, relativeTo: directory) }
-        }
         var c = defaults
-        c.inbox = try path(table, "inbox") ?? c.inbox
-        c.archive = try path(table, "archive") ?? c.archive
-        c.quarantine = try path(table, "quarantine") ?? c.quarantine
-        c.database = try path(table, "database") ?? c.database
-        c.summaries = try path(table, "summaries") ?? c.summaries
-        c.rules = try path(table, "rules") ?? c.rules
+        for key in ServicePaths.Key.allCases {
+            if let value = try path(table, key.rawValue) { c.paths[key] = ServicePaths.absolute(value, relativeTo: directory) }
+        }
         if let zone = try table.string("time_zone") {
             guard let calendar = LocalCalendar(name: zone) else {
                 throw positioned(table, "time_zone", "unknown time zone \"\(zone)\": use an IANA name such as Europe/Zurich, or \"local\"")

@@ -42,11 +42,11 @@ struct SummaryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try paths.loadExistingDatabase()
+        let runtime = try paths.open(.existing)
+        let configuration = runtime.configuration
         let calendar = configuration.calendar
-        let store = try Store(path: configuration.database)
-        let publisher = SummaryPublisher(store: store, folder: configuration.summaries, calendar: calendar,
-                                         options: configuration.summary)
+        let store = runtime.store
+        let publisher = runtime.summaries
         let written: SummaryFiles
         let markdown: () throws -> String
         if let week = week.flatMap(LocalWeek.init(string:)) {
