@@ -25,6 +25,7 @@ let package = Package(
         // written in Prometheus' text format by swift-prometheus.
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // A small TOML reader that keeps the line and column of every value,
@@ -56,8 +57,11 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        // The daily summary as Markdown and JSON, rendered from plain values.
-        .target(name: "BulletinSummary", dependencies: ["JSONText"]),
+        // The daily summary as Markdown, JSON and HTML (Mustache templates), rendered from plain values.
+        .target(
+            name: "BulletinSummary",
+            dependencies: ["JSONText", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         // libsystemd, for sd_notify and the journal.
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
         // glibc's <malloc.h>: malloc_trim hands the heap freed after a summary back to the system.

@@ -173,9 +173,11 @@ struct BulletinBench {
             if options.runs("summary") {
                 Log.progress("summary")
                 let result = try SummaryBenchmark.run(store: store, day: large.summaryDay, folder: scenario.summaries)
-                table.add("7. summary of a day, \(large.summaryDayArticles) articles",
+                table.add("7. summary of a day, \(large.summaryDayArticles) articles (trends, md + json + html)",
                           "p50 \(Format.milliseconds(result.times.median)) (compose \(Format.milliseconds(result.composeOnly.median))) · max \(Format.milliseconds(result.times.value(100)))",
                           target: "≤ 200 ms", verdict: ResultTable.verdict(value: result.times.value(100), target: 0.2, higherIsBetter: false))
+                table.add("7. that day's HTML page", Format.fixed(Double(result.htmlBytes) / 1024, 1) + " KB",
+                          target: "≤ 200 KB", verdict: ResultTable.verdict(value: Double(result.htmlBytes), target: 200 * 1024, higherIsBetter: false))
                 let date = LocalCalendar.utc.day(containing: large.summaryDay).description
                 let cli = try ChildProcess.run(options.binary, ["summary", "--config", scenario.config, "--date", date])
                 table.add("7. `bulletind summary --date \(date)` wall", Format.milliseconds(cli.seconds),

@@ -28,6 +28,8 @@ public struct Configuration: Sendable, Equatable {
     public var metricsFile: String?
     /// Seconds between writes of `metricsFile` (`metrics_interval`).
     public var metricsInterval: Double = 15
+    /// The summaries' formats and trend window (`summary_formats`, `trend_window`).
+    public var summary: SummaryOptions = .default
 
     public init(paths: ServicePaths, calendar: LocalCalendar, maxFileSize: Int, rescanInterval: Double,
                 summaryDebounce: Double, ignore: [String], splitter: SplitterConfig) {

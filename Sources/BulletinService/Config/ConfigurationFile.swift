@@ -14,6 +14,7 @@ public enum ConfigurationFile {
         "time_zone",
         "max_file_size", "rescan_interval", "summary_debounce", "ignore", "format", "layout",
         "log_level", "metrics_file", "metrics_interval",
+        "summary_formats", "trend_window",
     ])
     static let formatKeys: Set<String> = [
         "trailer_patterns", "why_heading_patterns", "footer_patterns", "caption_patterns",
@@ -67,6 +68,7 @@ public enum ConfigurationFile {
             guard seconds >= 1 else { throw positioned(table, "metrics_interval", "metrics_interval must be at least 1 second") }
             c.metricsInterval = seconds
         }
+        try readSummaryOptions(table, into: &c.summary)
         if let format = try table.table("format") {
             if let unknown = format.unknownKeys(allowed: formatKeys).first { throw unknown }
             let layouts = c.splitter.layouts
@@ -79,6 +81,34 @@ public enum ConfigurationFile {
         }
         if table["layout"] != nil { c.splitter.layouts = layouts }
         return c
+    }
+
+    /// `summary_formats` (a list of "md", "json", "html"; at least one, each once) and
+    /// `trend_window` (1 to `SummaryOptions.maximumTrendWindow` days).
+    private static func readSummaryOptions(_ table: TOMLTable, into options: inout SummaryOptions) throws(TOMLError) {
+        if let names = try table.stringArray("summary_formats") {
+            var formats = Set<SummaryFormat>()
+            for name in names {
+                guard let format = SummaryFormat(rawValue: name) else {
+                    throw positioned(table, "summary_formats",
+                                     "unknown summary format \"\(name)\": use \"md\", \"json\" or \"html\"")
+                }
+                guard formats.insert(format).inserted else {
+                    throw positioned(table, "summary_formats", "summary format \"\(name)\" is named twice")
+                }
+            }
+            guard !formats.isEmpty else {
+                throw positioned(table, "summary_formats", "summary_formats needs at least one format (\"md\", \"json\", \"html\")")
+            }
+            options.formats = formats
+        }
+        if let days = try table.integer("trend_window") {
+            guard (1...SummaryOptions.maximumTrendWindow).contains(days) else {
+                throw positioned(table, "trend_window",
+                                 "trend_window must be between 1 and \(SummaryOptions.maximumTrendWindow) days")
+            }
+            options.trendWindow = days
+        }
     }
 
     /// The pattern keys of `table` (`[format]` or a `[[layout]]`); what it leaves out keeps

@@ -46,7 +46,8 @@ public struct ServiceRuntime: Sendable {
 
     /// Writes the summaries into the configured folder.
     public var summaries: SummaryPublisher {
-        SummaryPublisher(store: store, folder: configuration.summaries, calendar: configuration.calendar)
+        SummaryPublisher(store: store, folder: configuration.summaries, calendar: configuration.calendar,
+                         options: configuration.summary)
     }
 
     /// The source read again (SIGHUP). The open store is kept when the database is the same:
