@@ -230,3 +230,56 @@ extension PostgresArchive {
             """, [.int(articleID)]).map { try $0.decode(String.self) }
     }
 }
+
+extension PostgresArchive {
+    /// As `Store.topicHistory(days:)`: the days as arrays joined to the articles through the
+    /// `first_received_at` index, three grouped queries, one snapshot.
+    public func topicHistory(days: [DayInterval]) throws -> TopicHistory {
+        var history = TopicHistory(articles: Array(repeating: 0, count: days.count),
+                                   bulletins: Array(repeating: 0, count: days.count), topics: [:])
+        guard !days.isEmpty else { return TopicHistory(articles: [], bulletins: [], topics: [:]) }
+        let starts = days.map(\.start.timeIntervalSince1970)
+        let ends = days.map(\.end.timeIntervalSince1970)
+        let daysCTE = """
+            WITH day AS (SELECT (i - 1)::bigint AS i, to_timestamp(s) AS s, to_timestamp(e) AS e
+                         FROM unnest($1::float8[], $2::float8[]) WITH ORDINALITY AS d(s, e, i))
+            """
+        let values: [SQLValue] = [.doubles(starts), .doubles(ends)]
+        try read { session in
+            for (table, column, keyPath) in [("article", "first_received_at", \TopicHistory.articles),
+                                             ("bulletin", "received_at", \TopicHistory.bulletins)] {
+                for row in try session.query("""
+                    \(daysCTE)
+                    SELECT day.i, COUNT(*) FROM day JOIN \(table) x ON x.\(column) >= day.s AND x.\(column) < day.e
+                    GROUP BY day.i
+                    """, values) {
+                    let (index, count) = try row.decode((Int64, Int64).self)
+                    history[keyPath: keyPath][Int(index)] = Int(count)
+                }
+            }
+            for row in try session.query("""
+                \(daysCTE)
+                SELECT day.i, at.topic_id, t.name, COUNT(*) FROM day
+                JOIN article a ON a.first_received_at >= day.s AND a.first_received_at < day.e
+                JOIN article_topic at ON at.article_id = a.id
+                JOIN topic t ON t.id = at.topic_id
+                GROUP BY day.i, at.topic_id, t.name
+                """, values) {
+                let (index, id, name, count) = try row.decode((Int64, String, String, Int64).self)
+                history.topics[id, default: TopicSeries(id: id, name: name, counts: Array(repeating: 0, count: days.count))]
+                    .counts[Int(index)] = Int(count)
+            }
+        }
+        return history
+    }
+
+    public func neighbouringArticles(around start: Date, end: Date) throws -> (before: Date?, after: Date?) {
+        try read { session in
+            let row = try session.query("""
+                SELECT (SELECT MAX(first_received_at) FROM article WHERE first_received_at < $1),
+                       (SELECT MIN(first_received_at) FROM article WHERE first_received_at >= $2)
+                """, [.date(start), .date(end)])[0]
+            return try row.decode((Date?, Date?).self)
+        }
+    }
+}

@@ -10,6 +10,7 @@ enum SQLValue: Sendable {
     case date(Date)
     case texts([String])
     case ints([Int64])
+    case doubles([Double])
     case null
 
     static func text(_ value: String?) -> SQLValue { value.map(SQLValue.text) ?? .null }
@@ -26,6 +27,7 @@ enum SQLValue: Sendable {
             case .date(let v): bindings.append(v)
             case .texts(let v): bindings.append(v)
             case .ints(let v): bindings.append(v)
+            case .doubles(let v): bindings.append(v)
             case .null: bindings.appendNull()
             }
         }

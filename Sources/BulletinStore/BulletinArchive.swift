@@ -80,6 +80,14 @@ public protocol BulletinArchive: AnyObject, Sendable {
     func day(from: Date, to: Date, textPrefix: Int?, needsWholeText: (String) -> Bool,
              _ visit: (DayArticle) throws -> Void) throws -> Int
 
+    /// Per-day counts of articles (by first arrival), bulletins and each topic's articles over
+    /// `days` (not overlapping), from one snapshot. See `Store.topicHistory(days:)`.
+    func topicHistory(days: [DayInterval]) throws -> TopicHistory
+
+    /// The first-received time of the newest article before `start` and of the oldest at or
+    /// after `end` (nil when there is none).
+    func neighbouringArticles(around start: Date, end: Date) throws -> (before: Date?, after: Date?)
+
     /// Frees caches after a large read (a summary); connections stay open.
     func releaseMemory()
 }

@@ -84,6 +84,16 @@ enum StoreSchema {
                 t.primaryKey(["sender", "fingerprint"])
             }
         }
+        // The full-text index is written by the store in the transaction that writes the
+        // article (`Store+FullText`), no longer by the triggers `synchronize(withTable:)` made
+        // in v1: a trigger runs in a statement transaction, at whose end FTS5 flushes its
+        // pending terms (one index segment per article). The index the triggers kept is
+        // exact, so it stays as it is; only the triggers go.
+        migrator.registerMigration("v5-fts-written-by-store") { db in
+            for suffix in ["ai", "ad", "au"] {
+                try db.execute(sql: "DROP TRIGGER IF EXISTS \"__article_fts_\(suffix)\"")
+            }
+        }
         return migrator
     }
 }

@@ -17,7 +17,7 @@ struct ExplainCommand: ParsableCommand {
     var articleID: Int64
 
     func run() throws {
-        let store = try Store(path: paths.loadExistingDatabase().database)
+        let store = try paths.open(.existing).store
         guard let explanation = try store.explain(articleID: articleID) else {
             throw CommandFailure("no article with id \(articleID)")
         }

@@ -22,8 +22,11 @@ struct MigrateCommand: ParsableCommand {
     var target: String
 
     func run() throws {
-        let database = try paths.loadExistingDatabase().database
-        let source = try Store(path: database)
+        let runtime = try paths.open(.existing)
+        let database = runtime.configuration.database
+        guard let source = runtime.store as? Store else {
+            throw CommandFailure("migrate copies a SQLite archive: the database setting (\(database)) names a server")
+        }
         let archive: PostgresArchive
         do {
             archive = try PostgresArchive(address: PostgresAddress(target), instance: "migrate:" + database)
