@@ -15,7 +15,8 @@
 # the three hosts, both daemons stored into the shared database and survived the kill -9, but
 # did not drain their inboxes within 280 s after the PostgreSQL restart (to investigate: the
 # daemons' reconnection after the restart). `ping` is not installed on the CI machine: the
-# first reachability check needs another probe.
+# first reachability check needs another probe. (That run started the daemons through runuser,
+# which forks: its kill -9 hit runuser, not the daemon; setpriv, which execs, is used now.)
 set -uo pipefail
 BIN=$(readlink -f "${1:?usage: netns.sh BULLETIND [BULLETINS] [BOTH]}")
 COUNT=${2:-1000}
@@ -84,7 +85,7 @@ done
 ns_of() { [ "$1" = A ] && echo "$NS_A" || echo "$NS_B"; }
 start_daemon() {
     local h=$1
-    ip netns exec "$(ns_of "$h")" runuser -u "$USER_" -- "$BIN" run --config "$W/$h/bulletind.toml" >>"$W/$h/daemon.log" 2>&1 &
+    ip netns exec "$(ns_of "$h")" setpriv --reuid="$USER_" --regid=nogroup --clear-groups -- "$BIN" run --config "$W/$h/bulletind.toml" >>"$W/$h/daemon.log" 2>&1 &
     echo $! >"$W/$h/pid"
 }
 kill_daemon() { kill -9 "$(cat "$W/$1/pid")" 2>/dev/null; wait "$(cat "$W/$1/pid")" 2>/dev/null; }
