@@ -11,12 +11,13 @@
 # on (lost = 0, twice = 0). The daemons run as an unprivileged user (nobody). Needs root and
 # iproute2; prints "netns: skipped: …" otherwise.
 #
-# STATUS (issue 13, unfinished): not yet part of `make test`. A run with 60 + 10 bulletins built
-# the three hosts, both daemons stored into the shared database and survived the kill -9, but
-# did not drain their inboxes within 280 s after the PostgreSQL restart (to investigate: the
-# daemons' reconnection after the restart). `ping` is not installed on the CI machine: the
-# first reachability check needs another probe. (That run started the daemons through runuser,
-# which forks: its kill -9 hit runuser, not the daemon; setpriv, which execs, is used now.)
+# STATUS (issue 13, unfinished): not yet part of `make test`. The last run (60 + 10 bulletins)
+# built the three hosts, both daemons stored into the shared database, then: daemon A, started
+# again after its kill -9 while PostgreSQL was shutting down, exited ("cannot start: cannot
+# connect to 10.213.1.2:5432: the database system is shutting down"; waiting for the database
+# at start is not implemented), and daemon B logged nothing more after the restart for 4
+# minutes with 14 files in its inbox (to investigate: a call blocked on a connection the server
+# closed?).
 set -uo pipefail
 BIN=$(readlink -f "${1:?usage: netns.sh BULLETIND [BULLETINS] [BOTH]}")
 COUNT=${2:-1000}
@@ -56,13 +57,13 @@ ip -n "$NS_A" addr add 10.213.1.1/30 dev va$TAG && ip -n "$NS_A" link set va$TAG
 ip -n "$NS_B" addr add 10.213.2.1/30 dev vb$TAG && ip -n "$NS_B" link set vb$TAG up
 ip -n "$NS_DB" addr add 10.213.1.2/30 dev da$TAG && ip -n "$NS_DB" link set da$TAG up
 ip -n "$NS_DB" addr add 10.213.2.2/30 dev db$TAG && ip -n "$NS_DB" link set db$TAG up
-check "netns: host A reaches the database host" ip netns exec "$NS_A" ping -c1 -W5 10.213.1.2 >/dev/null
-check "netns: host A cannot reach host B (no route)" bash -c "! ip netns exec $NS_A ping -c1 -W1 10.213.2.1 >/dev/null 2>&1"
 
 # PostgreSQL 15 on the database host only.
 PG_PORT=5432 PG_TRUST_NETS="10.213.1.0/30 10.213.2.0/30" \
     ip netns exec "$NS_DB" "$CLUSTER" start "$W/pg" "10.213.1.2,10.213.2.2" >/dev/null || { bad "netns: PostgreSQL started"; exit 1; }
 "$CLUSTER" createdb "$W/pg" shared
+check "netns: host A reaches PostgreSQL on the database host" ip netns exec "$NS_A" bash -c 'echo > /dev/tcp/10.213.1.2/5432'
+check "netns: host A cannot reach host B's network (no route)" bash -c "! ip netns exec $NS_A timeout 3 bash -c 'echo > /dev/tcp/10.213.2.2/5432' 2>/dev/null"
 check "netns: PostgreSQL does not listen on host A's loopback" bash -c "! ip netns exec $NS_A bash -c 'echo > /dev/tcp/127.0.0.1/5432' 2>/dev/null"
 
 # The two daemon hosts: inbox, archive, quarantine, summaries of their own.
