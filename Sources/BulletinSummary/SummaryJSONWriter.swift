@@ -57,6 +57,31 @@ enum SummaryJSONWriter {
         }
         out.key("timeZone")
         out.string(summary.timeZone)
+        out.key("topStories")
+        out.array(summary.topStories) { out, story in
+            out.open("{")
+            out.key("articleID", first: true)
+            out.number(story.articleID)
+            out.key("articles")
+            out.number(story.articles)
+            out.key("bulletins")
+            out.number(story.bulletins)
+            if let since = story.continuingSince {
+                out.key("continuingSince")
+                out.string(since)
+            }
+            out.key("earlierArticles")
+            out.number(story.earlierArticles)
+            out.key("lede")
+            out.string(story.lede)
+            out.key("storyID")
+            out.number(story.storyID)
+            out.key("title")
+            out.string(story.title)
+            out.key("topics")
+            out.strings(story.topics)
+            out.close("}")
+        }
         out.close("}")
         out.bytes.append(0x0A)
         return Data(out.bytes)

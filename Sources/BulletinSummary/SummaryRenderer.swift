@@ -11,6 +11,8 @@ public enum SummaryRenderer {
     ///
     /// 3 bulletins · 27 articles · 8 topics
     ///
+    /// ## Top stories            (see topStoriesMarkdown; only when the day has any)
+    ///
     /// ## Topic name (N)
     ///
     /// - **Title**
@@ -35,6 +37,8 @@ public enum SummaryRenderer {
         ].joined(separator: " · "))
         lines.append("")
         lines.append("_Generated \(MarkdownEscaper.inline(summary.generatedAt)) (\(MarkdownEscaper.inline(summary.timeZone)))._")
+        lines += topStoriesMarkdown(summary.topStories, topicNames: Dictionary(
+            summary.sections.compactMap { s in s.topicID.map { ($0, s.topicName) } }, uniquingKeysWith: { a, _ in a }))
 
         let total = summary.sections.reduce(0) { $0 + $1.articleCount }
         if total == 0 {
@@ -85,7 +89,7 @@ public enum SummaryRenderer {
         SummaryJSONWriter.write(summary)
     }
 
-    private static func plural(_ n: Int, _ one: String, _ many: String) -> String {
+    static func plural(_ n: Int, _ one: String, _ many: String) -> String {
         "\(n) \(n == 1 ? one : many)"
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import BulletinSplitter
+import BulletinStories
 
 /// Everything bulletind is told by bulletind.toml and the command line. Paths are absolute
 /// once loaded (see `ConfigurationLoader.load` for what a relative path is relative to).
@@ -23,6 +24,9 @@ public struct Configuration: Sendable, Equatable {
     public var ignore: [String]
     /// The publisher's layout.
     public var splitter: SplitterConfig
+    /// How alike a new article must be to an earlier story to join it (`story_threshold`,
+    /// `StoryMatcher.threshold`; docs/STORIES.md).
+    public var storyThreshold: Double = StoryMatcher.defaultThreshold
 
     public init(inbox: String, archive: String, quarantine: String, database: String, summaries: String,
                 rules: String, calendar: LocalCalendar, maxFileSize: Int, rescanInterval: Double,

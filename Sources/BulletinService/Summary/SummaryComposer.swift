@@ -10,19 +10,25 @@ public enum SummaryComposer {
     /// ISO 8601 with the zone's offset. Each section lists at most `listLimit` articles
     /// (see `DaySummaryBuilder`). Memory stays bounded however many articles the day has:
     /// articles are read one at a time, and only the first characters of each text that the
-    /// first sentence needs (the same sentences as from the whole text).
+    /// first sentence needs (the same sentences as from the whole text). The day's top stories
+    /// (`TopStoryRule`) come from the stored story clusters (`Store.dayStories`).
     public static func compose(store: Store, day: Date, calendar: LocalCalendar, now: Date,
                                listLimit: Int = DaySummaryBuilder.defaultListLimit) throws -> DaySummary {
         let (start, end) = calendar.interval(containing: day)
         var builder = DaySummaryBuilder(listLimit: listLimit)
+        var topStories = try TopStories.chosen(store: store, from: start, to: end, calendar: calendar)
         let bulletins = try store.day(from: start, to: end, textPrefix: Sentences.sufficientPrefixLength,
                                       needsWholeText: { !Sentences.isDecided(byPrefix: $0) }) { article in
+            topStories.fill(article)
             builder.add(SummaryArticle(
                 articleID: article.articleID, title: article.title, body: article.body, why: article.why,
                 topics: article.topics.map { SummaryTopic(id: $0.id, name: $0.name) },
                 sources: article.sources))
         }
-        return builder.summary(date: calendar.day(containing: start).description, timeZone: calendar.timeZone.identifier,
-                               generatedAt: calendar.timestamp(now), bulletins: bulletins)
+        var summary = builder.summary(date: calendar.day(containing: start).description,
+                                      timeZone: calendar.timeZone.identifier,
+                                      generatedAt: calendar.timestamp(now), bulletins: bulletins)
+        summary.topStories = topStories.stories
+        return summary
     }
 }
