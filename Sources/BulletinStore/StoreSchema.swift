@@ -94,6 +94,27 @@ enum StoreSchema {
                 try db.execute(sql: "DROP TRIGGER IF EXISTS \"__article_fts_\(suffix)\"")
             }
         }
+        // Story clusters (`Store+Stories`, docs/STORIES.md): each story with its first arrival
+        // and article count, each article's story and story words, and the band index through
+        // which a new article finds its candidates. Articles stored before have no story.
+        migrator.registerMigration("v5-stories") { db in
+            try db.create(table: "story") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("first_seen", .datetime).notNull()
+                t.column("articles", .integer).notNull()
+            }
+            try db.create(table: "article_story") { t in
+                t.primaryKey("article_id", .integer).references("article", onDelete: .cascade)
+                t.column("story_id", .integer).notNull().references("story")
+                t.column("words", .blob).notNull()
+            }
+            try db.create(index: "article_story_by_story", on: "article_story", columns: ["story_id", "article_id"])
+            try db.create(table: "story_band", options: .withoutRowID) { t in
+                t.column("key", .integer).notNull()
+                t.column("article_id", .integer).notNull()
+                t.primaryKey(["key", "article_id"])
+            }
+        }
         return migrator
     }
 }
