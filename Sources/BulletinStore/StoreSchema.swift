@@ -97,7 +97,7 @@ enum StoreSchema {
         // Story clusters (`Store+Stories`, docs/STORIES.md): each story with its first arrival
         // and article count, each article's story and story words, and the band index through
         // which a new article finds its candidates. Articles stored before have no story.
-        migrator.registerMigration("v5-stories") { db in
+        migrator.registerMigration("v6-stories") { db in
             try db.create(table: "story") { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("first_seen", .datetime).notNull()
