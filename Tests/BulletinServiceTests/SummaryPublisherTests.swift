@@ -130,6 +130,34 @@ import BulletinSummary
         #expect(try publisher.catchUp(now: date(2026, 12, 2, 9)).isEmpty)
     }
 
+    /// The publisher keeps past days' topic counts between publishes: a day that gains an
+    /// article, and topics assigned again (`reclassify`), are read again; the rest is not.
+    @Test func keptTopicCountsFollowNewArticlesAndReclassification() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("publisher-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try store(in: folder, days: aMonth)
+        let publisher = SummaryPublisher(store: store, folder: folder.appendingPathComponent("s").path, calendar: zurich,
+                                         options: SummaryOptions(formats: [.json]))
+        func ai() throws -> TopicTrend? {
+            let path = try publisher.publish(day: date(2026, 11, 29), now: date(2026, 11, 29, 20)).json!
+            return try JSONDecoder().decode(DaySummary.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+                .topics.first { $0.id == "ai" }
+        }
+        #expect(try ai()?.history.suffix(2) == [1, 4])
+        // A late article of the 28th (its day already kept) and one more today.
+        for (name, day) in [("late-28.txt", 28), ("more-29.txt", 29)] {
+            _ = try store.ingest(IncomingBulletin(
+                fileName: name, contentHash: ContentHash.of(Data(name.utf8)), size: 1, format: "text", encoding: "utf-8",
+                receivedAt: date(2026, 11, day, 18), bulletinDate: nil, title: nil,
+                articles: [ClassifiedArticle(article: Article(title: name, body: "AI news.", why: nil, position: 1),
+                                             topics: [TopicMatch(topicID: "ai", score: 1, matchedTerms: [])])]))
+        }
+        #expect(try ai()?.history.suffix(2) == [2, 5])
+        // Every article loses its topics but cables: the kept counts must not survive.
+        _ = try store.reclassify { _ in [TopicMatch(topicID: "cables", score: 1, matchedTerms: [])] }
+        #expect(try ai() == nil)
+    }
+
     @Test func isoWeeksParseAndHoldTheirDays() throws {
         #expect(LocalWeek(string: "2026-W48")?.description == "2026-W48")
         #expect(LocalWeek(string: "2026-W53") != nil)  // 2026 is a long ISO year (it starts on a Thursday)
