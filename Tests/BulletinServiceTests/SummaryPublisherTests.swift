@@ -83,7 +83,7 @@ import BulletinSummary
 
         let week = try JSONDecoder().decode(WeekSummary.self, from: Data(contentsOf: URL(fileURLWithPath: written[1].json!)))
         #expect(week.week == "2026-W48")
-        #expect(week.days.first == "2026-11-23" && week.days.last == "2026-11-29")
+        #expect(week.days == ["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27", "2026-11-28", "2026-11-29"])
         #expect(week.topics.first { $0.id == "ai" }?.daily == [1, 1, 1, 1, 1, 1, 4])
         #expect(week.topics.first { $0.id == "quantum" }?.new == true)
 
