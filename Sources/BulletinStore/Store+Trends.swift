@@ -55,18 +55,25 @@ extension Store {
         let names = try topicNames()
         try pool.read { db in
             try Store.forEachChunk(of: days) { cte, arguments, offset in
-                for row in try Row.fetchAll(db, sql: """
+                // Counted here, not by GROUP BY: the rows arrive by day, and SQLite's GROUP BY
+                // sorted every (day, topic) pair in a temporary tree, most of the query's time.
+                let rows = try Row.fetchCursor(db, sql: """
                     \(cte)
-                    SELECT day.i AS i, at.topic_id AS id, COUNT(*) AS n FROM day
+                    SELECT day.i, at.topic_id FROM day
                     JOIN article a ON a.first_received_at >= day.s AND a.first_received_at < day.e
                     JOIN article_topic at ON at.article_id = a.id
-                    GROUP BY day.i, at.topic_id
-                    """, arguments: arguments) {
-                    let id: String = row["id"]
-                    let index: Int = row["i"]
-                    topics[id, default: TopicSeries(id: id, name: names[id] ?? id,
-                                                    counts: Array(repeating: 0, count: days.count))]
-                        .counts[offset + index] = row["n"]
+                    """, arguments: arguments)
+                var counts: [String: [Int]] = [:]
+                while let row = try rows.next() {
+                    let index: Int = row[0]
+                    let id: String = row[1]
+                    counts[id, default: Array(repeating: 0, count: days.count)][offset + index] += 1
+                }
+                for (id, perDay) in counts {
+                    var series = topics[id] ?? TopicSeries(id: id, name: names[id] ?? id,
+                                                           counts: Array(repeating: 0, count: days.count))
+                    for index in perDay.indices where perDay[index] > 0 { series.counts[index] = perDay[index] }
+                    topics[id] = series
                 }
             }
         }
