@@ -20,6 +20,13 @@ public enum SummaryComposer {
     public static func compose(store: Store, day: Date, calendar: LocalCalendar, now: Date,
                                listLimit: Int = DaySummaryBuilder.defaultListLimit,
                                trendWindow: Int = TrendRules.defaultWindow) throws -> DaySummary {
+        try compose(store: store, day: day, calendar: calendar, now: now, listLimit: listLimit,
+                    trendWindow: trendWindow, cache: nil)
+    }
+
+    /// `compose`, with the topic counts of unchanged days taken from `cache` (`TrendCache`).
+    static func compose(store: Store, day: Date, calendar: LocalCalendar, now: Date, listLimit: Int,
+                        trendWindow: Int, cache: TrendCache?) throws -> DaySummary {
         let (start, end) = calendar.interval(containing: day)
         var builder = DaySummaryBuilder(listLimit: listLimit)
         var topStories = try TopStories.chosen(store: store, from: start, to: end, calendar: calendar)
@@ -40,7 +47,7 @@ public enum SummaryComposer {
         var summary = builder.summary(date: localDay.description, timeZone: calendar.timeZone.identifier,
                                       generatedAt: calendar.timestamp(now), bulletins: bulletins)
         let days = calendar.days(endingWith: localDay, count: SummaryHistory.daysNeeded(window: trendWindow))
-        let history = try SummaryHistoryReader.read(store: store, days: days, calendar: calendar).history
+        let history = try SummaryHistoryReader.read(store: store, days: days, calendar: calendar, cache: cache).history
         TrendRules.apply(history, window: trendWindow, to: &summary)
         summary.topStories = topStories.stories
         let neighbours = try store.neighbouringArticles(around: start, end: end)
