@@ -52,6 +52,7 @@ final class StoryBandIndex: @unchecked Sendable {
                 SELECT article_id, words FROM article_story ORDER BY article_id DESC LIMIT ?
                 """, arguments: [Self.window]).reversed()
             indexedThrough = 0
+            latest.reserveCapacity(Self.window * StorySignature.bands)
         }
         for row in rows {
             let id: Int64 = row["article_id"]

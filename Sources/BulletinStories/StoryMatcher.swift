@@ -11,7 +11,7 @@ public struct StoryMatcher: Sendable, Equatable {
 
     /// How many of the articles found through the band keys (the most recent one per key,
     /// newest first) are compared word for word: bounds the work of one assignment.
-    public static let candidatesCompared = 16
+    public static let candidatesCompared = 8
 
     /// How many of a story's most recent members a new article is compared with.
     public static let membersCompared = 8
