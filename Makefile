@@ -22,7 +22,7 @@ DOCDIR      ?= $(PREFIX)/share/doc/bulletind
 DEBUGDIR    ?= /usr/lib/debug
 KEEP_DEBUG  ?=
 
-.PHONY: all deps build release run test test-unit test-cli test-reliability test-systemd split-eval stress bench install uninstall clean help
+.PHONY: all deps build release run test test-unit test-cli test-browser test-reliability test-systemd split-eval stress bench install uninstall clean help
 
 all: build ## the same as make build
 
@@ -32,7 +32,11 @@ help: ## this list
 # System packages: the SQLite and systemd headers (found through pkg-config), python3, which
 # the command-line and systemd tests use to read JSON, binutils (objcopy, for make install), and
 # FUSE with Debian's fusepy for /usr/bin/python3, which the power-cut test's file system
-# (Tests/powercut) runs on.
+# (Tests/powercut) runs on; Debian's watchdog for /usr/bin/python3, which the benchmark's
+# reference peer (Benchmarks/python-peer) runs on; Chromium, the real browser the HTML digest is
+# tested in (Tests/browser); and promtool (Debian's prometheus package), which checks the metrics
+# file the daemon writes (the unit and command-line tests; the package also enables a Prometheus
+# server, which bulletind does not need: when make installs the package, it disables the server).
 deps: ## install the Debian packages the build and the tests need, when missing (apt-get)
 	@missing=""; \
 	if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists sqlite3 libsystemd; then \
@@ -40,22 +44,34 @@ deps: ## install the Debian packages the build and the tests need, when missing 
 	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
 	command -v objcopy >/dev/null 2>&1 || missing="$$missing binutils"; \
 	/usr/bin/python3 -c "import fusepy" >/dev/null 2>&1 || missing="$$missing python3-fusepy"; \
+	/usr/bin/python3 -c "import watchdog" >/dev/null 2>&1 || missing="$$missing python3-watchdog"; \
 	command -v fusermount3 >/dev/null 2>&1 || missing="$$missing fuse3"; \
+	command -v promtool >/dev/null 2>&1 || missing="$$missing prometheus"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	if [ -n "$$missing" ]; then \
 		echo "make: installing missing system packages:$$missing (apt-get)"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
+		case " $$missing " in *" prometheus "*) \
+			echo "make: only promtool is needed: disabling the Prometheus server the package enables"; \
+			$$SUDO systemctl disable --now prometheus.service >/dev/null 2>&1 || \
+				$$SUDO systemctl --root=/ disable prometheus.service >/dev/null 2>&1 || true;; \
+		esac; \
 	fi
 
 # The systemd end-to-end test's extra Debian packages: Postfix, the real mail server that hands
 # newsletters to `bulletind deliver` (Tests/systemd/mail.sh; preseeded "Local only" so apt asks
-# nothing), man-db and bash-completion (the installed man pages and completions).
+# nothing), man-db and bash-completion (the installed man pages and completions), and
+# prometheus-node-exporter, whose textfile collector serves the daemon's metrics file, and acl
+# (setfacl: the daemon's user may write node_exporter's folder, as the README says).
 .PHONY: deps-systemd
-deps-systemd: ## the extra Debian packages of the systemd test (postfix, man-db, bash-completion)
+deps-systemd: ## the extra Debian packages of the systemd test (postfix, man-db, bash-completion, node-exporter)
 	@missing=""; \
 	[ -x /usr/sbin/postfix ] || missing="postfix"; \
 	command -v man >/dev/null 2>&1 || missing="$$missing man-db"; \
 	[ -f /usr/share/bash-completion/bash_completion ] || missing="$$missing bash-completion"; \
+	[ -x /usr/bin/prometheus-node-exporter ] || missing="$$missing prometheus-node-exporter"; \
+	command -v setfacl >/dev/null 2>&1 || missing="$$missing acl"; \
 	if [ -n "$$missing" ]; then \
 		echo "make: installing missing system packages for the systemd test:$$missing (apt-get)"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
@@ -90,15 +106,22 @@ run: build ## build, then run the daemon on ./Inbox with state in ./var/ (Config
 	@mkdir -p Inbox var
 	$(DEBUG_BIN) run --config Config/bulletind.toml
 
-test: deps test-unit test-cli split-eval test-reliability test-systemd ## every test below (test-systemd when SYSTEMD_SANDBOX is set)
+test: deps test-unit test-cli test-browser split-eval test-reliability test-systemd ## every test below (test-systemd when SYSTEMD_SANDBOX is set)
 
 test-unit: ## the unit tests (swift test)
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-test-cli: build ## the command-line tests: the real binary on a real database (Tests/cli/run.sh)
+test-cli: build ## the command-line tests: the real binary on a real database (Tests/cli/run.sh), status and metrics (status.sh)
 	bash Tests/cli/run.sh $(DEBUG_BIN)
 	bash Tests/cli/progress.sh $(DEBUG_BIN)
+	bash Tests/cli/status.sh $(DEBUG_BIN)
+
+# The HTML digest rendered by headless Chromium (Debian's chromium, from make deps): one chart bar
+# per topic with the JSON's counts, hostile titles shown as text with nothing run, no console
+# message; screenshots under .build/browser/ (Tests/browser/run.sh).
+test-browser: build ## the HTML digest in a real browser (headless Chromium); screenshots in .build/browser
+	bash Tests/browser/run.sh $(DEBUG_BIN)
 
 # The quick part of the reliability suite (docs/RELIABILITY.md): the daemon killed -9 at random
 # during a burst of 60 bulletins, every hostile input, the daemon as an unprivileged user

@@ -21,6 +21,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The metrics file (`metrics_file`): swift-metrics' counters, gauges and timers,
+        // written in Prometheus' text format by swift-prometheus.
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // A small TOML reader that keeps the line and column of every value,
@@ -55,8 +60,11 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        // The daily summary as Markdown and JSON, rendered from plain values.
-        .target(name: "BulletinSummary", dependencies: ["JSONText"]),
+        // The daily summary as Markdown, JSON and HTML (Mustache templates), rendered from plain values.
+        .target(
+            name: "BulletinSummary",
+            dependencies: ["JSONText", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         // libsystemd, for sd_notify and the journal.
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
         // glibc's <malloc.h>: malloc_trim hands the heap freed after a summary back to the system.
@@ -68,6 +76,8 @@ let package = Package(
                 "TOML", "BulletinReader", "BulletinSplitter", "BulletinClassifier", "BulletinModel",
                 "BulletinStories", "BulletinStore", "BulletinSummary", "CSystemd", "CMalloc",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         // The commit `bulletind --version` names (written by `make build-info`; see build_info.c).

@@ -7,9 +7,10 @@ import Foundation
 /// - `BENCH_LATENCY_FILES` single bulletins for the latency figure (default 200)
 /// - `BENCH_DB_ARTICLES` articles in the large database for start-up, search, summary (default 100000)
 /// - `BENCH_SEED` corpus seed (default 1)
-/// - `BENCH_ONLY` comma-separated figure keys to run: floor, cli, stages, split, throughput,
-///   latency, memory, rules, durability, startup, search, summary (default all but stages, the
-///   in-process cost of each pipeline stage, and split, read and split alone, best of 3)
+/// - `BENCH_ONLY` comma-separated figure keys to run: binary, floor, cli, stages, split, peer,
+///   throughput, latency, memory, rules, large, durability, startup, search, summary (default
+///   all but stages, the in-process cost of each pipeline stage, and split, read and split
+///   alone, best of 3)
 /// - `BENCH_RULE_SIZES` comma-separated taxonomy sizes for the rule-scaling figure
 ///   (default 10,100,1000,10000; ratios are against 10, so keep it in the list)
 /// - `BENCH_BULLETIND` the binary under test (default .build/release/bulletind)

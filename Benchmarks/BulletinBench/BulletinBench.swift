@@ -31,9 +31,14 @@ struct BulletinBench {
         let base = try workspace.scenario("base")
         let configuration = try ConfigurationLoader.load(explicitPath: base.config)
         let analyser = try BulletinAnalyser(configuration: configuration)
-        let needsCorpus = ["floor", "cli", "stages", "split", "throughput", "latency", "memory", "rules"].contains(where: options.runs)
+        let needsCorpus = ["floor", "cli", "stages", "split", "throughput", "peer", "latency", "memory", "rules"].contains(where: options.runs)
+
+        if options.runs("binary") {
+            attempt("0. binary", table) { try binarySize(options: options, folder: workspace.root + "/binary", table: table) }
+        }
 
         var floorRate: Double?
+        var peerRate: Double?
         if needsCorpus {
             Log.progress("corpus: \(options.bulletins) bulletins")
             let corpus = try PreparedCorpus.make(count: options.bulletins, generator: generator,
@@ -44,11 +49,25 @@ struct BulletinBench {
                       verdict: corpus.articles == corpus.writtenArticles
                           ? "split finds all \(corpus.writtenArticles)" : "SPLIT MISMATCH: wrote \(corpus.writtenArticles)")
             if options.runs("floor") || options.runs("cli") || options.runs("throughput") {
-                Log.progress("floor: plain SQLite, one transaction")
+                Log.progress("floor: plain SQLite FTS5, one transaction")
+                let trueFloor = try TrueFloorBenchmark.run(corpus: corpus, database: workspace.root + "/floor/true-floor.sqlite")
+                floorRate = Double(corpus.articles) / trueFloor
+                table.add("floor: SQLite FTS5 alone, index rows inserted directly, 1 transaction", rates(corpus, trueFloor),
+                          verdict: "the true floor")
+                Log.progress("floor: bulletind's schema, one transaction")
                 let seconds = try FloorBenchmark.run(corpus: corpus, topics: analyser.classifier.taxonomy.topics,
                                                      database: workspace.root + "/floor/floor.sqlite")
-                floorRate = Double(corpus.articles) / seconds
-                table.add("floor: plain INSERTs, 1 transaction", rates(corpus, seconds))
+                table.add("floor: bulletind's schema, plain INSERTs, 1 transaction", rates(corpus, seconds),
+                          verdict: ratioToFloor(corpus, seconds, floorRate) + " · info")
+            }
+            if options.runs("peer") {
+                Log.progress("peer: the Python reference peer (watchdog + sqlite3) on the same corpus")
+                attempt("1py. Python peer", table) {
+                    let seconds = try PeerBenchmark.run(options: options, workspace: workspace, corpus: corpus)
+                    peerRate = Double(corpus.articles) / seconds
+                    table.add("1py. Python peer, watchdog + sqlite3 (Benchmarks/python-peer)", rates(corpus, seconds),
+                              verdict: ratioToFloor(corpus, seconds, floorRate) + " · info")
+                }
             }
             if options.runs("split") {
                 Log.progress("split: read and split in-process, best of 3, thread CPU time")
@@ -81,24 +100,27 @@ struct BulletinBench {
             if options.runs("throughput") || options.runs("latency") || options.runs("memory") {
                 attempt("daemon figures", table) {
                     try DaemonFigures.run(options: options, workspace: workspace, corpus: corpus, generator: generator,
-                                          floorRate: floorRate, table: table)
+                                          floorRate: floorRate, peerRate: peerRate, table: table)
                 }
             }
             if options.runs("rules") {
                 Log.progress("rules: classification with synthetic taxonomies")
                 let articles = Array(corpus.bulletins.prefix(150).flatMap { $0.articles.map(\.article) })
-                let points = try RuleScalingBenchmark.run(
-                    articles: articles, generator: TaxonomyGenerator(vocabulary: generator.vocabulary, seed: options.seed),
-                    sizes: options.ruleSizes)
-                let ten = points.first { $0.topics == 10 }?.megabytesPerSecond ?? 0
-                for point in points {
-                    let ratio = ten > 0 ? point.megabytesPerSecond / ten : 0
-                    let verdict = point.topics == 1_000
-                        ? "×\(Format.fixed(ratio, 2)) of 10 · " + (ratio >= 0.8 ? "PASS" : "FAIL")
-                        : "×\(Format.fixed(ratio, 2)) of 10"
-                    table.add("4. classify, \(point.topics) topics × 20 terms",
-                              "\(Format.fixed(point.megabytesPerSecond, 1)) MB/s · \(Format.fixed(point.matchesPerArticle, 1)) topics/article · load \(Format.milliseconds(point.parseSeconds + point.compileSeconds))",
-                              target: point.topics == 1_000 ? "≥ 0.80 × 10 topics" : "", verdict: verdict)
+                let taxonomies = TaxonomyGenerator(vocabulary: generator.vocabulary, seed: options.seed)
+                let points = try RuleScalingBenchmark.run(articles: articles, generator: taxonomies, sizes: options.ruleSizes)
+                RuleScalingBenchmark.report(matching: points.matching, absent: points.absent, table: table)
+            }
+        }
+
+        if options.runs("large") {
+            for file in LargeFileBenchmark.files(generator: generator) {
+                attempt("8. one large \(file.format) bulletin", table) {
+                    let result = try LargeFileBenchmark.run(format: file.format, name: file.name, content: file.content,
+                                                            options: options, workspace: workspace)
+                    let ratio = Double(result.aboveIdle) / Double(result.bytes)
+                    table.add("8. one \(Format.megabytes(result.bytes)) \(result.format) bulletin: peak RSS above idle",
+                              "\(Format.megabytes(result.aboveIdle)) (idle \(Format.megabytes(result.idle)), peak \(Format.megabytes(result.peak))) · ×\(Format.fixed(ratio, 2)) of its size · \(result.articles) articles in \(Format.fixed(result.seconds, 1)) s",
+                              target: "≤ 3 × size", verdict: ratio <= 3 ? "PASS" : "MISSED by ×\(Format.fixed(ratio / 3, 2))")
                 }
             }
         }
@@ -149,9 +171,11 @@ struct BulletinBench {
             if options.runs("summary") {
                 Log.progress("summary")
                 let result = try SummaryBenchmark.run(store: store, day: large.summaryDay, folder: scenario.summaries)
-                table.add("7. summary of a day, \(large.summaryDayArticles) articles",
+                table.add("7. summary of a day, \(large.summaryDayArticles) articles (trends, md + json + html)",
                           "p50 \(Format.milliseconds(result.times.median)) (compose \(Format.milliseconds(result.composeOnly.median))) · max \(Format.milliseconds(result.times.value(100)))",
                           target: "≤ 200 ms", verdict: ResultTable.verdict(value: result.times.value(100), target: 0.2, higherIsBetter: false))
+                table.add("7. that day's HTML page", Format.fixed(Double(result.htmlBytes) / 1024, 1) + " KB",
+                          target: "≤ 200 KB", verdict: ResultTable.verdict(value: Double(result.htmlBytes), target: 200 * 1024, higherIsBetter: false))
                 let date = LocalCalendar.utc.day(containing: large.summaryDay).description
                 let cli = try ChildProcess.run(options.binary, ["summary", "--config", scenario.config, "--date", date])
                 table.add("7. `bulletind summary --date \(date)` wall", Format.milliseconds(cli.seconds),
@@ -177,6 +201,23 @@ struct BulletinBench {
         let articles = Double(corpus.articles) / seconds
         let mb = Double(corpus.bytes) / 1_048_576 / seconds
         return "\(Format.fixed(bulletins, 0)) bulletins/s · \(Format.fixed(articles, 0)) articles/s · \(Format.fixed(mb, 2)) MB/s (\(Format.fixed(seconds, 2)) s)"
+    }
+
+    /// The release binary as built (what `make release` leaves in .build/release) and as
+    /// `make install` installs it (objcopy --strip-all).
+    static func binarySize(options: BenchOptions, folder: String, table: ResultTable) throws {
+        let built = try FileManager.default.attributesOfItem(atPath: options.binary)[.size] as? Int ?? 0
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let stripped = folder + "/bulletind.stripped"
+        let strip = try ChildProcess.run("/usr/bin/objcopy", ["--strip-all", options.binary, stripped])
+        let strippedSize = strip.status == 0 ? (try FileManager.default.attributesOfItem(atPath: stripped)[.size] as? Int ?? 0) : 0
+        let limit = 30 * 1_048_576
+        table.add("0. release binary (static Swift runtime), as built / stripped (make install)",
+                  "\(Format.megabytes(built)) / \(strip.status == 0 ? Format.megabytes(strippedSize) : "objcopy failed")",
+                  target: "≤ 30 MB",
+                  verdict: built <= limit ? "PASS" : strippedSize > 0 && strippedSize <= limit
+                      ? "MISSED as built (×\(Format.fixed(Double(built) / Double(limit), 2))), PASS stripped"
+                      : "MISSED: ×\(Format.fixed(Double(built) / Double(limit), 2)) of target")
     }
 
     static func ratioToFloor(_ corpus: PreparedCorpus, _ seconds: Double, _ floorRate: Double?, target: Double? = nil) -> String {

@@ -8,11 +8,11 @@ final class ResultTable {
         Log.progress("  → \(figure): \(measured)  \(verdict)")
     }
 
-    /// "ratio 0.83 · PASS" when `ratio >= minimum` (or `<=` for a maximum).
+    /// "×0.83 of target · PASS" when the value meets the target, else "… · MISSED".
     static func verdict(value: Double, target: Double, higherIsBetter: Bool) -> String {
         let ratio = higherIsBetter ? value / target : target / value
         let pass = higherIsBetter ? value >= target : value <= target
-        return "×\(Format.fixed(ratio, 2)) of target · " + (pass ? "PASS" : "FAIL")
+        return "×\(Format.fixed(ratio, 2)) of target · " + (pass ? "PASS" : "MISSED")
     }
 
     func render() -> String {

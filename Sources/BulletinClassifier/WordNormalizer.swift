@@ -1,5 +1,3 @@
-import Foundation
-
 /// Splits text into normalised words, the same way for rules and for articles.
 ///
 /// A word is a maximal run of letters and digits ("6G", "TOP500" and "2030" are words).
@@ -130,23 +128,28 @@ public enum WordNormalizer {
             return folded
         }
 
-        private static func compute(_ scalar: Unicode.Scalar) -> Folded {
+        /// The folding of one scalar: `DiacriticFolding.table` for the letters whose folded
+        /// form is not their lower-case form (`é` → `e`), else the lower-case form; marks and
+        /// what is neither a letter nor a digit are left out. The same as ICU's
+        /// case- and diacritic-insensitive folding (see `DiacriticFolding`), with the standard
+        /// library's Unicode tables only.
+        static func compute(_ scalar: Unicode.Scalar) -> Folded {
             let properties = scalar.properties
             switch properties.generalCategory {
             case .nonspacingMark, .spacingMark, .enclosingMark: return .mark
             default: break
             }
             guard properties.isAlphabetic || properties.numericType != nil else { return .separator }
-            let folded = String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            if let folded = DiacriticFolding.table[scalar.value] { return folded.isEmpty ? .separator : .letters(folded) }
             var bytes: [UInt8] = []
-            for part in folded.unicodeScalars {
+            for part in String(scalar).lowercased().unicodeScalars {
                 let partProperties = part.properties
                 switch partProperties.generalCategory {
                 case .nonspacingMark, .spacingMark, .enclosingMark: continue
                 default: break
                 }
                 guard partProperties.isAlphabetic || partProperties.numericType != nil else { continue }
-                bytes.append(contentsOf: String(part).lowercased().utf8)
+                bytes.append(contentsOf: String(part).utf8)
             }
             return bytes.isEmpty ? .separator : .letters(bytes)
         }

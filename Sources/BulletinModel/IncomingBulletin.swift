@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import BulletinStories
 
 /// Everything the pipeline learned about one bulletin file, ready to be stored in one transaction.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Base64 decoding of MIME bodies and encoded-words, through Foundation.
 enum Base64 {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// How a bulletin file was written.
 public enum DocumentFormat: String, Codable, Sendable, CaseIterable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// An e-mail message (RFC 5322 + MIME) reduced to what a bulletin needs: subject, date and
 /// one textual body.

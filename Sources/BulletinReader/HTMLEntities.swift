@@ -7,7 +7,9 @@ enum HTMLEntities {
     /// Numeric references accept a missing `;`; invalid code points (0, surrogates, beyond
     /// U+10FFFF) become U+FFFD and 0x80–0x9F are read as Windows-1252, as browsers do.
     /// Named references need their `;`, except the legacy `&amp` `&lt` `&gt` `&quot` `&nbsp`.
-    static func decode(_ scalars: [Unicode.Scalar], at start: Int) -> (scalar: Unicode.Scalar, end: Int)? {
+    static func decode<Scalars: RandomAccessCollection<Unicode.Scalar>>(
+        _ scalars: Scalars, at start: Int
+    ) -> (scalar: Unicode.Scalar, end: Int)? where Scalars.Index == Int {
         var index = start + 1
         guard index < scalars.count else { return nil }
         if scalars[index] == "#" {

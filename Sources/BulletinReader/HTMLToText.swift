@@ -22,10 +22,10 @@ enum HTMLToText {
     }
 
     static func convert(_ html: String) -> Result {
-        // The converter (and its array of the page's scalars, four bytes each) is gone
-        // before the text is normalised.
+        // The converter (and its buffer of the page's scalars, one to four bytes each: see
+        // `ScalarBuffer`) is gone before the text is normalised.
         let (output, title) = {
-            var converter = Converter(scalars: Array(html.unicodeScalars))
+            var converter = Converter(scalars: ScalarBuffer(html))
             converter.run()
             return (converter.writer.output, converter.title)
         }()
@@ -67,14 +67,14 @@ enum HTMLToText {
     }()
 
     private struct Converter {
-        let scalars: [Unicode.Scalar]
+        let scalars: ScalarBuffer
         var writer = MarkdownWriter()
         var title: String?
         var index = 0
         var inHead = false
         var preDepth = 0
 
-        init(scalars: [Unicode.Scalar]) {
+        init(scalars: ScalarBuffer) {
             self.scalars = scalars
         }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Parses the date-time of an e-mail `Date` header (RFC 5322 §3.3, including the obsolete
 /// forms of §4.3).

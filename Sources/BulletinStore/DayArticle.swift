@@ -14,6 +14,8 @@ public struct DayArticle: Sendable, Equatable {
     public var sources: [String]
     /// When the article was first received.
     public var firstReceivedAt: Date
+    /// The bulletins of `sources` (the same order), with their titles and dates.
+    public var bulletins: [DayBulletin] = []
 
     public init(articleID: Int64, title: String, body: String, why: String?,
                 topics: [DayTopic], sources: [String], firstReceivedAt: Date) {

@@ -204,7 +204,7 @@ extension Store {
                 ORDER BY a.first_received_at, a.id, at.score DESC, t.name, t.id
                 """, arguments: range)
             let sources = try Row.fetchCursor(db, sql: """
-                SELECT ba.article_id, b.id, b.file_name
+                SELECT ba.article_id, b.id, b.file_name, b.title, b.bulletin_date, b.received_at
                 FROM article a
                 JOIN bulletin_article ba ON ba.article_id = a.id
                 JOIN bulletin b ON b.id = ba.bulletin_id
@@ -216,8 +216,10 @@ extension Store {
             func topic(_ row: Row) -> (article: Int64, topic: DayTopic) {
                 (row["article_id"], DayTopic(id: row["id"], name: row["name"], score: row["score"]))
             }
-            func source(_ row: Row) -> (article: Int64, bulletin: Int64, name: String) {
-                (row["article_id"], row["id"], row["file_name"])
+            func source(_ row: Row) -> (article: Int64, bulletin: Int64, name: String, info: DayBulletin) {
+                (row["article_id"], row["id"], row["file_name"],
+                 DayBulletin(fileName: row["file_name"], title: row["title"], date: row["bulletin_date"],
+                             receivedAt: row["received_at"]))
             }
             var nextTopic = try topics.next().map(topic)
             var nextSource = try sources.next().map(source)
@@ -229,10 +231,14 @@ extension Store {
                     nextTopic = try topics.next().map(topic)
                 }
                 var daySources: [String] = []
+                var dayBulletins: [DayBulletin] = []
                 var lastBulletin: Int64?
                 while let pending = nextSource, pending.article == id {
                     // An article twice in one bulletin: that bulletin once.
-                    if pending.bulletin != lastBulletin { daySources.append(pending.name) }
+                    if pending.bulletin != lastBulletin {
+                        daySources.append(pending.name)
+                        dayBulletins.append(pending.info)
+                    }
                     lastBulletin = pending.bulletin
                     nextSource = try sources.next().map(source)
                 }
@@ -244,8 +250,10 @@ extension Store {
                     if wholeBody { body = whole["body"] }
                     if wholeWhy { why = whole["why"] }
                 }
-                try visit(DayArticle(articleID: id, title: row["title"], body: body, why: why,
-                                     topics: dayTopics, sources: daySources, firstReceivedAt: row["first_received_at"]))
+                var article = DayArticle(articleID: id, title: row["title"], body: body, why: why,
+                                         topics: dayTopics, sources: daySources, firstReceivedAt: row["first_received_at"])
+                article.bulletins = dayBulletins
+                try visit(article)
             }
             return bulletins
         }

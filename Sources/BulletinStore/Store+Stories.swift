@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import BulletinStories
 
-/// Story clusters (docs/STORIES.md): each article stored since the `v5-stories` migration
+/// Story clusters (docs/STORIES.md): each article stored since the `v6-stories` migration
 /// belongs to one story, assigned once, when the article is first stored, and never
 /// recomputed. Tables: `story` (id, first seen, article count) and `article_story` (an
 /// article's story and its story words); the band index through which a new article finds

@@ -48,8 +48,8 @@ public final class Store: Sendable {
         // one disposes of its dispatch queue, which starts libdispatch worker threads, and
         // libdispatch renices each (setpriority(2)), which the service's filter refuses.
         configuration.persistentReadOnlyConnections = true
-        // Statement journals (each INSERT into `article` fires the full-text triggers inside a
-        // transaction) stay in memory: on disk they were most of the writes of an ingest.
+        // Statement journals stay in memory: on disk they were most of the writes of an ingest
+        // when the full-text index was written by triggers (before migration v5).
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             // Background checkpoints keep the log short while writes come and go; under a
@@ -141,7 +141,8 @@ public final class Store: Sendable {
     /// `batch`.
     ///
     /// (No savepoint per bulletin: SQLite's FTS5 writes its pending index data to disk at every
-    /// savepoint, which made a batch with savepoints barely faster than separate transactions.)
+    /// savepoint, which made a batch with savepoints barely faster than separate transactions.
+    /// For the same reason the index is written by the store, not by triggers: `Store+FullText`.)
     public func ingest(batch: [IncomingBulletin],
                        stories: StoryMatcher = StoryMatcher()) throws -> [Result<IngestOutcome, StoreError>] {
         defer { checkpointer?.request() }
@@ -291,6 +292,7 @@ public final class Store: Sendable {
             } else {
                 try insertArticle.execute(arguments: [hash, article.title, article.body, article.why, bulletin.receivedAt])
                 articleID = db.lastInsertedRowID
+                try indexArticle(id: articleID, IndexedText(title: article.title, body: article.body, why: article.why), in: db)
                 newArticles += 1
                 try insertTopics(item.topics, articleID: articleID, in: db)
                 try assignStory(articleID: articleID, signature: bulletin.storySignatures[offset],

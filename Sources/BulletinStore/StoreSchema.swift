@@ -84,10 +84,20 @@ enum StoreSchema {
                 t.primaryKey(["sender", "fingerprint"])
             }
         }
+        // The full-text index is written by the store in the transaction that writes the
+        // article (`Store+FullText`), no longer by the triggers `synchronize(withTable:)` made
+        // in v1: a trigger runs in a statement transaction, at whose end FTS5 flushes its
+        // pending terms (one index segment per article). The index the triggers kept is
+        // exact, so it stays as it is; only the triggers go.
+        migrator.registerMigration("v5-fts-written-by-store") { db in
+            for suffix in ["ai", "ad", "au"] {
+                try db.execute(sql: "DROP TRIGGER IF EXISTS \"__article_fts_\(suffix)\"")
+            }
+        }
         // Story clusters (`Store+Stories`, docs/STORIES.md): each story with its first arrival
         // and article count, each article's story and story words (from which the in-memory
         // band index, `StoryBandIndex`, is built). Articles stored before have no story.
-        migrator.registerMigration("v5-stories") { db in
+        migrator.registerMigration("v6-stories") { db in
             try db.create(table: "story") { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("first_seen", .datetime).notNull()

@@ -1,5 +1,10 @@
 /// The content of one day's summary. Built from plain values, rendered by `SummaryRenderer`.
 public struct DaySummary: Sendable, Equatable, Codable {
+    /// The JSON format's version (docs/SUMMARY.md); 2 added the trends, `topics`, `changes`,
+    /// `counts.sections`, the entries' `sources` and the day links.
+    public static let formatVersion = 2
+    /// `formatVersion` when written.
+    public var version: Int = DaySummary.formatVersion
     /// `YYYY-MM-DD` in `timeZone`.
     public var date: String
     /// IANA name, e.g. `Europe/Zurich`.
@@ -16,18 +21,34 @@ public struct DaySummary: Sendable, Equatable, Codable {
     public var sections: [Section]
     /// The day's largest story clusters, largest first (empty until clustering fills it).
     public var topStories: [TopStory] = []
+    /// Every topic with an article today (its own section or not), largest first, with its
+    /// trend (`TrendRules`); `counts.topics` is their number.
+    public var topics: [TopicTrend] = []
+    /// What changed since the day before; nil without a history (or on its first day).
+    public var changes: DayChanges?
+    /// The trailing window the means were taken over, in days; nil without a history.
+    public var trendWindow: Int?
+    /// The nearest earlier and later days with articles (`YYYY-MM-DD`), for links between
+    /// day pages; nil when there is none (yet).
+    public var previousDay: String?
+    public var nextDay: String?
 
     public struct Counts: Sendable, Equatable, Codable {
         /// Bulletins received that day.
         public var bulletins: Int
         /// Articles first seen that day (each once, however many bulletins carried it).
         public var articles: Int
-        /// Topic sections (Unclassified not counted).
+        /// Topics with articles that day, each listed in `DaySummary.topics` (what `stats`
+        /// counts), whether they have a section of their own or not.
         public var topics: Int
-        public init(bulletins: Int, articles: Int, topics: Int) {
+        /// Topic sections (Unclassified not counted): the topics that are the best topic of
+        /// at least one article.
+        public var sections: Int
+        public init(bulletins: Int, articles: Int, topics: Int, sections: Int? = nil) {
             self.bulletins = bulletins
             self.articles = articles
             self.topics = topics
+            self.sections = sections ?? topics
         }
     }
 
@@ -62,18 +83,22 @@ public struct DaySummary: Sendable, Equatable, Codable {
         public var lede: String
         /// The first sentence of "why it matters", when the article has one.
         public var why: String?
-        /// File names (or titles) of the bulletins the article came in.
+        /// File names of the bulletins the article came in (the JSON's `bulletins`, as in
+        /// `search` and `explain`).
         public var sources: [String]
+        /// The same bulletins named as a reader knows them: title and date (the JSON's `sources`).
+        public var newsletters: [SummarySource]
         /// Names of the article's other topics (it is listed once, under its best topic),
         /// highest score first.
         public var alsoIn: [String]
         /// The JSON calls the sources `bulletins`, as `search` and `explain` do.
         enum CodingKeys: String, CodingKey {
-            case articleID, title, lede, why, sources = "bulletins", alsoIn
+            case articleID, title, lede, why, sources = "bulletins", alsoIn, newsletters = "sources"
         }
 
         public init(articleID: Int64, title: String, lede: String, why: String?, sources: [String],
-                    alsoIn: [String] = []) {
+                    alsoIn: [String] = [], newsletters: [SummarySource] = []) {
+            self.newsletters = newsletters
             self.articleID = articleID
             self.title = title
             self.lede = lede

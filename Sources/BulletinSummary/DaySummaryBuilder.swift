@@ -30,6 +30,10 @@ public struct DaySummaryBuilder: Sendable {
     private var sections: [String: DaySummary.Section] = [:]
     private var unclassified = DaySummary.Section(topicID: nil, topicName: unclassifiedName, articles: [])
     private var articleCount = 0
+    /// Per topic id: name and today's articles with the topic, best or not.
+    private var topicTotals: [String: (name: String, articles: Int)] = [:]
+    /// Per topic id, for its articles listed under another topic: that section's id → count.
+    private var placements: [String: [String: Int]] = [:]
 
     public init(listLimit: Int = defaultListLimit) {
         self.listLimit = max(0, listLimit)
@@ -39,6 +43,12 @@ public struct DaySummaryBuilder: Sendable {
     /// store gives each article once; `build(…articles:)` removes repeated ids).
     public mutating func add(_ article: SummaryArticle) {
         articleCount += 1
+        for (rank, topic) in article.topics.enumerated() {
+            topicTotals[topic.id, default: (topic.name, 0)].articles += 1
+            if rank > 0, let best = article.topics.first, best.id != topic.id {
+                placements[topic.id, default: [:]][best.id, default: 0] += 1
+            }
+        }
         guard let best = article.topics.first else {
             append(article, to: &unclassified)
             return
@@ -55,12 +65,21 @@ public struct DaySummaryBuilder: Sendable {
             if a.topicName != b.topicName { return a.topicName < b.topicName }
             return (a.topicID ?? "") < (b.topicID ?? "")
         }
-        let topicCount = sorted.count
+        let sectionCount = sorted.count
         if unclassified.articleCount > 0 { sorted.append(unclassified) }
-        return DaySummary(
+        var summary = DaySummary(
             date: date, timeZone: timeZone, generatedAt: generatedAt,
-            counts: DaySummary.Counts(bulletins: bulletins, articles: articleCount, topics: topicCount),
+            counts: DaySummary.Counts(bulletins: bulletins, articles: articleCount, topics: topicTotals.count,
+                                      sections: sectionCount),
             sections: sorted)
+        summary.topics = topicTotals.map { id, total in
+            // A topic without a section of its own points at the sections holding its articles.
+            let listedUnder = sections[id] != nil ? [] : (placements[id] ?? [:])
+                .map { TopicTrend.Placement(section: sections[$0.key]?.topicName ?? $0.key, articles: $0.value) }
+                .sorted { ($0.articles, $1.section) > ($1.articles, $0.section) }
+            return TopicTrend(id: id, name: total.name, articles: total.articles, listedUnder: listedUnder)
+        }.sorted(by: TopicTrend.largestFirst)
+        return summary
     }
 
     /// The summary of `articles` in one call; an article id given twice counts once (its
@@ -87,7 +106,8 @@ public struct DaySummaryBuilder: Sendable {
             lede: Sentences.first(of: article.body),
             why: why,
             sources: Self.unique(article.sources),
-            alsoIn: Self.unique(article.topics.dropFirst().map(\.name))))
+            alsoIn: Self.unique(article.topics.dropFirst().map(\.name)),
+            newsletters: article.newsletters))
     }
 
     private static func unique(_ values: [String]) -> [String] {

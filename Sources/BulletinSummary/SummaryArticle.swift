@@ -8,6 +8,8 @@ public struct SummaryArticle: Sendable, Equatable {
     public var topics: [SummaryTopic]
     /// File names of the bulletins it came in, in order of arrival.
     public var sources: [String]
+    /// The same bulletins with their titles and dates (empty: the summary names file names).
+    public var newsletters: [SummarySource] = []
 
     public init(articleID: Int64, title: String, body: String, why: String?,
                 topics: [SummaryTopic], sources: [String]) {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JSONText
 
 /// Writes a `DaySummary` as JSON by hand: the same bytes as `JSONEncoder` with
@@ -10,12 +14,29 @@ enum SummaryJSONWriter {
         var out = Output()
         out.bytes.reserveCapacity(4096 + summary.sections.reduce(0) { $0 + $1.articles.count } * 768)
         out.open("{")
-        out.key("counts", first: true)
+        if let changes = summary.changes {
+            out.key("changes", first: true)
+            out.open("{")
+            out.key("articlesYesterday", first: true)
+            out.number(changes.articlesYesterday)
+            out.key("back")
+            out.strings(changes.back)
+            out.key("new")
+            out.strings(changes.new)
+            out.key("quiet")
+            out.strings(changes.quiet)
+            out.key("rising")
+            out.strings(changes.rising)
+            out.close("}")
+        }
+        out.key("counts", first: summary.changes == nil)
         out.open("{")
         out.key("articles", first: true)
         out.number(summary.counts.articles)
         out.key("bulletins")
         out.number(summary.counts.bulletins)
+        out.key("sections")
+        out.number(summary.counts.sections)
         out.key("topics")
         out.number(summary.counts.topics)
         out.close("}")
@@ -23,6 +44,14 @@ enum SummaryJSONWriter {
         out.string(summary.date)
         out.key("generatedAt")
         out.string(summary.generatedAt)
+        if let nextDay = summary.nextDay {
+            out.key("nextDay")
+            out.string(nextDay)
+        }
+        if let previousDay = summary.previousDay {
+            out.key("previousDay")
+            out.string(previousDay)
+        }
         out.key("sections")
         out.array(summary.sections) { out, section in
             out.open("{")
@@ -37,6 +66,21 @@ enum SummaryJSONWriter {
                 out.strings(entry.sources)
                 out.key("lede")
                 out.string(entry.lede)
+                out.key("sources")
+                out.array(entry.newsletters) { out, source in
+                    out.open("{")
+                    if let date = source.date {
+                        out.key("date", first: true)
+                        out.string(date)
+                    }
+                    out.key("file", first: source.date == nil)
+                    out.string(source.file)
+                    if let title = source.title {
+                        out.key("title")
+                        out.string(title)
+                    }
+                    out.close("}")
+                }
                 out.key("title")
                 out.string(entry.title)
                 if let why = entry.why {
@@ -82,6 +126,44 @@ enum SummaryJSONWriter {
             out.strings(story.topics)
             out.close("}")
         }
+        out.key("topics")
+        out.array(summary.topics) { out, topic in
+            out.open("{")
+            out.key("articles", first: true)
+            out.number(topic.articles)
+            out.key("history")
+            out.array(topic.history) { out, count in out.number(count) }
+            out.key("id")
+            out.string(topic.id)
+            out.key("listedUnder")
+            out.array(topic.listedUnder) { out, placement in
+                out.open("{")
+                out.key("articles", first: true)
+                out.number(placement.articles)
+                out.key("section")
+                out.string(placement.section)
+                out.close("}")
+            }
+            if let mean = topic.mean {
+                out.key("mean")
+                out.decimal(mean)
+            }
+            out.key("name")
+            out.string(topic.name)
+            out.key("new")
+            out.bool(topic.new)
+            out.key("rising")
+            out.bool(topic.rising)
+            out.key("yesterday")
+            out.number(topic.yesterday)
+            out.close("}")
+        }
+        if let window = summary.trendWindow {
+            out.key("trendWindow")
+            out.number(window)
+        }
+        out.key("version")
+        out.number(summary.version)
         out.close("}")
         out.bytes.append(0x0A)
         return Data(out.bytes)
@@ -125,6 +207,21 @@ enum SummaryJSONWriter {
 
         mutating func number<Number: BinaryInteger>(_ value: Number) {
             bytes.append(contentsOf: String(value).utf8)
+        }
+
+        mutating func bool(_ value: Bool) {
+            if value { ascii("true") } else { ascii("false") }
+        }
+
+        /// A finite Double as the encoder writes it: an integral value without a fraction
+        /// (`3`), any other in Swift's shortest form (`2.57`). The summary's decimals are
+        /// means rounded to two places, far from the exponent forms.
+        mutating func decimal(_ value: Double) {
+            if value == value.rounded(), abs(value) < 1e15 {
+                number(Int64(value))
+            } else {
+                bytes.append(contentsOf: value.description.utf8)
+            }
         }
 
         /// An array; like the encoder, an empty one is `[`, an empty line, and `]`.

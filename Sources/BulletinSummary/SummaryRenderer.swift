@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Renders a `DaySummary` as Markdown (for a person, each morning) and JSON (for tools).
 ///
@@ -30,15 +34,16 @@ public enum SummaryRenderer {
         lines.append("# Bulletin summary — \(MarkdownEscaper.inline(summary.date))")
         lines.append("")
         let counts = summary.counts
-        lines.append([
-            plural(counts.bulletins, "bulletin", "bulletins"),
-            plural(counts.articles, "article", "articles"),
-            plural(counts.topics, "topic", "topics"),
-        ].joined(separator: " · "))
+        lines.append(TrendText.counts(counts))
+        if let since = TrendText.sinceYesterday(summary) {
+            lines.append("")
+            lines.append(MarkdownEscaper.inline(since))
+        }
         lines.append("")
         lines.append("_Generated \(MarkdownEscaper.inline(summary.generatedAt)) (\(MarkdownEscaper.inline(summary.timeZone)))._")
         lines += topStoriesMarkdown(summary.topStories, topicNames: Dictionary(
             summary.sections.compactMap { s in s.topicID.map { ($0, s.topicName) } }, uniquingKeysWith: { a, _ in a }))
+        lines.append(contentsOf: topicLines(summary))
 
         let total = summary.sections.reduce(0) { $0 + $1.articleCount }
         if total == 0 {
@@ -54,7 +59,7 @@ public enum SummaryRenderer {
             lines.append("## \(MarkdownEscaper.inline(section.topicName)) (\(section.articleCount))")
             lines.append("")
             for entry in section.articles {
-                var item = ["- **\(MarkdownEscaper.inline(entry.title))**"]
+                var item = ["- **\(MarkdownEscaper.inline(entry.title))** (#\(entry.articleID))"]
                 if !entry.lede.isEmpty {
                     item.append("  \(MarkdownEscaper.inline(entry.lede))")
                 }
@@ -62,9 +67,10 @@ public enum SummaryRenderer {
                     item.append("  Why it matters: \(MarkdownEscaper.inline(why))")
                 }
                 var trailer: [String] = []
-                if !entry.sources.isEmpty {
-                    let label = entry.sources.count == 1 ? "source" : "sources"
-                    trailer.append("\(label): " + entry.sources.map(MarkdownEscaper.inline).joined(separator: ", "))
+                let sources = TrendText.sourceLabels(entry)
+                if !sources.isEmpty {
+                    let label = sources.count == 1 ? "source" : "sources"
+                    trailer.append("\(label): " + sources.map(MarkdownEscaper.inline).joined(separator: ", "))
                 }
                 if !entry.alsoIn.isEmpty {
                     trailer.append("also in: " + entry.alsoIn.map(MarkdownEscaper.inline).joined(separator: ", "))
@@ -87,6 +93,19 @@ public enum SummaryRenderer {
     /// .withoutEscapingSlashes]`, written by `SummaryJSONWriter`.
     public static func json(_ summary: DaySummary) -> Data {
         SummaryJSONWriter.write(summary)
+    }
+
+    /// "## Topics today": one line per topic with articles today (its trend, and where its
+    /// articles are when it has no section of its own), so every topic is findable. Nothing
+    /// on a day without topics.
+    private static func topicLines(_ summary: DaySummary) -> [String] {
+        guard !summary.topics.isEmpty else { return [] }
+        var lines = ["", "## Topics today", ""]
+        for topic in summary.topics {
+            lines.append("- \(MarkdownEscaper.inline(topic.name)): "
+                         + MarkdownEscaper.inline(TrendText.topicLine(topic, window: summary.trendWindow)))
+        }
+        return lines
     }
 
     static func plural(_ n: Int, _ one: String, _ many: String) -> String {

@@ -19,7 +19,7 @@ struct Bulletind: ParsableCommand {
         subcommands: [
             RunCommand.self, IngestCommand.self, SplitCommand.self, RulesCommand.self,
             ExplainCommand.self, StatsCommand.self, SearchCommand.self, ReclassifyCommand.self,
-            SummaryCommand.self,
+            SummaryCommand.self, StatusCommand.self,
             DeliverCommand.self, CompletionsCommand.self,
         ]
     )

@@ -46,7 +46,8 @@ import BulletinStore
     @Test func aRecurringHouseSectionStopsBeingAnArticleForItsSenderOnly() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bulletind-boilerplate-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        var configuration = Configuration.repositoryDefaults.resolvingPaths(against: PipelineTests.repositoryRoot.path)
+        var configuration = Configuration.repositoryDefaults
+        configuration.paths = configuration.paths.resolved(against: PipelineTests.repositoryRoot.path)
         configuration.database = folder.appendingPathComponent("db.sqlite").path
         func ingest(_ pipeline: Pipeline, _ text: String, _ name: String) throws -> (articles: Int, new: Int) {
             let outcome = try pipeline.process(data: Data(text.utf8), fileName: name, receivedAt: Date())

@@ -28,6 +28,22 @@ import BulletinSplitter
         #expect(parsed.splitter == Configuration.repositoryDefaults.splitter)
     }
 
+    @Test func logLevelAndMetricsKeys() throws {
+        let parsed = try ConfigurationFile.parse(
+            "log_level = \"warning\"\nmetrics_file = \"metrics/bulletind.prom\"\nmetrics_interval = 2\n",
+            fileName: "/etc/b/b.toml", relativeTo: "/etc/b")
+        #expect(parsed.logLevel == .warning)
+        #expect(parsed.metricsFile == "/etc/b/metrics/bulletind.prom")
+        #expect(parsed.metricsInterval == 2)
+        // Off, at info, by default; the installed file's example line is a comment.
+        let installed = Self.repositoryRoot.appendingPathComponent("systemd/bulletind.toml").path
+        let service = try ConfigurationFile.parse(String(contentsOfFile: installed, encoding: .utf8), fileName: installed)
+        #expect(service.logLevel == .info)
+        #expect(service.metricsFile == nil)
+        #expect(Configuration.repositoryDefaults.metricsFile == nil)
+        #expect(Configuration.repositoryDefaults.metricsInterval == 15)
+    }
+
     @Test func missingKeysKeepTheirDefaults() throws {
         let parsed = try ConfigurationFile.parse("inbox = \"/srv/in\"\n", fileName: "b.toml")
         var expected = Configuration.repositoryDefaults
@@ -43,6 +59,9 @@ import BulletinSplitter
         ("[format]\ntrailer_patterns = ['ok', '(unclosed']\n", "b.toml:2:27: trailer_patterns: not a valid regular expression"),
         ("[format]\ntrailer = []\n", "b.toml:2:1: unknown key 'trailer'"),
         ("inbox = \n", "b.toml:1:"),
+        ("log_level = \"loud\"\n", "b.toml:1:13: unknown log_level \"loud\": use trace, debug, info"),
+        ("metrics_interval = 0.5\n", "b.toml:1:20: metrics_interval must be at least 1 second"),
+        ("metrics_file = \"\"\n", "b.toml:1:16: metrics_file cannot be empty"),
     ])
     func errorsNameFileLineAndColumn(text: String, expectedPrefix: String) {
         #expect {
@@ -72,7 +91,7 @@ import BulletinSplitter
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("c.toml").path
         try "inbox = \"in\"\narchive = \"../kept\"\ndatabase = \"/abs/db.sqlite\"\n".write(toFile: file, atomically: true, encoding: .utf8)
-        let loaded = try ConfigurationLoader.load(explicitPath: file, overrides: PathOverrides(database: "other.sqlite"), environment: [:])
+        let loaded = try ConfigurationLoader.load(explicitPath: file, overrides: [.database: "other.sqlite"], environment: [:])
         let cwd = FileManager.default.currentDirectoryPath
         #expect(loaded.inbox == folder.path + "/in")
         #expect(loaded.archive == folder.deletingLastPathComponent().path + "/kept")

@@ -44,9 +44,12 @@ import Glibc
         #expect(stats.bulletins == 40)
         #expect(stats.articles == 80)
         #expect(stats.duplicates == 6)
-        #expect(harness.lines.filter { $0.contains("outcome=stored ") || $0.hasSuffix("outcome=stored") }.count == 40)
-        #expect(harness.lines.filter { $0.contains("outcome=duplicate") }.count == 6)
-        #expect(harness.logged("files in one transaction"), "a backlog is stored in batches")
+        let filed = harness.recorder.filed
+        #expect(filed.filter { if case .stored = $0.outcome { true } else { false } }.count == 40)
+        #expect(filed.filter { $0.outcome == .duplicate }.count == 6)
+        #expect(Set(filed.map(\.name)).count == filed.count, "every file left the inbox once")
+        #expect(harness.recorder.saw { if case .batchStored(let files, _) = $0 { files > 1 } else { false } },
+                "a backlog is stored in batches")
         // Every stored bulletin was recorded as filed: none would be taken for "stored earlier".
         let hashes = (0..<40).map { edition in
             PipelineInput(fileName: "", data: Data(inventedBulletin(tag: "(edition \(edition))").utf8), receivedAt: Date()).contentHash

@@ -39,22 +39,47 @@ import Glibc
             #expect(eventually { !exists(harness.inbox(name)) })  // linked first, then unlinked
         }
         #expect(readText(harness.archived("early.txt")) == (stores ? early : nil))
-        if stores {
-            #expect(eventually { harness.logged("duplicate") })
-            #expect(eventually { harness.logged("bulletin_file=late.txt") })
-            #expect(eventually { harness.lines.contains { $0.contains("archived late.txt") && $0.contains("articles=") && $0.contains("duration_ms=") } })
-            // The summary follows a burst of ingests on its own, before any stop.
-            #expect(eventually { !harness.summaries.isEmpty })
+        let recorder = harness.recorder
+        // The event follows the move: wait for it rather than expect it the instant the file shows.
+        #expect(eventually { recorder.outcome(of: "empty.txt") != nil && recorder.outcome(of: "big.txt") != nil })
+        if case .quarantined(let cause, _) = recorder.outcome(of: "empty.txt") { #expect(cause == .rejected) } else {
+            Issue.record("empty.txt: \(String(describing: recorder.outcome(of: "empty.txt")))")
         }
-        // The symbolic link stays, is logged once and its target is untouched.
+        if case .quarantined(let cause, let reason) = recorder.outcome(of: "big.txt") {
+            #expect(cause == .tooLarge)
+            #expect(reason.contains("max_file_size"))
+        } else {
+            Issue.record("big.txt: \(String(describing: recorder.outcome(of: "big.txt")))")
+        }
+        if stores {
+            // The same content twice: whichever is taken second (the start-up listing leaves a
+            // file just written for later) is the duplicate.
+            #expect(eventually { [recorder.outcome(of: "early.txt"), recorder.outcome(of: "copy.txt")].filter { $0 == .duplicate }.count == 1 })
+            #expect(eventually { recorder.filed.count >= 5 })
+            if case .stored(let articles, let newArticles, let topics) = recorder.outcome(of: "late.txt") {
+                #expect(articles > 0 && newArticles > 0)
+                #expect(topics == ["ports"])
+            } else {
+                Issue.record("late.txt: \(String(describing: recorder.outcome(of: "late.txt")))")
+            }
+            #expect(recorder.filed.allSatisfy { $0.duration >= 0 })
+            // The summary follows a burst of ingests on its own, before any stop.
+            #expect(eventually { !recorder.summariesWritten.isEmpty })
+            let day = LocalCalendar.utc.day(containing: Date())
+            #expect(exists("\(harness.configuration.summaries)/\(day).md"))
+        }
+        // The symbolic link stays, is reported once and its target is untouched.
         #expect(exists(harness.inbox("link.txt")))
-        #expect(eventually { harness.logged("leaving link.txt alone") })
+        let linkLeftAlone: (DaemonEvent) -> Bool = { if case .leftAlone("link.txt", _) = $0 { true } else { false } }
+        #expect(eventually { recorder.saw(linkLeftAlone) })
         #expect(readText(harness.tmp.sub("outside.txt")) == "never read")
 
-        let summariesBeforeStop = harness.summaries.count
+        let summariesBeforeStop = recorder.summariesWritten.count
         #expect(harness.stop())
-        #expect(harness.summaries.count > summariesBeforeStop)
-        #expect(harness.lines.filter { $0.contains("leaving link.txt alone") }.count == 1)
+        #expect(recorder.summariesWritten.count > summariesBeforeStop)
+        #expect(recorder.count(linkLeftAlone) == 1)
+        #expect(recorder.saw(.stopping(reason: "asked to stop")))
+        #expect(recorder.events.last == .stopped)
     }
 
     /// A kill after the commit but before the move leaves the bulletin stored and its file in
@@ -72,7 +97,7 @@ import Glibc
         try writeFile(harness.inbox("crash.txt"), text)
         try #require(try harness.start())
         #expect(eventually { exists(harness.archived("crash.txt")) })
-        #expect(eventually { harness.logged("not counted again") })
+        #expect(eventually { harness.recorder.outcome(of: "crash.txt") == .storedEarlier })
         var stats = try harness.pipeline.store.stats()
         #expect(stats.bulletins == 1)
         #expect(stats.duplicates == 0)
@@ -98,13 +123,18 @@ import Glibc
         let shift = midnight.timeIntervalSince(realStart) - 2
         harness.clock = { Date().addingTimeInterval(shift) }
         try #require(try harness.start())
-        #expect(eventually { harness.logged("a new day begins") })
-        let finished = harness.summaries.filter { $0 < midnight }
-        #expect(!finished.isEmpty, "the finished day's summary is written at midnight")
-        #expect(finished.allSatisfy { utc.isDate($0, inSameDayAs: midnight.addingTimeInterval(-1)) })
+        let finishedDay = LocalCalendar.utc.day(containing: midnight.addingTimeInterval(-1))
+        let newDay = LocalCalendar.utc.day(containing: midnight)
+        #expect(eventually { harness.recorder.saw(.dayEnded(finishedDay)) })
+        // The finished day's summary is written at midnight, before the day ends; then the new day begins.
+        let events = harness.recorder.events
+        let ended = events.firstIndex(of: .dayEnded(finishedDay))!
+        #expect(events[..<ended].last == .summaryWritten(finishedDay))
+        #expect(events[ended...].contains(.dayStarted(newDay, articles: 0)))
+        #expect(exists("\(harness.configuration.summaries)/\(finishedDay).md"))
         #expect(harness.stop())
         // The summary written at stop is the new day's.
-        #expect(harness.summaries.last.map { utc.isDate($0, inSameDayAs: midnight) } == true)
+        #expect(harness.recorder.summariesWritten.last == newDay)
     }
 
     @Test func aTransientFailureLeavesTheFileAndResumesOnItsOwn() throws {
@@ -115,7 +145,8 @@ import Glibc
         #expect(rmdir(harness.configuration.quarantine) == 0)
         try writeFile(harness.configuration.quarantine, "in the way")
         try writeFile(harness.inbox("empty.txt"), "")
-        #expect(eventually { harness.logged("cannot take empty.txt now, will retry") })
+        let paused: (DaemonEvent) -> Bool = { if case .paused("empty.txt", _, _) = $0 { true } else { false } }
+        #expect(eventually { harness.recorder.saw(paused) })
         #expect(exists(harness.inbox("empty.txt")))
 
         #expect(unlink(harness.configuration.quarantine) == 0)
@@ -123,8 +154,8 @@ import Glibc
         // The reason is written (durably) before the move, and the move syncs two folders:
         // wait for the file to leave the inbox rather than expect it the instant the reason shows.
         #expect(eventually { !exists(harness.inbox("empty.txt")) && exists(harness.quarantined("empty.txt")) })
-        #expect(eventually { harness.logged("taking files again") })
-        #expect(harness.lines.filter { $0.contains("will retry") }.count == 1)
+        #expect(eventually { harness.recorder.saw(.resumed) })
+        #expect(harness.recorder.count(paused) == 1, "reported once, however many retries")
         #expect(harness.stop())
     }
 
@@ -133,7 +164,8 @@ import Glibc
         defer { harness.tmp.remove() }
         try #require(try harness.start())
         try FileManager.default.removeItem(atPath: harness.configuration.inbox)
-        #expect(eventually { harness.logged("watching \(harness.configuration.inbox) again") })
+        #expect(eventually { harness.recorder.saw(.inboxLost(path: harness.configuration.inbox)) })
+        #expect(eventually { harness.recorder.saw(.inboxWatchedAgain(path: harness.configuration.inbox)) })
         #expect(exists(harness.configuration.inbox))
         try writeFile(harness.inbox("empty.txt"), "")
         #expect(eventually { exists(harness.quarantined("empty.txt.error")) })
@@ -143,34 +175,32 @@ import Glibc
     @Test func sighupReloadsAndAFailedReloadKeepsTheOldRules() throws {
         let harness = try DaemonHarness()
         defer { harness.tmp.remove() }
-        var ignoring = harness.configuration
-        ignoring.ignore.append("*.skip")
-        let reloaded = (ignoring, harness.pipeline)
-        harness.reloadResult = { n in
-            if n == 1 { throw POSIXFailure(operation: "read", path: "broken.toml", code: ENOENT) }
-            return reloaded
-        }
         try #require(try harness.start())
+        let reloadFailed: (DaemonEvent) -> Bool = { if case .reloadFailed(let reason) = $0 { reason.contains("bulletind.toml:") } else { false } }
 
+        try writeFile(harness.configurationFile, DaemonHarness.configurationText(maxFileSize: 10_000, extra: "max_file_size = \"large\""))
         harness.send(SIGHUP)
-        #expect(eventually { harness.logged("reload failed") })
+        #expect(eventually { harness.recorder.saw(reloadFailed) }, "the reason names the file and line")
         try writeFile(harness.inbox("first.skip"), "")
         #expect(eventually { exists(harness.quarantined("first.skip.error")) }, "old rules still in force")
 
+        let ignoring = #"ignore = [".*", "*~", "*.tmp", "*.part", "*.swp", "*.skip"]"#
+        try writeFile(harness.configurationFile, DaemonHarness.configurationText(maxFileSize: 10_000, extra: ignoring))
         harness.send(SIGHUP)
-        #expect(eventually { harness.logged("reloaded") })
+        #expect(eventually { harness.recorder.saw(.reloaded) })
         try writeFile(harness.inbox("second.skip"), "")
         try writeFile(harness.inbox("marker.txt"), "")
         #expect(eventually { exists(harness.quarantined("marker.txt.error")) })
         #expect(exists(harness.inbox("second.skip")), "new ignore rule in force")
-        #expect(harness.reloads == 2)
+        #expect(harness.recorder.count(reloadFailed) == 1)
+        #expect(harness.recorder.count { $0 == .reloaded } == 1)
         #expect(harness.stop())
     }
 
     @Test func statusNumbersAreGrouped() {
-        #expect(Daemon.grouped(0) == "0")
-        #expect(Daemon.grouped(999) == "999")
-        #expect(Daemon.grouped(1_234) == "1,234")
-        #expect(Daemon.grouped(1_234_567) == "1,234,567")
+        #expect(StatusBoard.grouped(0) == "0")
+        #expect(StatusBoard.grouped(999) == "999")
+        #expect(StatusBoard.grouped(1_234) == "1,234")
+        #expect(StatusBoard.grouped(1_234_567) == "1,234,567")
     }
 }

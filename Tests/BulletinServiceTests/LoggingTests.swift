@@ -38,3 +38,32 @@ import Testing
         #expect(line == "2026-11-29T07:30:00Z info  archived d.txt articles=10 duration_ms=12 reason=\"two words\"")
     }
 }
+
+/// `log_level`, `--verbose` and `--quiet` act through one shared level that both handlers read.
+@Suite struct LogLevelTests {
+    @Test func handlersFollowTheSharedLevelWhileRunning() {
+        let control = LogLevelControl(.info)
+        let logger = Logger(label: "t") { StderrLogHandler(label: $0, control: control) }
+        let journal = JournalLogHandler(label: "t", control: control)
+        #expect(logger.logLevel == .info)
+        control.level = .warning
+        #expect(logger.logLevel == .warning)
+        #expect(journal.logLevel == .warning)
+        control.level = .debug
+        #expect(logger.logLevel == .debug)
+        // A handler given its own level keeps it.
+        var own = StderrLogHandler(label: "t", level: .error, control: control)
+        #expect(own.logLevel == .error)
+        own.logLevel = .trace
+        #expect(own.logLevel == .trace)
+        #expect(control.level == .debug)
+    }
+
+    @Test func levelNames() {
+        #expect(LogLevelControl.level(named: "debug") == .debug)
+        #expect(LogLevelControl.level(named: "WARNING") == .warning)
+        #expect(LogLevelControl.level(named: "warn") == .warning)
+        #expect(LogLevelControl.level(named: "critical") == .critical)
+        #expect(LogLevelControl.level(named: "loud") == nil)
+    }
+}

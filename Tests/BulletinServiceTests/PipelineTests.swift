@@ -39,7 +39,8 @@ import BulletinStore
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("bulletind-pipeline-\(UUID().uuidString)")
-        var configuration = Configuration.repositoryDefaults.resolvingPaths(against: Self.repositoryRoot.path)
+        var configuration = Configuration.repositoryDefaults
+        configuration.paths = configuration.paths.resolved(against: Self.repositoryRoot.path)
         configuration.database = folder.appendingPathComponent("db.sqlite").path
         pipeline = try Pipeline(configuration: configuration, store: Store(path: configuration.database))
     }

@@ -53,8 +53,12 @@ import BulletinSummary
         #expect(summary.date == "2026-11-29")
         #expect(summary.timeZone == "Europe/Zurich")
         #expect(summary.generatedAt == "2026-11-30T06:00:00+01:00")
-        #expect(summary.counts == DaySummary.Counts(bulletins: 2, articles: 2, topics: 1))
+        // Privacy has an article today, listed under AI: it counts, and says where it is.
+        #expect(summary.counts == DaySummary.Counts(bulletins: 2, articles: 2, topics: 2, sections: 1))
         #expect(summary.sections.map(\.topicName) == ["AI", "Unclassified"])
+        #expect(summary.topics.map(\.name) == ["AI", "Privacy"])
+        #expect(summary.topics.last?.listedUnder == [TopicTrend.Placement(section: "AI", articles: 1)])
+        #expect(SummaryRenderer.markdown(summary).contains("- Privacy: 1 article · 7-day mean 1 · listed under AI (1)"))
         let chatbot = try #require(summary.sections.first?.articles.first)
         #expect(chatbot.title == "Chatbot code of conduct")
         #expect(chatbot.lede == "A code was agreed.")

@@ -88,7 +88,7 @@ final class StoreStoryTests: XCTestCase {
 
     func testAnArticleStoredBeforeStoriesExistedHasNone() throws {
         _ = try fixture.store.ingest(StoreFixture.bulletin("a.txt", receivedAt: monday, articles: [
-            article("Old article", "Stored before the v5-stories migration."),
+            article("Old article", "Stored before the v6-stories migration."),
         ]))
         try fixture.store.pool.write { db in try db.execute(sql: "DELETE FROM article_story") }
         let id = try fixture.store.pool.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM article")! }

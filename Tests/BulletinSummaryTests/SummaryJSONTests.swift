@@ -36,6 +36,46 @@ import Testing
         ]),
     ]
 
+    /// Every field of version 2: trends with and without a mean (decimals and integral values),
+    /// changes, day links, newsletters with and without title or date, top stories.
+    static let withTrends: DaySummary = {
+        var summary = DaySummary(date: "2026-11-29", timeZone: "UTC", generatedAt: "x",
+                                 counts: .init(bulletins: 2, articles: 3, topics: 3, sections: 1), sections: [
+            .init(topicID: "ai", topicName: "AI", articles: [
+                DaySummary.Entry(articleID: 1, title: "T", lede: "L.", why: nil, sources: ["a.eml", "b.txt"], alsoIn: ["Trade"],
+                                 newsletters: [SummarySource(file: "a.eml", title: "Digest \"42\"", date: "2026-11-28"),
+                                               SummarySource(file: "b.txt", title: nil, date: nil)]),
+            ]),
+        ])
+        summary.topics = [
+            TopicTrend(id: "ai", name: "AI", articles: 3, mean: 1.29, yesterday: 1, rising: true, new: false,
+                       history: [0, 1, 3]),
+            TopicTrend(id: "trade", name: "Trade", articles: 1, mean: 2, yesterday: 0, rising: false, new: false,
+                       history: [], listedUnder: [.init(section: "AI", articles: 1)]),
+            TopicTrend(id: "q", name: "Quantum", articles: 1, mean: nil, new: true),
+        ]
+        summary.changes = DayChanges(articlesYesterday: 4, rising: ["AI"], new: ["Quantum"], back: [], quiet: ["Cables"])
+        summary.trendWindow = 7
+        summary.previousDay = "2026-11-27"
+        summary.nextDay = "2026-11-30"
+        summary.topStories = [
+            TopStory(storyID: 3, articleID: 1, title: "T", lede: "L.", topics: ["ai"], articles: 2, bulletins: 2,
+                     continuingSince: "2026-11-20", earlierArticles: 5),
+            TopStory(storyID: 4, articleID: 2, title: "U", lede: "", topics: [], articles: 1, bulletins: 1,
+                     continuingSince: nil, earlierArticles: 0),
+        ]
+        return summary
+    }()
+
+    @Test func versionTwoFieldsAreTheEncodersBytes() throws {
+        let expected = try Self.encoderJSON(Self.withTrends)
+        let written = SummaryRenderer.json(Self.withTrends)
+        #expect(String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+        #expect(try JSONDecoder().decode(DaySummary.self, from: written) == Self.withTrends)
+        #expect(String(decoding: written, as: UTF8.self).contains("\"mean\" : 1.29,"))
+        #expect(String(decoding: written, as: UTF8.self).contains("\"version\" : 2\n}"))
+    }
+
     /// What the summaries were before: `JSONEncoder`'s output and a newline.
     static func encoderJSON(_ summary: DaySummary) throws -> Data {
         let encoder = JSONEncoder()

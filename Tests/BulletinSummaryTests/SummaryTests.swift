@@ -45,7 +45,7 @@ import Testing
         #expect(lines.contains("2 bulletins · 5 articles · 3 topics"))
         #expect(lines.contains("## Privacy (2)"))
         #expect(lines.contains("## Unclassified (1)"))
-        #expect(markdown.contains("- **Broker fined**  \n  A broker was fined.  \n  Why it matters: It sets a precedent.  \n  — source: a.txt\n"))
+        #expect(markdown.contains("- **Broker fined** (#1)  \n  A broker was fined.  \n  Why it matters: It sets a precedent.  \n  — source: a.txt\n"))
         #expect(markdown.contains("  — sources: a.txt, b.txt · also in: Privacy"))
         let privacyAt = markdown.range(of: "## Privacy")?.lowerBound
         let aiAt = markdown.range(of: "## Artificial intelligence")?.lowerBound

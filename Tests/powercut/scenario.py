@@ -177,7 +177,7 @@ summary_debounce = 0.3
         try:
             integrity = con.execute("PRAGMA integrity_check").fetchone()[0]
             try:
-                con.execute("INSERT INTO article_fts(article_fts) VALUES('integrity-check')")
+                con.execute("INSERT INTO article_fts(article_fts, rank) VALUES('integrity-check', 1)")
                 fts = "ok"
             except sqlite3.DatabaseError as error:   # no table yet: nothing durable to check
                 fts = "ok" if "no such table" in str(error) else str(error)

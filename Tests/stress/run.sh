@@ -167,6 +167,11 @@ scenario_crash() {
     check "crash: articles = $(((BURST + 1) * 2)) ($(dbq 'd["articles"]'))" [ "$(dbq 'd["articles"]')" = $(((BURST + 1) * 2)) ]
     check "crash: not counted twice: duplicates = 0 ($(dbq 'd["duplicates"]'))" [ "$(dbq 'd["duplicates"]')" = 0 ]
     check "crash: integrity_check = ok" [ "$(dbq 'd["integrity"]')" = ok ]
+    # The full-text index is written by the store in each bulletin's transaction (no triggers):
+    # after every kill -9 it must still agree with the article table, row for row.
+    local fts; fts=$($TOOL fts "$S/state/bulletind.sqlite")
+    echo "crash: full-text integrity-check against the article table: $fts"
+    check "crash: full-text index agrees with the article table ($fts)" [ "$fts" = ok ]
 }
 
 # 2. Overflow --------------------------------------------------------------------------------

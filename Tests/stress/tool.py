@@ -7,6 +7,9 @@
   tool.py account STATE MANIFEST_DIR           every file of MANIFEST_DIR (by content) found exactly
                                                once in STATE/{inbox,archive,quarantine}? prints JSON
   tool.py db DATABASE                          bulletins, articles, duplicates, integrity as JSON
+  tool.py fts DATABASE                         FTS5 'integrity-check' of the full-text index against
+                                               the article table: "ok" or SQLite's message (a write:
+                                               run it with the daemon stopped)
   tool.py lock DATABASE SECONDS                hold a write transaction for SECONDS
   tool.py notify SOCKET OUT                    a NOTIFY_SOCKET (mode 0666) for a daemon not run by
                                                systemd: appends each message to OUT as one line;
@@ -98,6 +101,17 @@ def db(path):
                       "integrity": q("PRAGMA integrity_check")}))
 
 
+def fts(path):
+    con = sqlite3.connect(path, timeout=30, isolation_level=None)
+    try:
+        con.execute("INSERT INTO article_fts(article_fts, rank) VALUES('integrity-check', 1)")
+        print("ok")
+    except sqlite3.DatabaseError as error:
+        print(error)
+    finally:
+        con.close()
+
+
 def lock(path, seconds):
     con = sqlite3.connect(path, timeout=30, isolation_level=None)
     con.execute("BEGIN IMMEDIATE")
@@ -132,6 +146,7 @@ if __name__ == "__main__":
     elif cmd == "drop": drop(args[0], args[1], float(args[2]) if len(args) > 2 else 0, int(args[3]) if len(args) > 3 else 1)
     elif cmd == "account": account(args[0], args[1])
     elif cmd == "db": db(args[0])
+    elif cmd == "fts": fts(args[0])
     elif cmd == "lock": lock(args[0], float(args[1]))
     elif cmd == "notify": notify(args[0], args[1])
     else: sys.exit(__doc__)

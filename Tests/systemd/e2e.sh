@@ -2,7 +2,8 @@
 # End-to-end test of bulletind under a real systemd (../shared/tools/systemd-sandbox, named by
 # $SYSTEMD_SANDBOX): install with `make install`, start, drop bulletins as a member of the drop
 # group, check archive, database, summary and journal, reload with good and broken rules, wedge
-# the pipeline and see the watchdog restart it, stop cleanly. The steps are the ones README's
+# the pipeline and see the watchdog restart it, `bulletind status` and the metrics served by
+# node_exporter (observe.sh), mail through Postfix (mail.sh), stop cleanly. The steps are the ones README's
 # "Running as a service" shows. Needs root and the release binary (make release).
 # Prints "N passed, N failed"; exits non-zero on any failure.
 set -uo pipefail
@@ -95,6 +96,14 @@ check "journal entry with BULLETIN_FILE=digest.txt has ARTICLES=10" [ "$(entry A
 check "… TOPICS= lists the topics ($(entry TOPICS))" grep -q "telecoms" <<<"$(entry TOPICS)"
 check "… DURATION_MS= is a number ($(entry DURATION_MS))" grep -qE '^[0-9]+$' <<<"$(entry DURATION_MS)"
 check "… PRIORITY=6 (info) and OUTCOME=stored" [ "$(entry PRIORITY) $(entry OUTCOME)" = "6 stored" ]
+# A healthy service logs nothing that reads as a failure (issue 11): up to here the run was
+# clean, so no line of the unit at warning or worse, and none that says "failed" or "errno" at
+# any priority (libdispatch's "Failed to set thread priority … errno=1" came through standard
+# error, at info).
+warnings=$(journal -p warning -o cat)
+check "no warning-or-worse journal line during the clean run${warnings:+: $(head -3 <<<"$warnings")}" [ -z "$warnings" ]
+failing=$(journal -o cat | grep -iE 'fail|errno' || true)
+check "no journal line says failed or errno during the clean run${failing:+: $(head -3 <<<"$failing")}" [ -z "$failing" ]
 
 echo "# rubbish is quarantined with its reason"
 printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' >"$W/picture.txt"
@@ -117,6 +126,8 @@ sb systemctl reload bulletind.service
 check "a broken rules file: STATUS names the file and says the old rules stay" wait_for 10 status_has "topics.toml"
 check "the journal names file:line:column of the error" wait_for 10 journal_has "topics.toml:4:"
 check "still active after the broken reload" is_active
+degraded() { sb runuser -u analyst -- bulletind status >"$W/status.txt" 2>&1; [ $? = 1 ] && grep -q "last reload FAILED.*topics.toml:4:" "$W/status.txt"; }
+check "bulletind status (as the analyst): degraded, exit 1, naming topics.toml:4:" wait_for 10 degraded
 sed 's/Zhongwei\|Ningxia/Somewhere/g; 1s/.*/An invented headline about a 6G pilot programme/' "$SAMPLE" >"$W/second.txt"
 drop "$W/second.txt" second.txt
 check "a bulletin after the broken reload is still ingested (old rules in force)" wait_for 30 archived second.txt
@@ -140,6 +151,9 @@ sb systemctl daemon-reload
 sb systemctl restart bulletind.service
 check "active again without the test switch" wait_for 20 is_active
 
+# bulletind status and the metrics served by node_exporter (a separate file, sourced).
+. "$REPO/Tests/systemd/observe.sh"
+
 # Postfix hands mail to `bulletind deliver` (a separate file, sourced: it uses the helpers above).
 . "$REPO/Tests/systemd/mail.sh"
 
@@ -147,6 +161,7 @@ echo "# stop"
 check "systemctl stop" sb systemctl stop bulletind.service
 check "stopped cleanly (Result=success, exit status 0)" bash -c "[ \"\$('$SB' exec systemctl show -p Result --value bulletind.service)\" = success ] && [ \"\$('$SB' exec systemctl show -p ExecMainStatus --value bulletind.service)\" = 0 ]"
 check "the journal shows the clean shutdown" journal_has "stopped"
+check "bulletind status after the stop: not running (exit 3)" [ "$(status_rc_as analyst)" = 3 ]
 check "database integrity_check = ok" bash -c "[ \"\$('$SB' exec python3 -c 'import sqlite3; print(sqlite3.connect(\"/var/lib/bulletind/bulletind.sqlite\").execute(\"pragma integrity_check\").fetchone()[0])')\" = ok ]"
 
 echo "# uninstall"

@@ -1,16 +1,15 @@
 import Foundation
+import Logging
 import BulletinSplitter
 import BulletinStories
 
-/// Everything bulletind is told by bulletind.toml and the command line. Paths are absolute
-/// once loaded (see `ConfigurationLoader.load` for what a relative path is relative to).
+/// Everything bulletind is told by bulletind.toml and the command line, with its defaults
+/// (`defaults`). The paths are absolute once loaded (see `ConfigurationLoader.load` for what a
+/// relative path is relative to) and read by name: `configuration.inbox` is
+/// `configuration.paths.inbox`.
+@dynamicMemberLookup
 public struct Configuration: Sendable, Equatable {
-    public var inbox: String
-    public var archive: String
-    public var quarantine: String
-    public var database: String
-    public var summaries: String
-    public var rules: String
+    public var paths: ServicePaths
     /// The days of "today", the summaries and the archive folders: the `time_zone` key,
     /// resolved when read (an unknown zone is an error at load, never a silent fallback).
     public var calendar: LocalCalendar
@@ -24,19 +23,21 @@ public struct Configuration: Sendable, Equatable {
     public var ignore: [String]
     /// The publisher's layout.
     public var splitter: SplitterConfig
+    /// The least severe message logged (`log_level`); `run --verbose` and `--quiet` win over it.
+    public var logLevel: Logger.Level = .info
+    /// Where the Prometheus metrics are written (`metrics_file`); nil: not written.
+    public var metricsFile: String?
+    /// Seconds between writes of `metricsFile` (`metrics_interval`).
+    public var metricsInterval: Double = 15
+    /// The summaries' formats and trend window (`summary_formats`, `trend_window`).
+    public var summary: SummaryOptions = .default
     /// How alike a new article must be to an earlier story to join it (`story_threshold`,
     /// `StoryMatcher.threshold`; docs/STORIES.md).
     public var storyThreshold: Double = StoryMatcher.defaultThreshold
 
-    public init(inbox: String, archive: String, quarantine: String, database: String, summaries: String,
-                rules: String, calendar: LocalCalendar, maxFileSize: Int, rescanInterval: Double,
+    public init(paths: ServicePaths, calendar: LocalCalendar, maxFileSize: Int, rescanInterval: Double,
                 summaryDebounce: Double, ignore: [String], splitter: SplitterConfig) {
-        self.inbox = inbox
-        self.archive = archive
-        self.quarantine = quarantine
-        self.database = database
-        self.summaries = summaries
-        self.rules = rules
+        self.paths = paths
         self.calendar = calendar
         self.maxFileSize = maxFileSize
         self.rescanInterval = rescanInterval
@@ -45,11 +46,15 @@ public struct Configuration: Sendable, Equatable {
         self.splitter = splitter
     }
 
-    /// The defaults when run from the repository: ./Inbox, state under ./var/.
+    public subscript<Value>(dynamicMember keyPath: WritableKeyPath<ServicePaths, Value>) -> Value {
+        get { paths[keyPath: keyPath] }
+        set { paths[keyPath: keyPath] = newValue }
+    }
+
+    /// Every default, written once: what a configuration file leaves out, and everything when
+    /// there is no file (run from the repository: ./Inbox, state under ./var/).
     public static let repositoryDefaults = Configuration(
-        inbox: "Inbox", archive: "var/archive", quarantine: "var/quarantine",
-        database: "var/bulletind.sqlite", summaries: "var/summaries", rules: "Config/topics.toml",
-        calendar: .machine, maxFileSize: 20 * 1024 * 1024, rescanInterval: 60,
+        paths: .repositoryDefaults, calendar: .machine, maxFileSize: 20 * 1024 * 1024, rescanInterval: 60,
         summaryDebounce: 1, ignore: [".*", "*~", "*.tmp", "*.part", "*.swp"], splitter: .default
     )
 }

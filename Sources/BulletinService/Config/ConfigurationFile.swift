@@ -11,11 +11,12 @@ import BulletinStories
 /// configuration means the same wherever bulletind is started; paths from `defaults` are
 /// left as they are.
 public enum ConfigurationFile {
-    static let keys: Set<String> = [
-        "inbox", "archive", "quarantine", "database", "summaries", "rules", "time_zone",
+    static let keys: Set<String> = Set(ServicePaths.Key.allCases.map(\.rawValue)).union([
+        "time_zone",
         "max_file_size", "rescan_interval", "summary_debounce", "ignore", "format", "layout",
-        "story_threshold",
-    ]
+        "log_level", "metrics_file", "metrics_interval",
+        "summary_formats", "trend_window", "story_threshold",
+    ])
     static let formatKeys: Set<String> = [
         "trailer_patterns", "why_heading_patterns", "footer_patterns", "caption_patterns",
         "masthead_patterns", "house_patterns",
@@ -34,16 +35,10 @@ public enum ConfigurationFile {
 
     private static func read(_ table: TOMLTable, defaults: Configuration, directory: String?) throws(TOMLError) -> Configuration {
         if let unknown = table.unknownKeys(allowed: keys).first { throw unknown }
-        func path(_ table: TOMLTable, _ key: String) throws(TOMLError) -> String? {
-            try ConfigurationFile.path(table, key).map { Configuration.path($0, relativeTo: directory) }
-        }
         var c = defaults
-        c.inbox = try path(table, "inbox") ?? c.inbox
-        c.archive = try path(table, "archive") ?? c.archive
-        c.quarantine = try path(table, "quarantine") ?? c.quarantine
-        c.database = try path(table, "database") ?? c.database
-        c.summaries = try path(table, "summaries") ?? c.summaries
-        c.rules = try path(table, "rules") ?? c.rules
+        for key in ServicePaths.Key.allCases {
+            if let value = try path(table, key.rawValue) { c.paths[key] = ServicePaths.absolute(value, relativeTo: directory) }
+        }
         if let zone = try table.string("time_zone") {
             guard let calendar = LocalCalendar(name: zone) else {
                 throw positioned(table, "time_zone", "unknown time zone \"\(zone)\": use an IANA name such as Europe/Zurich, or \"local\"")
@@ -69,6 +64,18 @@ public enum ConfigurationFile {
             c.storyThreshold = threshold
         }
         c.ignore = try table.stringArray("ignore") ?? c.ignore
+        if let name = try table.string("log_level") {
+            guard let level = LogLevelControl.level(named: name) else {
+                throw positioned(table, "log_level", "unknown log_level \"\(name)\": use \(LogLevelControl.names)")
+            }
+            c.logLevel = level
+        }
+        if let file = try path(table, "metrics_file") { c.metricsFile = ServicePaths.absolute(file, relativeTo: directory) }
+        if let seconds = try table.number("metrics_interval") {
+            guard seconds >= 1 else { throw positioned(table, "metrics_interval", "metrics_interval must be at least 1 second") }
+            c.metricsInterval = seconds
+        }
+        try readSummaryOptions(table, into: &c.summary)
         if let format = try table.table("format") {
             if let unknown = format.unknownKeys(allowed: formatKeys).first { throw unknown }
             let layouts = c.splitter.layouts
@@ -81,6 +88,34 @@ public enum ConfigurationFile {
         }
         if table["layout"] != nil { c.splitter.layouts = layouts }
         return c
+    }
+
+    /// `summary_formats` (a list of "md", "json", "html"; at least one, each once) and
+    /// `trend_window` (1 to `SummaryOptions.maximumTrendWindow` days).
+    private static func readSummaryOptions(_ table: TOMLTable, into options: inout SummaryOptions) throws(TOMLError) {
+        if let names = try table.stringArray("summary_formats") {
+            var formats = Set<SummaryFormat>()
+            for name in names {
+                guard let format = SummaryFormat(rawValue: name) else {
+                    throw positioned(table, "summary_formats",
+                                     "unknown summary format \"\(name)\": use \"md\", \"json\" or \"html\"")
+                }
+                guard formats.insert(format).inserted else {
+                    throw positioned(table, "summary_formats", "summary format \"\(name)\" is named twice")
+                }
+            }
+            guard !formats.isEmpty else {
+                throw positioned(table, "summary_formats", "summary_formats needs at least one format (\"md\", \"json\", \"html\")")
+            }
+            options.formats = formats
+        }
+        if let days = try table.integer("trend_window") {
+            guard (1...SummaryOptions.maximumTrendWindow).contains(days) else {
+                throw positioned(table, "trend_window",
+                                 "trend_window must be between 1 and \(SummaryOptions.maximumTrendWindow) days")
+            }
+            options.trendWindow = days
+        }
     }
 
     /// The pattern keys of `table` (`[format]` or a `[[layout]]`); what it leaves out keeps

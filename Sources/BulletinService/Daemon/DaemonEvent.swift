@@ -16,8 +16,14 @@ public enum DaemonEvent: Sendable, Equatable {
     case dayEnded(LocalDay)
     /// Bulletins stored before the last stop whose files had left the inbox, recorded as filed.
     case filingRecovered(count: Int)
+    /// The start-up check for such bulletins failed (harmless: their content arriving again is
+    /// filed without being counted).
+    case filingRecoveryFailed(reason: String)
     /// A file left the inbox: archived (stored, duplicate, stored earlier) or quarantined.
     case filed(FiledFile)
+    /// Files were archived but could not be recorded as filed (harmless: the same content
+    /// arriving later is filed without being counted).
+    case filingNotRecorded(count: Int, reason: String)
     /// Several files were stored in one transaction (a backlog).
     case batchStored(files: Int, bytes: Int)
     /// The sender removed the file before it was read.

@@ -9,11 +9,19 @@ import Glibc
 /// so `journalctl -u bulletind BULLETIN_FILE=…` finds one file's story.
 public struct JournalLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
-    public var logLevel: Logger.Level
+    /// The level of this handler alone once set; until then the shared one (`control`).
+    private var ownLevel: Logger.Level?
+    private let control: LogLevelControl
+
+    public var logLevel: Logger.Level {
+        get { ownLevel ?? control.level }
+        set { ownLevel = newValue }
+    }
     public let identifier: String
 
-    public init(label: String, level: Logger.Level = .info, identifier: String = "bulletind") {
-        self.logLevel = level
+    public init(label: String, level: Logger.Level? = nil, control: LogLevelControl = .shared, identifier: String = "bulletind") {
+        self.ownLevel = level
+        self.control = control
         self.identifier = identifier
     }
 

@@ -13,14 +13,16 @@ public enum LoggingSetup {
     }
 
     /// Bootstraps swift-log: `JournalLogHandler` when `JOURNAL_STREAM` is set (under systemd),
-    /// `StderrLogHandler` otherwise. Call once, first thing in `main` (swift-log allows only
-    /// one bootstrap per process). When started by hand as root, logs a warning that the
-    /// service should run as its own user.
+    /// `StderrLogHandler` otherwise, both at the level of `LogLevelControl.shared`, set here
+    /// to `level` (change it later through `LogLevelControl.shared.level`). Call once, first
+    /// thing in `main` (swift-log allows only one bootstrap per process). When started by hand
+    /// as root, logs a warning that the service should run as its own user.
     public static func bootstrap(level: Logger.Level = .info) {
         let journal = ProcessInfo.processInfo.environment["JOURNAL_STREAM"] != nil
+        LogLevelControl.shared.level = level
         LoggingSystem.bootstrap { label -> any LogHandler in
-            if journal { return JournalLogHandler(label: label, level: level) }
-            return StderrLogHandler(label: label, level: level)
+            if journal { return JournalLogHandler(label: label) }
+            return StderrLogHandler(label: label)
         }
         if getuid() == 0 && !underSystemd {
             Logger(label: "bulletind").warning(

@@ -10,10 +10,18 @@ import Glibc
 /// Each message is one write(2), so lines from several threads never interleave.
 public struct StderrLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
-    public var logLevel: Logger.Level
+    /// The level of this handler alone once set; until then the shared one (`control`).
+    private var ownLevel: Logger.Level?
+    private let control: LogLevelControl
 
-    public init(label: String, level: Logger.Level = .info) {
-        self.logLevel = level
+    public var logLevel: Logger.Level {
+        get { ownLevel ?? control.level }
+        set { ownLevel = newValue }
+    }
+
+    public init(label: String, level: Logger.Level? = nil, control: LogLevelControl = .shared) {
+        self.ownLevel = level
+        self.control = control
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {

@@ -17,8 +17,9 @@ struct ExplainCommand: ParsableCommand {
     var articleID: Int64
 
     func run() throws {
-        let configuration = try paths.loadExistingDatabase()
-        let store = try Store(path: configuration.database)
+        let runtime = try paths.open(.existing)
+        let configuration = runtime.configuration
+        let store = runtime.store
         guard let explanation = try store.explain(articleID: articleID) else {
             throw CommandFailure("no article with id \(articleID)")
         }

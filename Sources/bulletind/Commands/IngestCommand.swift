@@ -19,10 +19,8 @@ struct IngestCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let configuration = try paths.load()
         // The rules first: a configuration that cannot work creates no database.
-        let analyser = try BulletinAnalyser(configuration: configuration)
-        let pipeline = try Pipeline(analyser: analyser, store: Store(path: configuration.database))
+        let pipeline = try paths.open(.create).pipeline()
         // On a terminal: one steady progress line and a closing tally; otherwise (a pipe, a
         // log file, --verbose): one line per file, as scripts read them.
         let steady = files.count > 1 && !verbose && Terminal.standardOutputIsTerminal

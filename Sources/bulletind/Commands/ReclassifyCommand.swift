@@ -14,8 +14,7 @@ struct ReclassifyCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let configuration = try paths.loadExistingDatabase()
-        let pipeline = try Pipeline(configuration: configuration, store: Store(path: configuration.database))
+        let pipeline = try paths.open(.existing).pipeline()
         let classifier = pipeline.analyser.classifier
         let report = try pipeline.store.reclassify { classifier.classify($0) }
         if json {

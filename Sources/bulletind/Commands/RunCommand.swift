@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Logging
 import BulletinService
-import BulletinStore
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,71 +18,60 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var paths: PathOptions
 
+    @Flag(name: .shortAndLong, help: "Log debug messages too (wins over log_level).")
+    var verbose = false
+
+    @Flag(name: .shortAndLong, help: "Log only warnings and errors (wins over log_level).")
+    var quiet = false
+
+    func validate() throws {
+        if verbose && quiet { throw ValidationError("--verbose and --quiet cannot be used together") }
+    }
+
     func run() throws {
         // Before any other thread exists, so the signals reach the daemon's signalfd.
         Daemon.blockSignals()
-        LoggingSetup.bootstrap()
+        // The command line's level, else log_level of the configuration in force (at start and
+        // at each reload).
+        let fixedLevel: Logger.Level? = verbose ? .debug : quiet ? .warning : nil
+        LoggingSetup.bootstrap(level: fixedLevel ?? .info)
         let logger = Logger(label: "bulletind")
-        let explicitConfig = paths.config
-        let overrides = paths.overrides
-        // `previous`: the store in force; a reload keeps it while the database stays the same.
-        let load: @Sendable (Store?) throws -> (Configuration, Store, Pipeline) = { previous in
-            let configuration = try ConfigurationLoader.load(explicitPath: explicitConfig, overrides: overrides)
-            // The daemon's commits never wait for a checkpoint (latency of a single bulletin).
-            // Not reopened on a reload: closing its connections would dispose of their dispatch
-            // queues, which starts libdispatch worker threads (see the end of `run`).
-            let store = try previous.flatMap { $0.path == configuration.database ? $0 : nil }
-                ?? Store(path: configuration.database, checkpointsInBackground: true)
-            return (configuration, store, try Pipeline(configuration: configuration, store: store))
-        }
-        let (configuration, store, pipeline): (Configuration, Store, Pipeline)
-        do {
-            (configuration, store, pipeline) = try load(nil)
-        } catch {
-            logger.critical("cannot start: \(error)")
-            throw ExitCode(1)
-        }
-        let current = CurrentSettings(configuration: configuration, store: store)
-        let hooks = DaemonHooks(
-            publishSummary: { day in
-                let (configuration, store) = current.value
-                try SummaryPublisher(store: store, folder: configuration.summaries,
-                                     calendar: configuration.calendar).publish(day: day)
-            },
-            reload: {
-                let (configuration, store, pipeline) = try load(current.value.1)
-                current.value = (configuration, store)
-                return (configuration, pipeline)
-            }
-        )
         let daemon: Daemon
         do {
-            daemon = try Daemon(configuration: configuration, pipeline: pipeline, logger: logger, hooks: hooks)
+            let runtime = try paths.open(.daemon)
+            let observers = ServiceObservers(configuration: runtime.configuration, logger: logger)
+            var options = Self.options(logger: logger)
+            options.configurationApplied = { configuration in
+                if fixedLevel == nil { LogLevelControl.shared.level = configuration.logLevel }
+                observers.use(configuration)
+            }
+            daemon = try Daemon(runtime: runtime, observers: [LoggingObserver(logger: logger)] + observers.all,
+                                options: options)
         } catch {
             logger.critical("cannot start: \(error)")
             throw ExitCode(1)
         }
         let code = try daemon.run()
-        // Exits with the store, pipeline and daemon still alive. Tearing them down would close
-        // the database connections, and disposing of a connection's dispatch queue starts
+        // Exits with the daemon (and its store) still alive. Tearing them down would close the
+        // database connections, and disposing of a connection's dispatch queue starts
         // libdispatch worker threads, which libdispatch renices (setpriority(2)): under the
         // unit's system-call filter each attempt logged "Failed to set thread priority for
         // worker thread … errno=1". Every commit is durable already; nothing is left to flush.
-        withExtendedLifetime((current, daemon)) { Foundation.exit(code) }
-    }
-}
-
-/// The configuration and store in force, swapped by a reload and read by the summary hook.
-final class CurrentSettings: @unchecked Sendable {
-    private let lock = NSLock()
-    private var settings: (Configuration, Store)
-
-    init(configuration: Configuration, store: Store) {
-        settings = (configuration, store)
+        withExtendedLifetime(daemon) { Foundation.exit(code) }
     }
 
-    var value: (Configuration, Store) {
-        get { lock.withLock { settings } }
-        set { lock.withLock { settings = newValue } }
+    /// The service's options, and the test-only wedge: with `BULLETIND_TEST_WEDGE=NAME` in the
+    /// environment, taking a file of that name blocks the loop forever, so the systemd test can
+    /// check that the watchdog restarts a wedged service. Never set it in production.
+    static func options(logger: Logger, environment: [String: String] = ProcessInfo.processInfo.environment) -> DaemonOptions {
+        var options = DaemonOptions()
+        if let wedge = environment["BULLETIND_TEST_WEDGE"], !wedge.isEmpty {
+            options.beforeTaking = { name in
+                guard name == wedge else { return }
+                logger.critical("BULLETIND_TEST_WEDGE: blocking forever on \(name) (test-only)")
+                while true { sleep(3600) }
+            }
+        }
+        return options
     }
 }

@@ -81,9 +81,9 @@ struct SearchCommand: ParsableCommand {
     }
 
     private func search() throws -> [SearchHit] {
-        let configuration = try paths.loadExistingDatabase()
-        let sinceDate = since.flatMap(LocalDay.init(string:)).map(configuration.calendar.start(of:))
-        let store = try Store(path: configuration.database)
+        let runtime = try paths.open(.existing)
+        let sinceDate = since.flatMap(LocalDay.init(string:)).map(runtime.configuration.calendar.start(of:))
+        let store = runtime.store
         do {
             return try store.search(SearchQuery(text: query.joined(separator: " "), topic: topic, since: sinceDate, limit: limit))
         } catch let error as StoreError {

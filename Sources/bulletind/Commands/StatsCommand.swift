@@ -14,7 +14,7 @@ struct StatsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let stats = try Store(path: paths.loadExistingDatabase().database).stats()
+        let stats = try paths.open(.existing).store.stats()
         if json {
             try JSONOutput.print(stats)
             return

@@ -25,18 +25,25 @@ struct PathOptions: ParsableArguments {
     var rules: String?
 
     /// The paths given on the command line.
-    var overrides: PathOverrides {
-        PathOverrides(inbox: inbox, archive: archive, quarantine: quarantine,
-                      database: database, summaries: summaries, rules: rules)
+    var overrides: ServicePaths.Overrides {
+        let given: [ServicePaths.Key: String?] = [
+            .inbox: inbox, .archive: archive, .quarantine: quarantine,
+            .database: database, .summaries: summaries, .rules: rules,
+        ]
+        return given.compactMapValues { $0 }
     }
 
-    /// The configuration file's settings with the command line's paths on top.
+    /// The configuration file with the command line's paths on top.
+    var source: ConfigurationSource { .file(explicitPath: config, overrides: overrides) }
+
+    /// The configuration alone, for the commands that use no database (`split`, `rules test`).
     func load() throws -> Configuration {
-        try ConfigurationLoader.load(explicitPath: config, overrides: overrides)
+        try source.load()
     }
 
-    /// `load()` for a command that only reads the database: an error when it does not exist.
-    func loadExistingDatabase() throws -> Configuration {
-        try DatabaseCheck.requireExisting(load())
+    /// The configuration and the store (and, for writers, the rules), opened one way for every
+    /// command (`ServiceRuntime`).
+    func open(_ access: StoreAccess) throws -> ServiceRuntime {
+        try ServiceRuntime.open(source, access: access)
     }
 }

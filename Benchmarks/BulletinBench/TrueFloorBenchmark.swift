@@ -1,0 +1,34 @@
+import Foundation
+import GRDB
+
+/// The true floor for throughput: the corpus's articles stored the cheapest way SQLite can
+/// store them searchable — one table of articles (id, title, body, why) and its FTS5 index
+/// (external content, the store's tokenizer), each index row inserted directly — in ONE
+/// transaction, on a connection in WAL mode. No bulletins, links, topics or hashes: what the
+/// schema of bulletind adds shows as the gap between this row and the schema floor.
+enum TrueFloorBenchmark {
+    /// Seconds for the transaction (begin to commit).
+    static func run(corpus: PreparedCorpus, database: String) throws -> Double {
+        try FileManager.default.createDirectory(atPath: (database as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        let pool = try DatabasePool(path: database)
+        try pool.write { db in
+            try db.execute(sql: """
+                CREATE TABLE article (id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL, why TEXT);
+                CREATE VIRTUAL TABLE article_fts USING fts5(title, body, why, content='article', content_rowid='id',
+                    tokenize='unicode61 remove_diacritics 2');
+                """)
+        }
+        let articles = corpus.bulletins.flatMap { $0.articles.map(\.article) }
+        let start = Stopwatch.now()
+        try pool.write { db in
+            let insert = try db.makeStatement(sql: "INSERT INTO article (title, body, why) VALUES (?, ?, ?)")
+            let index = try db.makeStatement(sql: "INSERT INTO article_fts (rowid, title, body, why) VALUES (?, ?, ?, ?)")
+            for article in articles {
+                try insert.execute(arguments: [article.title, article.body, article.why])
+                try index.execute(arguments: [db.lastInsertedRowID, article.title, article.body, article.why])
+            }
+        }
+        return Stopwatch.seconds(since: start)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// The local day as the daemon lives it: the summary rewritten after `summary_debounce` seconds
+/// of quiet following an ingest, and at each local midnight the finished day written a last
+/// time before the new one begins (and, when it was a Sunday, its ISO week's roll-up). At the
+/// first start of a day, what a stopped daemon missed is written (`SummaryPublisher.catchUp`).
+/// Days are those of the configured zone (`LocalCalendar`).
+struct DayClock {
+    private var summaries: SummaryPublisher
+    private var debounce: Double
+    private(set) var nextMidnight = Date.distantFuture
+    /// The summary to write once quiet: when, and a moment of the day it is for.
+    private var summaryDue: (at: Date, day: Date)?
+    private let events: EventSink
+    /// Whether the missed days and weeks were looked for (once, at the daemon's start).
+    private var caughtUp = false
+
+    init(runtime: ServiceRuntime, events: EventSink) {
+        summaries = runtime.summaries
+        debounce = max(runtime.configuration.summaryDebounce, 0)
+        self.events = events
+    }
+
+    private var calendar: LocalCalendar { summaries.calendar }
+
+    /// The earliest moment `tick` has something to do.
+    var deadline: Date { min(nextMidnight, summaryDue?.at ?? .distantFuture) }
+
+    /// Begins the day containing `now`, with the articles the store already holds for it.
+    mutating func startDay(_ now: Date) {
+        let start = calendar.interval(containing: now).start
+        nextMidnight = calendar.nextMidnight(after: now)
+        let articles = (try? summaries.store.articleCount(firstReceivedFrom: start, to: nextMidnight)) ?? 0
+        events.report(.dayStarted(calendar.day(containing: now), articles: articles))
+        if !caughtUp {
+            caughtUp = true
+            catchUp(now)
+        }
+    }
+
+    /// A bulletin received at `receivedAt` was stored: its day's summary is due after the quiet.
+    mutating func stored(receivedAt: Date) {
+        summaryDue = (receivedAt.addingTimeInterval(debounce), receivedAt)
+    }
+
+    /// Writes what is due at `now`: the debounced summary, and at midnight the finished day.
+    mutating func tick(_ now: Date) {
+        if let due = summaryDue, due.at <= now {
+            summaryDue = nil
+            publish(due.day)
+        }
+        if nextMidnight <= now {
+            // The finished day is written a last time, then the new day begins.
+            let finished = nextMidnight.addingTimeInterval(-1)
+            if let due = summaryDue, due.day < nextMidnight { summaryDue = nil }
+            finishDay(finished)
+            events.report(.dayEnded(calendar.day(containing: finished)))
+            startDay(now)
+        }
+    }
+
+    /// At a stop: the summary still due, then today's.
+    mutating func finish(_ now: Date) {
+        if let due = summaryDue { publish(due.day) }
+        summaryDue = nil
+        publish(now)
+    }
+
+    /// A reload: the new folder, zone and quiet period from now on.
+    mutating func reconfigure(_ runtime: ServiceRuntime) {
+        summaries = runtime.summaries
+        debounce = max(runtime.configuration.summaryDebounce, 0)
+    }
+
+    /// The finished day's summary, and its week's when the day was a Sunday. A failed week is
+    /// reported as a failed summary of the day, with the week named in the reason.
+    private func finishDay(_ day: Date) {
+        let localDay = calendar.day(containing: day)
+        do {
+            try summaries.finishDay(day, now: events.clock())
+            events.report(.summaryWritten(localDay))
+        } catch {
+            events.report(.summaryFailed(localDay, reason: "\(error)"))
+        }
+    }
+
+    /// The days (last 7) and ISO weeks (last 8) with articles whose files are missing: written
+    /// now, each reported like a day's summary (a week by its last day).
+    private func catchUp(_ now: Date) {
+        do {
+            for files in try summaries.catchUp(now: now) {
+                if let day = LocalDay(string: files.label) { events.report(.summaryWritten(day)) }
+            }
+        } catch {
+            events.report(.summaryFailed(calendar.day(containing: now), reason: "catching up missed summaries: \(error)"))
+        }
+    }
+
+    private func publish(_ day: Date) {
+        let localDay = calendar.day(containing: day)
+        do {
+            try summaries.publish(day: day, now: events.clock())
+            events.report(.summaryWritten(localDay))
+        } catch {
+            events.report(.summaryFailed(localDay, reason: "\(error)"))
+        }
+    }
+}
