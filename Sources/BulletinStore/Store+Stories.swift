@@ -4,39 +4,33 @@ import BulletinStories
 
 /// Story clusters (docs/STORIES.md): each article stored since the `v6-stories` migration
 /// belongs to one story, assigned once, when the article is first stored, and never
-/// recomputed. Tables: `story` (id, first seen, article count), `article_story` (an article's
-/// story and its story words), `story_band` (the locality-sensitive band keys through which a
-/// new article finds its candidates).
+/// recomputed. Tables: `story` (id, first seen, article count) and `article_story` (an
+/// article's story and its story words); the band index through which a new article finds
+/// its candidates is kept in memory (`StoryBandIndex`).
 extension Store {
     /// Assigns a NEW article (just inserted, inside the bulletin's ingest transaction) to a
     /// story: the one `matcher` chooses among the stories of the most recent articles that
-    /// share a band key with it, or a new story. Bounded work: at most
-    /// `StorySignature.bands × StoryMatcher.candidatesPerBand` candidate articles, and
-    /// `StoryMatcher.membersCompared` members of each story close enough to count.
+    /// share a band key with it (`StoryBandIndex`), or a new story. Bounded work: at most
+    /// `StoryMatcher.candidatesCompared` articles compared, and `membersCompared` members of
+    /// each story close enough to count.
     static func assignStory(articleID: Int64, signature: StorySignature, receivedAt: Date,
-                            matcher: StoryMatcher, in db: Database) throws {
-        let band = try db.cachedStatement(sql: """
-            SELECT article_id FROM story_band WHERE key = ? ORDER BY article_id DESC LIMIT ?
-            """)
+                            matcher: StoryMatcher, bands: StoryBandIndex, in db: Database) throws {
         let candidate = try db.cachedStatement(sql: "SELECT story_id, words FROM article_story WHERE article_id = ?")
         let members = try db.cachedStatement(sql: """
             SELECT words FROM article_story WHERE story_id = ? ORDER BY article_id DESC LIMIT ?
             """)
-        var seenArticles = Set<Int64>()
         var seenStories = Set<Int64>()
         var stories: [(story: Int64, members: [[UInt32]])] = []
-        for key in signature.bandKeys {
-            for other in try Int64.fetchAll(band, arguments: [key, StoryMatcher.candidatesPerBand])
-            where seenArticles.insert(other).inserted {
-                guard let row = try Row.fetchOne(candidate, arguments: [other]) else { continue }
-                let story: Int64 = row["story_id"]
-                guard !seenStories.contains(story),
-                      matcher.isCandidate(signature, StorySignature.words(packed: row["words"] as Data)) else { continue }
-                seenStories.insert(story)
-                let words = try Data.fetchAll(members, arguments: [story, StoryMatcher.membersCompared])
-                    .map { StorySignature.words(packed: $0) }
-                stories.append((story, words))
-            }
+        let found = try bands.candidates(for: signature, articleID: articleID, in: db)
+        for other in found.prefix(StoryMatcher.candidatesCompared) {
+            guard let row = try Row.fetchOne(candidate, arguments: [other]) else { continue }
+            let story: Int64 = row["story_id"]
+            guard !seenStories.contains(story),
+                  matcher.isCandidate(signature, StorySignature.words(packed: row["words"] as Data)) else { continue }
+            seenStories.insert(story)
+            let words = try Data.fetchAll(members, arguments: [story, StoryMatcher.membersCompared])
+                .map { StorySignature.words(packed: $0) }
+            stories.append((story, words))
         }
         let storyID: Int64
         if let chosen = matcher.story(for: signature, stories: stories) {
@@ -51,10 +45,6 @@ extension Store {
         }
         try db.cachedStatement(sql: "INSERT INTO article_story (article_id, story_id, words) VALUES (?, ?, ?)")
             .execute(arguments: [articleID, storyID, Data(signature.packed)])
-        let index = try db.cachedStatement(sql: "INSERT OR IGNORE INTO story_band (key, article_id) VALUES (?, ?)")
-        for key in signature.bandKeys {
-            try index.execute(arguments: [key, articleID])
-        }
     }
 
     /// The story of an article, or nil when it has none (stored before stories existed).

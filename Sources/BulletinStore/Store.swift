@@ -20,6 +20,9 @@ public final class Store: Sendable {
     /// Checkpoints off the writing thread, when asked for (`init(path:checkpointsInBackground:)`).
     let checkpointer: BackgroundCheckpointer?
 
+    /// The story clusters' band index (`StoryBandIndex`), used inside write transactions.
+    let storyBands = StoryBandIndex()
+
     /// Opens (creating and migrating when needed) the SQLite file at `path`:
     /// WAL mode, a 10 s busy timeout, foreign keys on, temporary files in memory, and
     /// `synchronous = FULL`: a transaction is durable when the write returns (the log is fsynced
@@ -125,7 +128,7 @@ public final class Store: Sendable {
     public func ingest(_ bulletin: IncomingBulletin, stories: StoryMatcher = StoryMatcher()) throws -> IngestOutcome {
         defer { checkpointer?.request() }
         return try Store.mappingConstraintErrors {
-            try pool.write { db in try Store.ingest(bulletin, stories: stories, in: db) }
+            try pool.write { db in try Store.ingest(bulletin, stories: stories, bands: storyBands, in: db) }
         }
     }
 
@@ -146,7 +149,7 @@ public final class Store: Sendable {
         do {
             return try Store.mappingConstraintErrors {
                 try pool.write { db in
-                    try batch.map { .success(try Store.ingest($0, stories: stories, in: db)) }
+                    try batch.map { .success(try Store.ingest($0, stories: stories, bands: storyBands, in: db)) }
                 }
             }
         } catch is StoreError {
@@ -242,7 +245,8 @@ public final class Store: Sendable {
         }
     }
 
-    private static func ingest(_ bulletin: IncomingBulletin, stories: StoryMatcher, in db: Database) throws -> IngestOutcome {
+    private static func ingest(_ bulletin: IncomingBulletin, stories: StoryMatcher, bands: StoryBandIndex,
+                               in db: Database) throws -> IngestOutcome {
         if let existing = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT id, filed FROM bulletin WHERE content_hash = ?"),
             arguments: [bulletin.contentHash]
@@ -292,7 +296,7 @@ public final class Store: Sendable {
                 newArticles += 1
                 try insertTopics(item.topics, articleID: articleID, in: db)
                 try assignStory(articleID: articleID, signature: bulletin.storySignatures[offset],
-                                receivedAt: bulletin.receivedAt, matcher: stories, in: db)
+                                receivedAt: bulletin.receivedAt, matcher: stories, bands: bands, in: db)
             }
             try link.execute(arguments: [bulletinID, articleID, offset + 1])
         }

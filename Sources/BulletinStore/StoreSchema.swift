@@ -95,8 +95,8 @@ enum StoreSchema {
             }
         }
         // Story clusters (`Store+Stories`, docs/STORIES.md): each story with its first arrival
-        // and article count, each article's story and story words, and the band index through
-        // which a new article finds its candidates. Articles stored before have no story.
+        // and article count, each article's story and story words (from which the in-memory
+        // band index, `StoryBandIndex`, is built). Articles stored before have no story.
         migrator.registerMigration("v6-stories") { db in
             try db.create(table: "story") { t in
                 t.autoIncrementedPrimaryKey("id")
@@ -109,11 +109,6 @@ enum StoreSchema {
                 t.column("words", .blob).notNull()
             }
             try db.create(index: "article_story_by_story", on: "article_story", columns: ["story_id", "article_id"])
-            try db.create(table: "story_band", options: .withoutRowID) { t in
-                t.column("key", .integer).notNull()
-                t.column("article_id", .integer).notNull()
-                t.primaryKey(["key", "article_id"])
-            }
         }
         return migrator
     }

@@ -9,9 +9,9 @@ public struct StoryMatcher: Sendable, Equatable {
     /// Tuned on the labelled set in Tests/BulletinStoriesTests (docs/STORIES.md).
     public static let defaultThreshold = 0.24
 
-    /// Per band key, how many of the most recent articles with that key are candidates: bounds
-    /// the work of one assignment however common a key is.
-    public static let candidatesPerBand = 16
+    /// How many of the articles found through the band keys (the most recent one per key,
+    /// newest first) are compared word for word: bounds the work of one assignment.
+    public static let candidatesCompared = 8
 
     /// How many of a story's most recent members a new article is compared with.
     public static let membersCompared = 8

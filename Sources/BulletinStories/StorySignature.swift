@@ -23,7 +23,8 @@ public struct StorySignature: Sendable, Equatable {
     /// The signature of an article (title and body; only the body's first `StoryText.ledeWords`
     /// words count).
     public init(title: String, body: String) {
-        self.init(words: StoryText.words(title: title, body: body).map(StorySignature.hash))
+        self.init(words: StoryWordHasher.hashes(title: title, body: body)
+                  ?? StoryText.words(title: title, body: body).map(StorySignature.hash))
     }
 
     /// A signature from word hashes (e.g. read back with `init(packed:)`).

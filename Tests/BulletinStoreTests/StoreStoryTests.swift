@@ -61,14 +61,12 @@ final class StoreStoryTests: XCTestCase {
         _ = try store.ingest(StoreFixture.bulletin("a.txt", receivedAt: monday, articles: [first]))
         _ = try store.ingest(StoreFixture.bulletin("b.txt", receivedAt: monday.addingTimeInterval(60), articles: [first],
                                                    content: "another file"))
-        let (stories, bands, total) = try fixture.store.pool.read { db in
+        let (stories, total) = try fixture.store.pool.read { db in
             (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story")!,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story_band")!,
              try Int.fetchOne(db, sql: "SELECT articles FROM story")!)
         }
         XCTAssertEqual(stories, 1)
         XCTAssertEqual(total, 1, "the article is stored once, so its story has one article")
-        XCTAssertEqual(bands, StorySignature.bands, "one band key per band, written once")
         let day = try store.dayStories(from: monday, to: tuesday)
         XCTAssertEqual(day.map(\.bulletins), [2], "carried by two bulletins that day")
         XCTAssertEqual(day.map(\.earlierArticles), [0])
@@ -96,5 +94,30 @@ final class StoreStoryTests: XCTestCase {
         let id = try fixture.store.pool.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM article")! }
         XCTAssertNil(try fixture.store.explain(articleID: id)?.story)
         XCTAssertEqual(try fixture.store.dayStories(from: monday, to: tuesday), [])
+    }
+}
+
+extension StoreStoryTests {
+    /// The band index lives in memory: a second `Store` on the same file (another process:
+    /// `bulletind ingest` beside the daemon) finds the stories the first one stored.
+    func testAnotherStoreOnTheSameFileFindsTheStoriesStoredByTheFirst() throws {
+        _ = try fixture.store.ingest(StoreFixture.bulletin("a.txt", receivedAt: monday, articles: [
+            article("Baltic undersea cable cut between Finland and Estonia",
+                    "A subsea data cable linking Finland and Estonia was damaged in the Gulf of Finland, and Finnish investigators have boarded a cargo ship suspected of dragging its anchor."),
+        ]))
+        let second = try Store(path: fixture.path)
+        _ = try fixture.store.ingest(StoreFixture.bulletin("b.txt", receivedAt: monday, articles: [
+            article("Kora subsea cable lands in Mombasa", "The Kora submarine cable has landed in Mombasa."),
+        ]))
+        _ = try second.ingest(StoreFixture.bulletin("c.txt", receivedAt: tuesday, articles: [
+            article("Investigators probe anchor drag in Finland-Estonia cable break",
+                    "The damaged Baltic cable between Finland and Estonia is under investigation; authorities boarded a cargo ship whose anchor may have cut it."),
+        ]))
+        let stories = try fixture.store.pool.read { db in
+            try Int64.fetchAll(db, sql: "SELECT story_id FROM article_story ORDER BY article_id")
+        }
+        XCTAssertEqual(stories.count, 3)
+        XCTAssertEqual(stories[0], stories[2])
+        XCTAssertNotEqual(stories[0], stories[1])
     }
 }

@@ -1,14 +1,15 @@
 import BulletinStories
 
 /// The store's story assignment (`Store+Stories`) in memory, for measuring quality without a
-/// database, step for step: per band key the `StoryMatcher.candidatesPerBand` most recent
-/// articles are candidates; the stories of those close enough (`isCandidate`) are compared
+/// database, step for step (`StoryBandIndex`): per band key the most recent article is a
+/// candidate (at most `StoryMatcher.candidatesCompared`, newest first); the stories of those
+/// close enough (`isCandidate`) are compared
 /// through their `membersCompared` most recent members; the article joins the matcher's
 /// choice or starts a story.
 struct InMemoryStoryIndex {
     let matcher: StoryMatcher
     private var articles: [(story: Int64, words: [UInt32])] = []
-    private var bands: [Int64: [Int]] = [:]
+    private var bands: [Int64: Int] = [:]
     private var members: [Int64: [Int]] = [:]
     private var nextStory: Int64 = 1
 
@@ -18,17 +19,18 @@ struct InMemoryStoryIndex {
 
     /// Assigns the next article (in order of arrival) and returns its story.
     mutating func add(_ signature: StorySignature) -> Int64 {
-        var seenArticles = Set<Int>()
+        var found = Set<Int>()
+        for key in signature.bandKeys {
+            if let other = bands[key] { found.insert(other) }
+        }
         var seenStories = Set<Int64>()
         var stories: [(story: Int64, members: [[UInt32]])] = []
-        for key in signature.bandKeys {
-            for article in (bands[key] ?? []).suffix(StoryMatcher.candidatesPerBand).reversed()
-            where seenArticles.insert(article).inserted && matcher.isCandidate(signature, articles[article].words) {
-                let story = articles[article].story
-                guard seenStories.insert(story).inserted else { continue }
-                let recent = members[story, default: []].suffix(StoryMatcher.membersCompared).reversed()
-                stories.append((story, recent.map { articles[$0].words }))
-            }
+        for article in found.sorted(by: >).prefix(StoryMatcher.candidatesCompared)
+        where matcher.isCandidate(signature, articles[article].words) {
+            let story = articles[article].story
+            guard seenStories.insert(story).inserted else { continue }
+            let recent = members[story, default: []].suffix(StoryMatcher.membersCompared).reversed()
+            stories.append((story, recent.map { articles[$0].words }))
         }
         let story: Int64
         if let found = matcher.story(for: signature, stories: stories) {
@@ -40,7 +42,7 @@ struct InMemoryStoryIndex {
         let id = articles.count
         articles.append((story, signature.words))
         members[story, default: []].append(id)
-        for key in signature.bandKeys { bands[key, default: []].append(id) }
+        for key in signature.bandKeys { bands[key] = id }
         return story
     }
 }

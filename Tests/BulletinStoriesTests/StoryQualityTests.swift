@@ -1,5 +1,5 @@
 import XCTest
-import BulletinStories
+@testable import BulletinStories
 
 /// The clustering's quality on our own labelled set (Fixtures/labelled-stories.txt): 110
 /// invented articles, 35 events in 15 topics, each event told 2 or 3 times in other words by
@@ -68,6 +68,22 @@ final class StoryQualityTests: XCTestCase {
         // Stored values: a change here orphans every stored signature (bump StorySignature.version).
         XCTAssertEqual(StoryText.words(title: "Talks stalled in Paris", body: "The countries talked; talking stalls."),
                        ["talk", "stall", "pari", "pari#", "country"])
+    }
+
+    /// The ASCII fast path gives exactly the hashes of the general path.
+    func testTheByteLevelHashesAreThoseOfTheStoryWords() throws {
+        let set = try LabelledStorySet()
+        var checked = 0
+        for item in set.items + [LabelledStorySet.Item(topic: "", event: "", day: "", bulletin: "",
+                                                       title: "A: 3G. Talks! the US-EU ", lede: "x Y zz ZZ 12 a1 b.c? end")] {
+            let general = StoryText.words(title: item.title, body: item.lede).map(StorySignature.hash)
+            if let fast = StoryWordHasher.hashes(title: item.title, body: item.lede) {
+                XCTAssertEqual(fast, general, item.title)
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 50, "most of the labelled articles are ASCII")
+        XCTAssertNil(StoryWordHasher.hashes(title: "Tromsø opens", body: ""))
     }
 
     func testAnArticleWithoutStoryWordsHasNoBandKeys() {
