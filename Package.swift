@@ -40,13 +40,16 @@ let package = Package(
         .target(name: "BulletinSplitter", dependencies: ["BulletinReader"]),
         // Topic rules: parsing, one multi-pattern matcher, scores.
         .target(name: "BulletinClassifier", dependencies: ["BulletinSplitter", "TOML"]),
+        // Story clusters: an article's story words, MinHash band keys and the same-story
+        // decision (docs/STORIES.md).
+        .target(name: "BulletinStories"),
         // What the stages hand to the store: the classified article, the bulletin ready to be
         // stored, and the content identity (content hash, article fingerprint; SHA-256 by
         // swift-crypto). Pure values: any store (SQLite today) takes them as they are.
         .target(
             name: "BulletinModel",
             dependencies: [
-                "BulletinSplitter", "BulletinClassifier",
+                "BulletinSplitter", "BulletinClassifier", "BulletinStories",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -54,7 +57,7 @@ let package = Package(
         .target(
             name: "BulletinStore",
             dependencies: [
-                "BulletinSplitter", "BulletinClassifier", "BulletinModel", "JSONText",
+                "BulletinSplitter", "BulletinClassifier", "BulletinModel", "BulletinStories", "JSONText",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -81,7 +84,7 @@ let package = Package(
             name: "BulletinService",
             dependencies: [
                 "TOML", "BulletinReader", "BulletinSplitter", "BulletinClassifier", "BulletinModel",
-                "BulletinStore", "BulletinPostgres", "BulletinSummary", "CSystemd", "CMalloc",
+                "BulletinStories", "BulletinStore", "BulletinPostgres", "BulletinSummary", "CSystemd", "CMalloc",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -118,6 +121,7 @@ let package = Package(
         .testTarget(name: "BulletinReaderTests", dependencies: ["BulletinReader"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BulletinSplitterTests", dependencies: ["BulletinSplitter"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BulletinClassifierTests", dependencies: ["BulletinClassifier"]),
+        .testTarget(name: "BulletinStoriesTests", dependencies: ["BulletinStories"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BulletinModelTests", dependencies: ["BulletinModel", "BulletinSplitter"]),
         .testTarget(
             name: "BulletinStoreTests",

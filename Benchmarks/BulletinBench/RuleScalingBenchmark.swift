@@ -14,35 +14,49 @@ enum RuleScalingBenchmark {
         var microsecondsPerArticle: Double
     }
 
-    /// Classifies `articles` repeatedly (at least `minimumSeconds`) with each taxonomy size.
-    static func run(articles: [Article], generator: TaxonomyGenerator, sizes: [Int], matching: Bool = true,
-                    minimumSeconds: Double = 1.0) throws -> [Point] {
+    /// Classifies `articles` with each taxonomy size, with terms from the corpus and with terms
+    /// absent from it: all the taxonomies are compiled first, then classify the articles in
+    /// turn, one pass each per round, and each keeps its fastest pass. Interleaved and best-of,
+    /// so that a machine whose load changes from second to second (other builds) slows every
+    /// taxonomy alike instead of whichever ran at the wrong moment.
+    static func run(articles: [Article], generator: TaxonomyGenerator, sizes: [Int],
+                    rounds: Int = 9) throws -> (matching: [Point], absent: [Point]) {
         let bytes = articles.reduce(0) { $0 + $1.title.utf8.count + $1.body.utf8.count + ($1.why?.utf8.count ?? 0) }
-        var points: [Point] = []
-        for size in sizes {
-            let text = generator.rulesFile(topics: size, matching: matching)
-            let parsed = try Stopwatch.time { try Taxonomy.parse(text, fileName: "synthetic-\(size).toml") }
-            guard parsed.value.topics.count == size else {
-                throw BenchFailure("synthetic taxonomy of \(size) topics parsed into \(parsed.value.topics.count)")
+        struct Compiled { var size: Int; var matching: Bool; var classifier: Classifier; var parse: Double; var compile: Double }
+        var compiled: [Compiled] = []
+        for matching in [true, false] {
+            for size in sizes {
+                let text = generator.rulesFile(topics: size, matching: matching)
+                let parsed = try Stopwatch.time { try Taxonomy.parse(text, fileName: "synthetic-\(size).toml") }
+                guard parsed.value.topics.count == size else {
+                    throw BenchFailure("synthetic taxonomy of \(size) topics parsed into \(parsed.value.topics.count)")
+                }
+                let built = Stopwatch.time { Classifier(taxonomy: parsed.value) }
+                compiled.append(Compiled(size: size, matching: matching, classifier: built.value,
+                                         parse: parsed.seconds, compile: built.seconds))
             }
-            let compiled = Stopwatch.time { Classifier(taxonomy: parsed.value) }
-            let classifier = compiled.value
-            var rounds = 0
-            var matches = 0
-            let start = Stopwatch.now()
-            repeat {
-                for article in articles { matches += classifier.classify(article).count }
-                rounds += 1
-            } while Stopwatch.seconds(since: start) < minimumSeconds
-            let seconds = Stopwatch.seconds(since: start)
-            let point = Point(topics: size, parseSeconds: parsed.seconds, compileSeconds: compiled.seconds,
-                              megabytesPerSecond: Double(bytes * rounds) / 1_048_576 / seconds,
-                              matchesPerArticle: Double(matches) / Double(rounds * articles.count),
-                              microsecondsPerArticle: seconds * 1e6 / Double(rounds * articles.count))
-            points.append(point)
-            Log.progress("  rules: \(size) topics\(matching ? "" : " (no term in the corpus)"): \(Format.fixed(point.megabytesPerSecond, 1)) MB/s")
         }
-        return points
+        var best = [Double](repeating: .infinity, count: compiled.count)
+        var matches = [Int](repeating: 0, count: compiled.count)
+        for _ in 0..<rounds {
+            for (index, taxonomy) in compiled.enumerated() {
+                var found = 0
+                let start = Stopwatch.now()
+                for article in articles { found += taxonomy.classifier.classify(article).count }
+                best[index] = min(best[index], Stopwatch.seconds(since: start))
+                matches[index] = found
+            }
+        }
+        let points = compiled.indices.map { index in
+            Point(topics: compiled[index].size, parseSeconds: compiled[index].parse, compileSeconds: compiled[index].compile,
+                  megabytesPerSecond: Double(bytes) / 1_048_576 / best[index],
+                  matchesPerArticle: Double(matches[index]) / Double(articles.count),
+                  microsecondsPerArticle: best[index] * 1e6 / Double(articles.count))
+        }
+        for (index, point) in points.enumerated() {
+            Log.progress("  rules: \(point.topics) topics\(compiled[index].matching ? "" : " (no term in the corpus)"): \(Format.fixed(point.megabytesPerSecond, 1)) MB/s")
+        }
+        return (zip(compiled, points).filter { $0.0.matching }.map(\.1), zip(compiled, points).filter { !$0.0.matching }.map(\.1))
     }
 
     /// The rows of figure 4: each size with terms that occur in the corpus, then with terms

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import BulletinStories
 
 /// Everything the pipeline learned about one bulletin file, ready to be stored in one transaction.
 public struct IncomingBulletin: Sendable {
@@ -25,6 +26,9 @@ public struct IncomingBulletin: Sendable {
     /// `ArticleFingerprint.of` each article, computed when the value is made (so that a
     /// caller preparing several bulletins in parallel does this work outside the write).
     public let articleFingerprints: [String]
+    /// `StorySignature` of each article (title and body), computed when the value is made,
+    /// like the fingerprints: the store only looks up and writes (docs/STORIES.md).
+    public let storySignatures: [StorySignature]
     /// True when the caller will move the file after the commit and then call
     /// `Store.markFiled` (the daemon); false when nothing is to be filed (`bulletind ingest`).
     public var awaitingFiling: Bool
@@ -50,5 +54,6 @@ public struct IncomingBulletin: Sendable {
         self.title = title
         self.articles = articles
         articleFingerprints = articles.map { ArticleFingerprint.of($0.article) }
+        storySignatures = articles.map { StorySignature(title: $0.article.title, body: $0.article.body) }
     }
 }

@@ -88,7 +88,7 @@ extension PostgresArchive {
                 guard let article = articles[id] else { return nil }
                 return SearchHit(articleID: id, title: article.title, snippet: article.snippet, rank: rank,
                                  topics: try topicIDs(of: id, in: session), bulletins: try sources(of: id, in: session),
-                                 receivedAt: article.received)
+                                 receivedAt: article.received, story: try story(ofArticle: id, in: session))
             }
         }
     }
@@ -108,14 +108,17 @@ extension PostgresArchive {
                     return ExplainedTopic(id: id, name: name, score: score, matchedTerms: Store.decodeJSONArray(terms))
                 }
             return ArticleExplanation(articleID: articleID, title: title,
-                                      bulletins: try sources(of: articleID, in: session), topics: topics)
+                                      bulletins: try sources(of: articleID, in: session), topics: topics,
+                                      story: try story(ofArticle: articleID, in: session))
         }
     }
 
     /// Re-applies `classify` in ONE transaction; the articles are locked first (`FOR UPDATE`),
-    /// so a daemon ingesting at the same time waits for it or it for the daemon.
+    /// so a daemon ingesting at the same time waits for it or it for the daemon. Raises
+    /// `topic_generation` (what `dayCounts` reports as `topicRowsFloor`).
     public func reclassify(_ classify: (Article) -> [TopicMatch]) throws -> ReclassifyReport {
         try write { session in
+            try session.execute("UPDATE topic_generation SET value = value + 1")
             let rows = try session.query("""
                 SELECT a.id, a.title, a.body, a.why,
                        COALESCE((SELECT MIN(position) FROM bulletin_article WHERE article_id = a.id), 0)
@@ -232,47 +235,6 @@ extension PostgresArchive {
 }
 
 extension PostgresArchive {
-    /// As `Store.topicHistory(days:)`: the days as arrays joined to the articles through the
-    /// `first_received_at` index, three grouped queries, one snapshot.
-    public func topicHistory(days: [DayInterval]) throws -> TopicHistory {
-        var history = TopicHistory(articles: Array(repeating: 0, count: days.count),
-                                   bulletins: Array(repeating: 0, count: days.count), topics: [:])
-        guard !days.isEmpty else { return TopicHistory(articles: [], bulletins: [], topics: [:]) }
-        let starts = days.map(\.start.timeIntervalSince1970)
-        let ends = days.map(\.end.timeIntervalSince1970)
-        let daysCTE = """
-            WITH day AS (SELECT (i - 1)::bigint AS i, to_timestamp(s) AS s, to_timestamp(e) AS e
-                         FROM unnest($1::float8[], $2::float8[]) WITH ORDINALITY AS d(s, e, i))
-            """
-        let values: [SQLValue] = [.doubles(starts), .doubles(ends)]
-        try read { session in
-            for (table, column, keyPath) in [("article", "first_received_at", \TopicHistory.articles),
-                                             ("bulletin", "received_at", \TopicHistory.bulletins)] {
-                for row in try session.query("""
-                    \(daysCTE)
-                    SELECT day.i, COUNT(*) FROM day JOIN \(table) x ON x.\(column) >= day.s AND x.\(column) < day.e
-                    GROUP BY day.i
-                    """, values) {
-                    let (index, count) = try row.decode((Int64, Int64).self)
-                    history[keyPath: keyPath][Int(index)] = Int(count)
-                }
-            }
-            for row in try session.query("""
-                \(daysCTE)
-                SELECT day.i, at.topic_id, t.name, COUNT(*) FROM day
-                JOIN article a ON a.first_received_at >= day.s AND a.first_received_at < day.e
-                JOIN article_topic at ON at.article_id = a.id
-                JOIN topic t ON t.id = at.topic_id
-                GROUP BY day.i, at.topic_id, t.name
-                """, values) {
-                let (index, id, name, count) = try row.decode((Int64, String, String, Int64).self)
-                history.topics[id, default: TopicSeries(id: id, name: name, counts: Array(repeating: 0, count: days.count))]
-                    .counts[Int(index)] = Int(count)
-            }
-        }
-        return history
-    }
-
     public func neighbouringArticles(around start: Date, end: Date) throws -> (before: Date?, after: Date?) {
         try read { session in
             let row = try session.query("""

@@ -4,6 +4,7 @@ import BulletinSplitter
 import BulletinClassifier
 import BulletinModel
 import BulletinStore
+import BulletinStories
 
 /// The archive in one PostgreSQL database, shared by several daemons (`database =
 /// "postgresql://…"`). The same promises as `Store` (see `BulletinArchive`), also between
@@ -25,6 +26,8 @@ public final class PostgresArchive: BulletinArchive, @unchecked Sendable {
     /// Who this daemon is in the shared database (stored with each bulletin it stores).
     public let instance: String
     let connector: PostgresConnector
+    /// The story clusters' band index of this process (`PostgresArchive+Stories`).
+    let storyBands = StoryBandIndex()
     /// Whether the migrations ran in this process (guarded by `migrationLock`).
     private var migrated = false
     private let migrationLock = NSLock()
@@ -113,16 +116,16 @@ public final class PostgresArchive: BulletinArchive, @unchecked Sendable {
 
     // MARK: - Ingest
 
-    public func ingest(_ bulletin: IncomingBulletin) throws -> IngestOutcome {
-        try write { try ingest([bulletin], in: $0)[0] }
+    public func ingest(_ bulletin: IncomingBulletin, stories: StoryMatcher) throws -> IngestOutcome {
+        try write { try ingest([bulletin], stories: stories, in: $0)[0] }
     }
 
-    public func ingest(batch: [IncomingBulletin]) throws -> [Result<IngestOutcome, StoreError>] {
+    public func ingest(batch: [IncomingBulletin], stories: StoryMatcher) throws -> [Result<IngestOutcome, StoreError>] {
         guard !batch.isEmpty else { return [] }
         do {
-            return try write { session in try ingest(batch, in: session).map { .success($0) } }
+            return try write { session in try ingest(batch, stories: stories, in: session).map { .success($0) } }
         } catch is StoreError {
-            return try ingestEach(batch)
+            return try ingestEach(batch, stories: stories)
         }
     }
 
@@ -132,8 +135,11 @@ public final class PostgresArchive: BulletinArchive, @unchecked Sendable {
     /// articles in order of arrival, as SQLite does), but rows are written in one global
     /// order, bulletins by content hash, then articles by fingerprint, then senders: two
     /// daemons storing overlapping batches take their row locks in the same order and cannot
-    /// deadlock each other (a deadlock with anything else is retried by `write`).
-    private func ingest(_ bulletins: [IncomingBulletin], in session: PostgresSession) throws -> [IngestOutcome] {
+    /// deadlock each other (a deadlock with anything else is retried by `write`). The new
+    /// articles' stories are assigned last, in id order (`assignStories`: it takes the story
+    /// lock, held until the commit).
+    private func ingest(_ bulletins: [IncomingBulletin], stories: StoryMatcher,
+                        in session: PostgresSession) throws -> [IngestOutcome] {
         var outcomes = [IngestOutcome?](repeating: nil, count: bulletins.count)
         let bulletinIDs = try reserve("bulletin_id_seq", bulletins.count, in: session)
         // 1. Bulletins, by content hash.
@@ -212,6 +218,13 @@ public final class PostgresArchive: BulletinArchive, @unchecked Sendable {
             try rememberBoilerplate(sender: bulletins[index].boilerplateSender!,
                                     fingerprints: bulletins[index].boilerplateFingerprints, in: session)
         }
+        // 5. Stories of the new articles, in id order (the order SQLite assigns them in).
+        let new = items.indices.filter { linked[$0] == articleIDs[$0] }.map { item in
+            NewStoryArticle(articleID: linked[item],
+                            signature: bulletins[items[item].bulletin].storySignatures[items[item].offset],
+                            receivedAt: bulletins[items[item].bulletin].receivedAt)
+        }
+        try assignStories(new, matcher: stories, in: session)
         return outcomes.map { $0! }
     }
 

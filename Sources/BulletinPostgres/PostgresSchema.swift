@@ -87,6 +87,36 @@ enum PostgresSchema {
             )
             """,
         ]),
+        // Story clusters (docs/STORIES.md), as SQLite's `v6-stories`; `assigned` numbers the
+        // assignments in commit order (they take `PostgresArchive.storyLockKey`), which is how
+        // a daemon's band index catches up with the stories other daemons assigned.
+        // `topic_generation` counts the reclassifications: `dayCounts`'s `topicRowsFloor`.
+        (2, "stories-topic-generation", [
+            """
+            CREATE TABLE story (
+                id bigserial PRIMARY KEY,
+                first_seen timestamptz NOT NULL,
+                articles integer NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE article_story (
+                article_id bigint PRIMARY KEY REFERENCES article ON DELETE CASCADE,
+                story_id bigint NOT NULL REFERENCES story,
+                words bytea NOT NULL,
+                assigned bigserial NOT NULL
+            )
+            """,
+            "CREATE INDEX article_story_by_story ON article_story (story_id, article_id)",
+            "CREATE UNIQUE INDEX article_story_assigned ON article_story (assigned)",
+            """
+            CREATE TABLE topic_generation (
+                only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+                value bigint NOT NULL
+            )
+            """,
+            "INSERT INTO topic_generation (value) VALUES (0)",
+        ]),
     ]
 
     /// Applies the migrations not yet recorded, each in its own transaction with its version row.

@@ -11,6 +11,7 @@ enum SQLValue: Sendable {
     case texts([String])
     case ints([Int64])
     case doubles([Double])
+    case bytes(Data)
     case null
 
     static func text(_ value: String?) -> SQLValue { value.map(SQLValue.text) ?? .null }
@@ -28,6 +29,7 @@ enum SQLValue: Sendable {
             case .texts(let v): bindings.append(v)
             case .ints(let v): bindings.append(v)
             case .doubles(let v): bindings.append(v)
+            case .bytes(let v): try bindings.append(v)
             case .null: bindings.appendNull()
             }
         }

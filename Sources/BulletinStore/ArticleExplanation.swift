@@ -6,8 +6,12 @@ public struct ArticleExplanation: Sendable, Codable, Equatable {
     public var bulletins: [String]
     /// Highest score first, ties by name.
     public var topics: [ExplainedTopic]
+    /// The article's story; nil for an article stored before stories existed.
+    public var story: ArticleStory?
 
-    public init(articleID: Int64, title: String, bulletins: [String], topics: [ExplainedTopic]) {
+    public init(articleID: Int64, title: String, bulletins: [String], topics: [ExplainedTopic],
+                story: ArticleStory? = nil) {
+        self.story = story
         self.articleID = articleID
         self.title = title
         self.bulletins = bulletins

@@ -2,6 +2,7 @@ import Foundation
 import BulletinSplitter
 import BulletinClassifier
 import BulletinModel
+import BulletinStories
 
 /// The store seam: what the pipeline, the daemon, the commands and the summary need from an
 /// archive of bulletins, articles and topics. Two implementations: `Store` (one SQLite file,
@@ -27,13 +28,16 @@ public protocol BulletinArchive: AnyObject, Sendable {
     /// `.awaitingFiling` while the first copy is not yet filed). An article whose fingerprint
     /// is already stored is linked, not copied, and keeps its classification; its
     /// first-received time becomes the earlier of the two. `StoreError.unknownTopic` /
-    /// `.rejected`: nothing stored.
-    func ingest(_ bulletin: IncomingBulletin) throws -> IngestOutcome
+    /// `.rejected`: nothing stored. Each NEW article joins a story or starts one, in the same
+    /// transaction, as `stories` decides among the stories of the recent articles that share a
+    /// band key with it (docs/STORIES.md); an article already stored keeps its story.
+    func ingest(_ bulletin: IncomingBulletin, stories: StoryMatcher) throws -> IngestOutcome
 
     /// Several bulletins, each all or nothing; a bulletin refused for its content is reported
     /// as `.failure` at its index and the others are stored. An environmental error is thrown
-    /// and nothing of the batch is stored. Results are in the order of `batch`.
-    func ingest(batch: [IncomingBulletin]) throws -> [Result<IngestOutcome, StoreError>]
+    /// and nothing of the batch is stored. Results are in the order of `batch`. New articles
+    /// are assigned to stories in batch order, as by `ingest(_:stories:)` one at a time.
+    func ingest(batch: [IncomingBulletin], stories: StoryMatcher) throws -> [Result<IngestOutcome, StoreError>]
 
     /// Records in ONE transaction that the files of bulletins stored with `awaitingFiling`
     /// have left the inbox. From then on the same content is a duplicate.
@@ -80,9 +84,25 @@ public protocol BulletinArchive: AnyObject, Sendable {
     func day(from: Date, to: Date, textPrefix: Int?, needsWholeText: (String) -> Bool,
              _ visit: (DayArticle) throws -> Void) throws -> Int
 
-    /// Per-day counts of articles (by first arrival), bulletins and each topic's articles over
-    /// `days` (not overlapping), from one snapshot. See `Store.topicHistory(days:)`.
-    func topicHistory(days: [DayInterval]) throws -> TopicHistory
+    /// Per day of `days`: articles first received, the largest article id among them and
+    /// bulletins received, from one snapshot; and `topicRowsFloor`, a number that changes
+    /// whenever stored articles' topics are assigned again (`reclassify`, by any process) and
+    /// stays the same otherwise. A caller may keep a day's topic counts while the day's
+    /// (articles, last id) pair and the floor are unchanged (`TrendCache`).
+    func dayCounts(days: [DayInterval]) throws -> DayCounts
+
+    /// Each topic's articles per day over `days` (index `i` is `days[i]`): every topic with at
+    /// least one article on one of the days, an article counted once per topic on the day it
+    /// was first received.
+    func topicCounts(days: [DayInterval]) throws -> [String: TopicSeries]
+
+    /// Topic id → name, for every topic of the rules.
+    func topicNames() throws -> [String: String]
+
+    /// The stories of the articles first received in `[from, to)`, in order of each story's
+    /// first article of the interval; articles without a story are left out. One snapshot.
+    /// See `Store.dayStories(from:to:)`.
+    func dayStories(from: Date, to: Date) throws -> [DayStory]
 
     /// The first-received time of the newest article before `start` and of the oldest at or
     /// after `end` (nil when there is none).
@@ -103,17 +123,34 @@ extension BulletinArchive {
         try tidyIndex(pages: 16)
     }
 
-    /// The fallback of `ingest(batch:)` once the batch's one transaction was refused for a
-    /// bulletin's content: each bulletin in a transaction of its own, a refusal reported at its
-    /// index as `.failure`, an environmental error thrown.
-    public func ingestEach(_ batch: [IncomingBulletin]) throws -> [Result<IngestOutcome, StoreError>] {
+    /// With the default `StoryMatcher`.
+    public func ingest(_ bulletin: IncomingBulletin) throws -> IngestOutcome {
+        try ingest(bulletin, stories: StoryMatcher())
+    }
+
+    /// With the default `StoryMatcher`.
+    public func ingest(batch: [IncomingBulletin]) throws -> [Result<IngestOutcome, StoreError>] {
+        try ingest(batch: batch, stories: StoryMatcher())
+    }
+
+    /// The fallback of `ingest(batch:stories:)` once the batch's one transaction was refused for
+    /// a bulletin's content: each bulletin in a transaction of its own, a refusal reported at
+    /// its index as `.failure`, an environmental error thrown.
+    public func ingestEach(_ batch: [IncomingBulletin], stories: StoryMatcher) throws -> [Result<IngestOutcome, StoreError>] {
         try batch.map { bulletin in
             do {
-                return .success(try ingest(bulletin))
+                return .success(try ingest(bulletin, stories: stories))
             } catch let error as StoreError {
                 return .failure(error)
             }
         }
+    }
+
+    /// Per-day counts of articles (by first arrival), bulletins and each topic's articles over
+    /// `days` (not overlapping): `dayCounts` and `topicCounts` together.
+    public func topicHistory(days: [DayInterval]) throws -> TopicHistory {
+        let counts = try dayCounts(days: days)
+        return TopicHistory(articles: counts.articles, bulletins: counts.bulletins, topics: try topicCounts(days: days))
     }
 
     /// Every text whole.

@@ -14,9 +14,12 @@ public struct SearchHit: Sendable, Codable, Equatable {
     public var bulletins: [String]
     /// When the article was first received.
     public var receivedAt: Date
+    /// The article's story; nil for an article stored before stories existed.
+    public var story: ArticleStory?
 
     public init(articleID: Int64, title: String, snippet: String, rank: Double,
-                topics: [String], bulletins: [String], receivedAt: Date) {
+                topics: [String], bulletins: [String], receivedAt: Date, story: ArticleStory? = nil) {
+        self.story = story
         self.articleID = articleID
         self.title = title
         self.snippet = snippet

@@ -90,7 +90,8 @@ extension Store {
                         articleID: hit.id, title: row["title"], snippet: snippets[hit.id] ?? "", rank: hit.rank,
                         topics: try Store.topicIDs(of: hit.id, in: db),
                         bulletins: try Store.sources(of: hit.id, in: db),
-                        receivedAt: row["first_received_at"])
+                        receivedAt: row["first_received_at"],
+                        story: try Store.story(ofArticle: hit.id, in: db))
                 }
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
@@ -113,7 +114,8 @@ extension Store {
                                    matchedTerms: Store.decodeJSONArray(row["matched_terms"]))
                 }
             return ArticleExplanation(articleID: articleID, title: title,
-                                      bulletins: try Store.sources(of: articleID, in: db), topics: topics)
+                                      bulletins: try Store.sources(of: articleID, in: db), topics: topics,
+                                      story: try Store.story(ofArticle: articleID, in: db))
         }
     }
 

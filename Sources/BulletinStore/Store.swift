@@ -3,6 +3,7 @@ import GRDB
 import BulletinSplitter
 import BulletinClassifier
 import BulletinModel
+import BulletinStories
 import JSONText
 
 /// The SQLite database of bulletins, articles and topics (GRDB, WAL, FTS5).
@@ -18,6 +19,9 @@ public final class Store: Sendable {
 
     /// Checkpoints off the writing thread, when asked for (`init(path:checkpointsInBackground:)`).
     let checkpointer: BackgroundCheckpointer?
+
+    /// The story clusters' band index (`StoryBandIndex`), used inside write transactions.
+    let storyBands = StoryBandIndex()
 
     /// Opens (creating and migrating when needed) the SQLite file at `path`:
     /// WAL mode, a 10 s busy timeout, foreign keys on, temporary files in memory, and
@@ -119,11 +123,12 @@ public final class Store: Sendable {
     /// An article whose normalised text (`ArticleFingerprint`) is already stored is linked,
     /// not copied, and keeps its classification; its first-received time becomes the earlier
     /// of the two. Throws `StoreError.unknownTopic` (nothing stored) when a classification
-    /// names a topic missing from the topic table.
-    public func ingest(_ bulletin: IncomingBulletin) throws -> IngestOutcome {
+    /// names a topic missing from the topic table. Each NEW article joins a story or starts one
+    /// (`stories` decides; an article already stored keeps its story).
+    public func ingest(_ bulletin: IncomingBulletin, stories: StoryMatcher = StoryMatcher()) throws -> IngestOutcome {
         defer { checkpointer?.request() }
         return try Store.mappingConstraintErrors {
-            try pool.write { db in try Store.ingest(bulletin, in: db) }
+            try pool.write { db in try Store.ingest(bulletin, stories: stories, bands: storyBands, in: db) }
         }
     }
 
@@ -138,18 +143,19 @@ public final class Store: Sendable {
     /// (No savepoint per bulletin: SQLite's FTS5 writes its pending index data to disk at every
     /// savepoint, which made a batch with savepoints barely faster than separate transactions.
     /// For the same reason the index is written by the store, not by triggers: `Store+FullText`.)
-    public func ingest(batch: [IncomingBulletin]) throws -> [Result<IngestOutcome, StoreError>] {
+    public func ingest(batch: [IncomingBulletin],
+                       stories: StoryMatcher = StoryMatcher()) throws -> [Result<IngestOutcome, StoreError>] {
         defer { checkpointer?.request() }
         do {
             return try Store.mappingConstraintErrors {
                 try pool.write { db in
-                    try batch.map { .success(try Store.ingest($0, in: db)) }
+                    try batch.map { .success(try Store.ingest($0, stories: stories, bands: storyBands, in: db)) }
                 }
             }
         } catch is StoreError {
             return try batch.map { bulletin in
                 do {
-                    return .success(try ingest(bulletin))
+                    return .success(try ingest(bulletin, stories: stories))
                 } catch let error as StoreError {
                     return .failure(error)
                 }
@@ -239,7 +245,8 @@ public final class Store: Sendable {
         }
     }
 
-    private static func ingest(_ bulletin: IncomingBulletin, in db: Database) throws -> IngestOutcome {
+    private static func ingest(_ bulletin: IncomingBulletin, stories: StoryMatcher, bands: StoryBandIndex,
+                               in db: Database) throws -> IngestOutcome {
         if let existing = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT id, filed FROM bulletin WHERE content_hash = ?"),
             arguments: [bulletin.contentHash]
@@ -288,6 +295,8 @@ public final class Store: Sendable {
                 try indexArticle(id: articleID, IndexedText(title: article.title, body: article.body, why: article.why), in: db)
                 newArticles += 1
                 try insertTopics(item.topics, articleID: articleID, in: db)
+                try assignStory(articleID: articleID, signature: bulletin.storySignatures[offset],
+                                receivedAt: bulletin.receivedAt, matcher: stories, bands: bands, in: db)
             }
             try link.execute(arguments: [bulletinID, articleID, offset + 1])
         }

@@ -94,6 +94,22 @@ enum StoreSchema {
                 try db.execute(sql: "DROP TRIGGER IF EXISTS \"__article_fts_\(suffix)\"")
             }
         }
+        // Story clusters (`Store+Stories`, docs/STORIES.md): each story with its first arrival
+        // and article count, each article's story and story words (from which the in-memory
+        // band index, `StoryBandIndex`, is built). Articles stored before have no story.
+        migrator.registerMigration("v6-stories") { db in
+            try db.create(table: "story") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("first_seen", .datetime).notNull()
+                t.column("articles", .integer).notNull()
+            }
+            try db.create(table: "article_story") { t in
+                t.primaryKey("article_id", .integer).references("article", onDelete: .cascade)
+                t.column("story_id", .integer).notNull().references("story")
+                t.column("words", .blob).notNull()
+            }
+            try db.create(index: "article_story_by_story", on: "article_story", columns: ["story_id", "article_id"])
+        }
         return migrator
     }
 }

@@ -1,4 +1,4 @@
-/// Per-day counts over a run of days (`Store.topicHistory(days:)`): index `i` of every array is
+/// Per-day counts over a run of days (`BulletinArchive.topicHistory(days:)`): index `i` of every array is
 /// the caller's `days[i]`.
 public struct TopicHistory: Sendable, Equatable {
     /// Articles first received on each day (each article once, whatever its topics).

@@ -83,7 +83,7 @@ enum DigestTemplates {
     static let topics = """
     {{#hasTopics}}
     <section aria-labelledby="topics-heading">
-    <h2 id="topics-heading">Topics today</h2>
+    <h2 id="topics-heading">{{topicsHeading}}</h2>
     <figure>
     <svg class="chart" role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 {{chartWidth}} {{chartHeight}}" xmlns="http://www.w3.org/2000/svg">
     <title id="chart-title">Articles per topic{{#window}}, with the {{window}}-day mean marked{{/window}}</title>
@@ -97,7 +97,7 @@ enum DigestTemplates {
     </g>
     {{/bars}}
     </svg>
-    <figcaption>Bars: {{unitLabel}} (<span class="legend-bar rising"></span> rising, <span class="legend-bar new"></span> new){{#window}}; <span class="legend-mean"></span> the {{window}}-day mean (days with data){{/window}}{{^window}}; <span class="legend-mean"></span> the mean of the weeks before{{/window}}. The table below has the same numbers.</figcaption>
+    <figcaption>Bars: {{unitLabel}} (<span class="legend-bar rising"></span> rising, <span class="legend-bar new"></span> new){{#window}}; <span class="legend-mean"></span> the {{window}}-day mean (days with data){{/window}}{{#weeksLabel}}; <span class="legend-mean"></span> the mean of {{weeksLabel}}{{/weeksLabel}}. The table below has the same numbers.</figcaption>
     </figure>
     <div class="table-wrap">
     <table>
@@ -173,7 +173,7 @@ enum DigestTemplates {
     \(head)
     <body>
     <div class="page">
-    <nav aria-label="Summaries"><a href="index.html">All summaries</a>{{#days}}<a href="{{date}}.html">{{label}}</a>{{/days}}</nav>
+    <nav aria-label="Summaries"><a href="index.html">All summaries</a>{{#days}}{{#linked}}<a href="{{date}}.html">{{label}}</a>{{/linked}}{{/days}}</nav>
     <header>
     <h1>Week {{week}} <span class="num">({{range}})</span></h1>
     <p class="counts">{{countsLine}}</p>

@@ -64,7 +64,10 @@ public enum SummaryHTML {
         context["timeZone"] = summary.timeZone
         if let since = WeekText.changes(summary) { context["since"] = since }
         if summary.counts.articles == 0 { context["empty"] = "No articles arrived in this week." }
-        context["days"] = summary.days.map { ["date": $0, "label": String($0.suffix(5))] }
+        context["days"] = summary.days.enumerated().map { index, day -> [String: Any] in
+            ["date": day, "label": String(day.suffix(5)),
+             "linked": index < summary.dailyArticles.count && summary.dailyArticles[index] > 0]
+        }
         context["hasDaily"] = !summary.topics.isEmpty
         context["daily"] = summary.topics.map { topic -> [String: Any] in
             ["name": topic.name, "counts": topic.daily.map { String($0) }, "total": topic.articles]
@@ -106,7 +109,7 @@ public enum SummaryHTML {
     private static func topicsContext(_ topics: [TopicTrend], window: Int?, anchors: [String: String],
                                       unit: String, weeks: Int? = nil) -> [String: Any] {
         let geometry = ChartGeometry.bars(topics.map { ($0.articles, $0.mean) })
-        let meanWords = window.map { "\($0)-day mean" } ?? weeks.map { "mean of the \($0) weeks before" } ?? "mean"
+        let meanWords = window.map { "\($0)-day mean" } ?? weeks.map { "mean of " + WeekText.previousWeeks($0) } ?? "mean"
         var description: [String] = []
         let bars = zip(topics, geometry).map { topic, bar -> [String: Any] in
             var words = "\(topic.name): \(TrendText.plural(topic.articles, "article", "articles"))"
@@ -151,12 +154,14 @@ public enum SummaryHTML {
             "chartDescription": description.joined(separator: "; "),
             "unitLabel": unit,
             "countHeading": weeks == nil ? "Today" : "Week",
+            "topicsHeading": weeks == nil ? "Topics today" : "Topics this week",
             "sparkHeading": weeks == nil ? "Last 30 days" : "Day by day",
             "tableCaption": weeks == nil
                 ? "Every topic with articles today; a topic listed under another topic's section says where."
                 : "Every topic with articles this week.",
         ]
         if let window { context["window"] = String(window) }
+        if let weeks, weeks > 0 { context["weeksLabel"] = WeekText.previousWeeks(weeks) }
         return context
     }
 

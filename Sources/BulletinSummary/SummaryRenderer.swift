@@ -15,6 +15,8 @@ public enum SummaryRenderer {
     ///
     /// 3 bulletins · 27 articles · 8 topics
     ///
+    /// ## Top stories            (see topStoriesMarkdown; only when the day has any)
+    ///
     /// ## Topic name (N)
     ///
     /// - **Title**
@@ -39,6 +41,8 @@ public enum SummaryRenderer {
         }
         lines.append("")
         lines.append("_Generated \(MarkdownEscaper.inline(summary.generatedAt)) (\(MarkdownEscaper.inline(summary.timeZone)))._")
+        lines += topStoriesMarkdown(summary.topStories, topicNames: Dictionary(
+            summary.sections.compactMap { s in s.topicID.map { ($0, s.topicName) } }, uniquingKeysWith: { a, _ in a }))
         lines.append(contentsOf: topicLines(summary))
 
         let total = summary.sections.reduce(0) { $0 + $1.articleCount }
@@ -102,5 +106,9 @@ public enum SummaryRenderer {
                          + MarkdownEscaper.inline(TrendText.topicLine(topic, window: summary.trendWindow)))
         }
         return lines
+    }
+
+    static func plural(_ n: Int, _ one: String, _ many: String) -> String {
+        "\(n) \(n == 1 ? one : many)"
     }
 }

@@ -13,6 +13,8 @@ public struct WeekSummary: Sendable, Equatable, Codable {
     public var generatedAt: String
     /// Bulletins and articles of the week; `topics` and `sections` both count the topics.
     public var counts: DaySummary.Counts
+    /// Articles per day, Monday first (a day without articles has no day page).
+    public var dailyArticles: [Int] = []
     /// Every topic with an article in the week, largest first.
     public var topics: [Topic]
     /// The week's largest stories (empty until the story clustering provides them).
@@ -99,9 +101,11 @@ public struct WeekSummary: Sendable, Equatable, Codable {
             return a.id < b.id
         }
         let articles = history.articles[weekDays].reduce(0, +)
-        return WeekSummary(
+        var summary = WeekSummary(
             week: week, days: Array(history.days[weekDays]), timeZone: timeZone, generatedAt: generatedAt,
             counts: DaySummary.Counts(bulletins: bulletins, articles: articles, topics: topics.count),
             topics: topics, previousWeeks: weeksWithData.count)
+        summary.dailyArticles = Array(history.articles[weekDays])
+        return summary
     }
 }

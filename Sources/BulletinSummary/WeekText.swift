@@ -9,7 +9,7 @@ public enum WeekText {
         let rose = summary.topics.filter(\.rising)
         if !rose.isEmpty {
             parts.append("rose: " + rose.map { topic in
-                "\(topic.name) (\(topic.articles); mean of the \(summary.previousWeeks) weeks before "
+                "\(topic.name) (\(topic.articles); mean of \(previousWeeks(summary.previousWeeks)) "
                     + "\(TrendText.decimal(topic.previousMean ?? 0)))"
             }.joined(separator: ", "))
         }
@@ -18,6 +18,11 @@ public enum WeekText {
             parts.append("appeared: " + appeared.map { "\($0.name) (\($0.articles))" }.joined(separator: ", "))
         }
         return parts.isEmpty ? nil : "This week " + parts.joined(separator: " · ")
+    }
+
+    /// `the week before`, `the 3 weeks before`.
+    static func previousWeeks(_ count: Int) -> String {
+        count == 1 ? "the week before" : "the \(count) weeks before"
     }
 
     /// ```

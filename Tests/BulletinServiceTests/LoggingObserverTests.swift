@@ -1,34 +1,14 @@
 import Foundation
 import Logging
-import Synchronization
 import Testing
 @testable import BulletinService
 
 /// The journal's view of the daemon: each event as the line and fields an admin reads.
 @Suite struct LoggingObserverTests {
-    /// Keeps what is logged: level, message, metadata.
-    final class Capture: Sendable {
-        let lines = Mutex<[(Logger.Level, String, Logger.Metadata)]>([])
-    }
-
-    struct CaptureHandler: LogHandler {
-        let capture: Capture
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .trace
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-        func log(event: LogEvent) {
-            capture.lines.withLock { $0.append((event.level, event.message.description, event.metadata ?? [:])) }
-        }
-    }
-
     private func logged(_ event: DaemonEvent) -> [(Logger.Level, String, Logger.Metadata)] {
-        let capture = Capture()
-        let observer = LoggingObserver(logger: Logger(label: "test") { _ in CaptureHandler(capture: capture) })
-        observer.observe(event, at: Date())
-        return capture.lines.withLock { $0 }
+        let capture = CapturedLog()
+        LoggingObserver(logger: capture.logger).observe(event, at: Date())
+        return capture.all.map { ($0.level, $0.message, $0.metadata) }
     }
 
     @Test func aStoredFileIsOneInfoLineWithItsFields() throws {

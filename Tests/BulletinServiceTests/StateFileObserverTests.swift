@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import Synchronization
 import Testing
 @testable import BulletinService
 
@@ -80,31 +79,5 @@ import Testing
         // Said once, with the path, however often it failed.
         #expect(warnings.messages.count == 1)
         #expect(warnings.messages.first?.contains("cannot write the state file \(folder.sub("missing/state.json"))") == true)
-    }
-}
-
-/// Log messages kept in memory, so a test can read what was logged (and the run stays quiet).
-final class CapturedLog: Sendable {
-    private let lines = Mutex<[String]>([])
-
-    var messages: [String] { lines.withLock { $0 } }
-
-    var logger: Logger {
-        Logger(label: "test") { _ in Handler(log: self) }
-    }
-
-    struct Handler: LogHandler {
-        let log: CapturedLog
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .trace
-
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-
-        func log(event: LogEvent) {
-            log.lines.withLock { $0.append(event.message.description) }
-        }
     }
 }

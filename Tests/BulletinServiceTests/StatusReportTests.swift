@@ -123,6 +123,21 @@ import Testing
         #expect(StatusReport.make(seen, now: Date(), maxBacklogAge: 600).health == .notRunning)
     }
 
+    @Test func aFileMovedInWithAnOldModificationTimeHasJustArrived() throws {
+        let folder = try TemporaryFolder("backlog")
+        defer { folder.remove() }
+        let inbox = try folder.folder("inbox")
+        try writeFile(folder.sub("old.txt"), "written two days ago")
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-172_800)], ofItemAtPath: folder.sub("old.txt"))
+        #expect(rename(folder.sub("old.txt"), "\(inbox)/old.txt") == 0)   // as `mv` keeps the time
+        try writeFile("\(inbox)/.partial.tmp", "ignored")
+        try FileManager.default.createDirectory(atPath: "\(inbox)/folder", withIntermediateDirectories: false)
+        let backlog = try InboxBacklog.measure(inbox, ignore: .standard)
+        #expect(backlog.files == 1)
+        #expect(backlog.oldestAge(at: Date()) < 3600, "\(backlog.oldestAge(at: Date())) s")
+        #expect(throws: POSIXFailure.self) { try InboxBacklog.measure(folder.sub("none"), ignore: .standard) }
+    }
+
     @Test func aProcessIsToldApartFromOneThatReusesItsPid() {
         let me = ProcessIdentity.current
         #expect(me.start != nil)

@@ -83,7 +83,7 @@ import BulletinSummary
 
         let week = try JSONDecoder().decode(WeekSummary.self, from: Data(contentsOf: URL(fileURLWithPath: written[1].json!)))
         #expect(week.week == "2026-W48")
-        #expect(week.days.first == "2026-11-23" && week.days.last == "2026-11-29")
+        #expect(week.days == ["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27", "2026-11-28", "2026-11-29"])
         #expect(week.topics.first { $0.id == "ai" }?.daily == [1, 1, 1, 1, 1, 1, 4])
         #expect(week.topics.first { $0.id == "quantum" }?.new == true)
 
@@ -128,6 +128,34 @@ import BulletinSummary
         let summary = try JSONDecoder().decode(DaySummary.self, from: Data(contentsOf: URL(fileURLWithPath: summaries + "/2026-11-29.json")))
         #expect(summary.trendWindow == 3)
         #expect(try publisher.catchUp(now: date(2026, 12, 2, 9)).isEmpty)
+    }
+
+    /// The publisher keeps past days' topic counts between publishes: a day that gains an
+    /// article, and topics assigned again (`reclassify`), are read again; the rest is not.
+    @Test func keptTopicCountsFollowNewArticlesAndReclassification() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("publisher-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try store(in: folder, days: aMonth)
+        let publisher = SummaryPublisher(store: store, folder: folder.appendingPathComponent("s").path, calendar: zurich,
+                                         options: SummaryOptions(formats: [.json]))
+        func ai() throws -> TopicTrend? {
+            let path = try publisher.publish(day: date(2026, 11, 29), now: date(2026, 11, 29, 20)).json!
+            return try JSONDecoder().decode(DaySummary.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+                .topics.first { $0.id == "ai" }
+        }
+        #expect(try ai()?.history.suffix(2) == [1, 4])
+        // A late article of the 28th (its day already kept) and one more today.
+        for (name, day) in [("late-28.txt", 28), ("more-29.txt", 29)] {
+            _ = try store.ingest(IncomingBulletin(
+                fileName: name, contentHash: ContentHash.of(Data(name.utf8)), size: 1, format: "text", encoding: "utf-8",
+                receivedAt: date(2026, 11, day, 18), bulletinDate: nil, title: nil,
+                articles: [ClassifiedArticle(article: Article(title: name, body: "AI news.", why: nil, position: 1),
+                                             topics: [TopicMatch(topicID: "ai", score: 1, matchedTerms: [])])]))
+        }
+        #expect(try ai()?.history.suffix(2) == [2, 5])
+        // Every article loses its topics but cables: the kept counts must not survive.
+        _ = try store.reclassify { _ in [TopicMatch(topicID: "cables", score: 1, matchedTerms: [])] }
+        #expect(try ai() == nil)
     }
 
     @Test func isoWeeksParseAndHoldTheirDays() throws {

@@ -27,7 +27,7 @@ import BulletinClassifier
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
         }
         #expect(migrations == ["v1-bulletins-articles-topics", "v2-bulletin-filed", "v3-fts-usermerge", "v4-boilerplate",
-                               "v5-fts-written-by-store"])
+                               "v5-fts-written-by-store", "v6-stories"])
         let journal = try reopened.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(journal == "wal")
     }

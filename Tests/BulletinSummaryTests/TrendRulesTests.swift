@@ -136,5 +136,7 @@ import Testing
         let html = SummaryHTML.week(week)
         #expect(html.contains("data-topic=\"ai\" data-count=\"7\""))
         #expect(html.contains("<h1>Week 2026-W48"))
+        #expect(html.contains("<h2 id=\"topics-heading\">Topics this week</h2>"))
+        #expect(html.contains("<a href=\"d28.html\">"))
     }
 }

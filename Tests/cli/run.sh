@@ -70,6 +70,8 @@ PY
     id=$(json 'd[0]["articleID"]' <"$W/search.json")
     out=$(B explain "$id")
     check "explain shows the matched terms" grep -q "matched:" <<<"$out"
+    check "explain shows the article's story" grep -qE "^  story: #[0-9]+ · [0-9]+ articles? since [0-9]{4}-[0-9]{2}-[0-9]{2}$" <<<"$out"
+    check "search --json gives each hit its story" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d and all(set(h["story"]) == {"id", "firstSeen", "articles"} for h in d) else 1)' "$W/search.json"
     check "summary writes today's files" quiet B summary
     day=$(date +%F)
     check "today's summary lists all 10 titles" python3 - "$W/summaries/$day.md" "$W/titles.expected" <<'PY'

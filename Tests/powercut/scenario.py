@@ -240,6 +240,9 @@ summary_debounce = 0.3
                     whole = isinstance(summary, dict) and data.endswith(b"\n") or data.endswith(b"}")
                 except ValueError:
                     whole = False
+            elif name.endswith(".html"):
+                # The day and week pages and index.html: a whole page, start to end.
+                whole = data.startswith(b"<!DOCTYPE html>") and data.rstrip().endswith(b"</html>")
             else:
                 whole = data.startswith(b"#") and data.endswith(b"\n")
             if not whole:

@@ -10,7 +10,7 @@ found=$(sb sh -c 'readlink -f "$(man -w bulletind)"' 2>&1)   # Debian: /usr/loca
 check "bulletind.8 installed in share/man/man8, where man finds it ($found)" [ "$found" = "$P/man/man8/bulletind.8" ]
 man8=$(sb env MANWIDTH=100 MANPAGER=cat man bulletind 2>/dev/null)
 check "man bulletind shows the page (NAME: $(grep -A1 '^NAME' <<<"$man8" | tail -1 | cut -c1-60))" grep -qE '^ +bulletind (—|-) Turns newsletter digests' <<<"$man8"
-for sub in run ingest split rules explain stats search reclassify summary deliver completions; do
+for sub in run ingest split rules explain stats search reclassify summary status deliver completions; do
     check "… it documents the subcommand $sub" grep -qE "^ +bulletind $sub\b|^ +$sub\b" <<<"$man8"
 done
 check "man 5 bulletind.toml shows the configuration page" \

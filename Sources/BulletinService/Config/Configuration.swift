@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import BulletinSplitter
+import BulletinStories
 
 /// Everything bulletind is told by bulletind.toml and the command line, with its defaults
 /// (`defaults`). The paths are absolute once loaded (see `ConfigurationLoader.load` for what a
@@ -30,6 +31,9 @@ public struct Configuration: Sendable, Equatable {
     public var metricsInterval: Double = 15
     /// The summaries' formats and trend window (`summary_formats`, `trend_window`).
     public var summary: SummaryOptions = .default
+    /// How alike a new article must be to an earlier story to join it (`story_threshold`,
+    /// `StoryMatcher.threshold`; docs/STORIES.md).
+    public var storyThreshold: Double = StoryMatcher.defaultThreshold
 
     public init(paths: ServicePaths, calendar: LocalCalendar, maxFileSize: Int, rescanInterval: Double,
                 summaryDebounce: Double, ignore: [String], splitter: SplitterConfig) {

@@ -1,6 +1,7 @@
 import Foundation
 import TOML
 import BulletinSplitter
+import BulletinStories
 
 /// Parses bulletind.toml. Every key is optional: what the file leaves out keeps its value
 /// in `defaults`. Unknown keys, wrong types and impossible values are errors that name the
@@ -14,7 +15,7 @@ public enum ConfigurationFile {
         "time_zone",
         "max_file_size", "rescan_interval", "summary_debounce", "ignore", "format", "layout",
         "log_level", "metrics_file", "metrics_interval",
-        "summary_formats", "trend_window",
+        "summary_formats", "trend_window", "story_threshold",
     ])
     static let formatKeys: Set<String> = [
         "trailer_patterns", "why_heading_patterns", "footer_patterns", "caption_patterns",
@@ -55,6 +56,12 @@ public enum ConfigurationFile {
         if let seconds = try table.number("summary_debounce") {
             guard seconds >= 0 else { throw positioned(table, "summary_debounce", "summary_debounce cannot be negative") }
             c.summaryDebounce = seconds
+        }
+        if let threshold = try table.number("story_threshold") {
+            guard (0...1).contains(threshold) else {
+                throw positioned(table, "story_threshold", "story_threshold must be between 0 and 1 (the default is \(StoryMatcher.defaultThreshold))")
+            }
+            c.storyThreshold = threshold
         }
         c.ignore = try table.stringArray("ignore") ?? c.ignore
         if let name = try table.string("log_level") {

@@ -75,17 +75,11 @@ struct DayClock {
     /// The finished day's summary, and its week's when the day was a Sunday. A failed week is
     /// reported as a failed summary of the day, with the week named in the reason.
     private func finishDay(_ day: Date) {
-        let localDay = calendar.day(containing: day)
-        do {
-            try summaries.finishDay(day, now: events.clock())
-            events.report(.summaryWritten(localDay))
-        } catch {
-            events.report(.summaryFailed(localDay, reason: "\(error)"))
-        }
+        write(day) { try summaries.finishDay(day, now: events.clock()) }
     }
 
     /// The days (last 7) and ISO weeks (last 8) with articles whose files are missing: written
-    /// now, each reported like a day's summary (a week by its last day).
+    /// now; each day written is reported like a day's summary (a week is not reported on its own).
     private func catchUp(_ now: Date) {
         do {
             for files in try summaries.catchUp(now: now) {
@@ -97,9 +91,14 @@ struct DayClock {
     }
 
     private func publish(_ day: Date) {
+        write(day) { try summaries.publish(day: day, now: events.clock()) }
+    }
+
+    /// Runs `writing` and reports the day's summary written, or failed with the reason.
+    private func write(_ day: Date, _ writing: () throws -> Void) {
         let localDay = calendar.day(containing: day)
         do {
-            try summaries.publish(day: day, now: events.clock())
+            try writing()
             events.report(.summaryWritten(localDay))
         } catch {
             events.report(.summaryFailed(localDay, reason: "\(error)"))

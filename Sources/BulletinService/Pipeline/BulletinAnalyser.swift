@@ -3,23 +3,28 @@ import BulletinReader
 import BulletinSplitter
 import BulletinClassifier
 import BulletinModel
+import BulletinStories
 
 /// The pure part of the pipeline: read, split and classify one file's bytes, storing nothing.
 /// `bulletind rules test` uses it directly; `Pipeline` stores its result.
 public struct BulletinAnalyser: Sendable {
     public let parser: BulletinParser
     public let classifier: Classifier
+    /// Which story a new article joins when it is stored (`Pipeline.store`).
+    public let stories: StoryMatcher
 
-    public init(parser: BulletinParser, classifier: Classifier) {
+    public init(parser: BulletinParser, classifier: Classifier, stories: StoryMatcher = StoryMatcher()) {
         self.parser = parser
         self.classifier = classifier
+        self.stories = stories
     }
 
     /// Loads the splitter patterns and the rules file named by `configuration`.
     /// Throws `RulesError`, `SplitterConfigError` or `ConfigurationError`.
     public init(configuration: Configuration) throws {
         let taxonomy = try RulesLoader.load(path: configuration.rules)
-        self.init(parser: try BulletinParser(configuration: configuration), classifier: Classifier(taxonomy: taxonomy))
+        self.init(parser: try BulletinParser(configuration: configuration), classifier: Classifier(taxonomy: taxonomy),
+                  stories: StoryMatcher(threshold: configuration.storyThreshold))
     }
 
     public func analyse(_ data: Data, fileName: String) -> Result<BulletinAnalysis, Rejection> {

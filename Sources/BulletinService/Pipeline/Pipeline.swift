@@ -94,7 +94,7 @@ public final class Pipeline: Sendable {
     public func store(_ prepared: PreparedBatch) throws -> [PipelineOutcome] {
         var incoming: [IncomingBulletin] = []
         for case .incoming(let bulletin, _) in prepared.items { incoming.append(bulletin) }
-        var results = try store.ingest(batch: incoming).makeIterator()
+        var results = try store.ingest(batch: incoming, stories: analyser.stories).makeIterator()
         return prepared.items.map { item in
             switch item {
             case .rejected(let reason):

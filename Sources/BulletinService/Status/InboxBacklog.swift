@@ -4,10 +4,14 @@ import Glibc
 #endif
 
 /// The files waiting in the inbox, measured from the folder itself: regular files whose names
-/// are not ignored (what the daemon would take), and the oldest one's modification time.
+/// are not ignored (what the daemon would take), and when the oldest one arrived.
+///
+/// A file's arrival is its inode's change time (`st_ctime`): a rename into the inbox, a copy
+/// and a write all set it, while the modification time of a file moved in (`mv`, `cp -p`,
+/// rsync) may be days old.
 public struct InboxBacklog: Sendable, Equatable {
     public var files: Int
-    /// The oldest waiting file's modification time; nil when none waits.
+    /// When the oldest waiting file arrived (its change time); nil when none waits.
     public var oldest: Date?
 
     public init(files: Int, oldest: Date?) {
@@ -35,7 +39,7 @@ public struct InboxBacklog: Sendable, Equatable {
             var info = stat()
             guard fstatat(dirFD, name, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
             files += 1
-            let time = Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
+            let time = Date(timeIntervalSince1970: Double(info.st_ctim.tv_sec) + Double(info.st_ctim.tv_nsec) / 1e9)
             if oldest.map({ time < $0 }) ?? true { oldest = time }
         }
         return InboxBacklog(files: files, oldest: oldest)

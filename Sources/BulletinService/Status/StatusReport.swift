@@ -136,12 +136,12 @@ public struct StatusReport: Encodable, Sendable, Equatable {
             errors: Errors(lastHour: recent.count, recent: Array(recent.reversed().prefix(10))))
         guard running, let state else {
             report.health = .notRunning
-            if state == nil {
-                report.problems = ["bulletind is not running: no state file for the database \(seen.database)"]
-            } else if state?.phase == .stopped {
-                report.problems = ["bulletind is not running: it stopped at \(Self.time(state!.updated))"]
+            if let state, state.phase == .stopped {
+                report.problems = ["bulletind is not running: it stopped at \(Self.time(state.updated))"]
+            } else if let state {
+                report.problems = ["bulletind is not running: process \(state.pid) is gone (last state \(Self.time(state.updated)))"]
             } else {
-                report.problems = ["bulletind is not running: process \(state!.pid) is gone (last state \(Self.time(state!.updated)))"]
+                report.problems = ["bulletind is not running: no state file for the database \(seen.database)"]
             }
             return report
         }

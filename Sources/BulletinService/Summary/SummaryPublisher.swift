@@ -16,6 +16,8 @@ public struct SummaryPublisher: Sendable {
     public let folder: String
     public let calendar: LocalCalendar
     public let options: SummaryOptions
+    /// The topic counts of past days, kept between publishes (`TrendCache`).
+    private let trendCache = TrendCache()
 
     /// Days back `catchUp` looks for days without their files.
     public static let catchUpDays = 7
@@ -41,7 +43,8 @@ public struct SummaryPublisher: Sendable {
             malloc_trim(0)
         }
         let summary = try SummaryComposer.compose(store: store, day: day, calendar: calendar, now: now,
-                                                  trendWindow: options.trendWindow)
+                                                  listLimit: DaySummaryBuilder.defaultListLimit,
+                                                  trendWindow: options.trendWindow, cache: trendCache)
         try Directories.create(folder)
         let htmlPath = path(summary.date, .html)
         let firstTime = !FileManager.default.fileExists(atPath: htmlPath)
@@ -50,7 +53,8 @@ public struct SummaryPublisher: Sendable {
             if firstTime, let previous = summary.previousDay.flatMap(LocalDay.init(string:)),
                FileManager.default.fileExists(atPath: path(previous.description, .html)) {
                 let older = try SummaryComposer.compose(store: store, day: calendar.start(of: previous), calendar: calendar,
-                                                        now: now, trendWindow: options.trendWindow)
+                                                        now: now, listLimit: DaySummaryBuilder.defaultListLimit,
+                                                        trendWindow: options.trendWindow, cache: trendCache)
                 try AtomicFile.write(Data(SummaryHTML.day(older).utf8), to: path(previous.description, .html))
             }
             try writeIndex(now: now)

@@ -17,7 +17,9 @@ struct ExplainCommand: ParsableCommand {
     var articleID: Int64
 
     func run() throws {
-        let store = try paths.open(.existing).store
+        let runtime = try paths.open(.existing)
+        let configuration = runtime.configuration
+        let store = runtime.store
         guard let explanation = try store.explain(articleID: articleID) else {
             throw CommandFailure("no article with id \(articleID)")
         }
@@ -27,6 +29,10 @@ struct ExplainCommand: ParsableCommand {
         }
         print("#\(explanation.articleID) \(explanation.title)")
         print("  from: \(explanation.bulletins.joined(separator: ", "))")
+        if let story = explanation.story {
+            let size = story.articles == 1 ? "1 article" : "\(story.articles) articles"
+            print("  story: #\(story.id) · \(size) since \(configuration.calendar.day(containing: story.firstSeen))")
+        }
         if explanation.topics.isEmpty { print("  unclassified: no topic's rule reached its threshold") }
         for topic in explanation.topics {
             print("  \(topic.name) [\(topic.id)] score \(String(format: "%.1f", topic.score))")
