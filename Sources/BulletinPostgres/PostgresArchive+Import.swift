@@ -58,6 +58,59 @@ extension PostgresArchive {
         }
     }
 
+    /// Copies `stories` in ONE transaction, after their articles (`importBulletins`): each
+    /// article found here by fingerprint and without a story joins the story of a fellow member
+    /// that has one here already (the oldest such story; a story copied before, or assigned by
+    /// a daemon that stored the article first), else one new story per source story. Takes the
+    /// story lock (`storyLockKey`), so daemons' band indexes catch up with the copied words.
+    /// Returns how many stories gained articles (0 for stories copied before).
+    public func importStories(_ stories: [ArchivedStory]) throws -> Int {
+        guard !stories.isEmpty else { return 0 }
+        return try write { session in
+            try session.execute("SELECT pg_advisory_xact_lock($1)", [.int(Self.storyLockKey)])
+            var copied = 0
+            for story in stories {
+                let words = Dictionary(story.members.map { ($0.fingerprint, $0.words) }, uniquingKeysWith: { a, _ in a })
+                var missing: [(article: Int64, words: [UInt8])] = []
+                var existing: [Int64] = []
+                for row in try session.query("""
+                    SELECT a.id, a.text_hash, s.story_id FROM article a LEFT JOIN article_story s ON s.article_id = a.id
+                    WHERE a.text_hash = ANY($1) ORDER BY a.id
+                    """, [.texts(Array(words.keys))]) {
+                    let (article, fingerprint, storyID) = try row.decode((Int64, String, Int64?).self)
+                    if let storyID { existing.append(storyID) } else { missing.append((article, words[fingerprint] ?? [])) }
+                }
+                guard !missing.isEmpty else { continue }
+                let target = try existing.min() ?? session.query(
+                    "INSERT INTO story (first_seen, articles) VALUES ($1, 0) RETURNING id", [.date(story.firstSeen)]
+                )[0].decode(Int64.self)
+                for member in missing {
+                    try session.execute("INSERT INTO article_story (article_id, story_id, words) VALUES ($1, $2, $3)",
+                                        [.int(member.article), .int(target), .bytes(Data(member.words))])
+                }
+                try session.execute("""
+                    UPDATE story SET articles = (SELECT COUNT(*) FROM article_story WHERE story_id = $1),
+                                     first_seen = LEAST(first_seen, $2)
+                    WHERE id = $1
+                    """, [.int(target), .date(story.firstSeen)])
+                copied += 1
+            }
+            return copied
+        }
+    }
+
+    /// Of the articles with these fingerprints: how many have a story here, and in how many stories.
+    public func storyCountsFor(fingerprints: [String]) throws -> (articles: Int, stories: Int) {
+        try read { session in
+            let row = try session.query("""
+                SELECT COUNT(*), COUNT(DISTINCT s.story_id)
+                FROM article a JOIN article_story s ON s.article_id = a.id WHERE a.text_hash = ANY($1)
+                """, [.texts(fingerprints)])[0]
+            let (articles, stories) = try row.decode((Int64, Int64).self)
+            return (Int(articles), Int(stories))
+        }
+    }
+
     /// Copies the boilerplate memory; a sender already here keeps what it has.
     public func importBoilerplate(senders: [(sender: String, bulletins: Int)],
                                   lines: [(sender: String, fingerprint: Int64, bulletins: Int, lastSeen: Int)]) throws {

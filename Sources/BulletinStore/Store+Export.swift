@@ -40,6 +40,24 @@ extension Store {
         }
     }
 
+    /// Up to `limit` stories with an id above `afterID`, in id order, each with its articles
+    /// (fingerprint and story words, in article id order); from one snapshot. Empty: no more.
+    public func exportStories(afterID: Int64, limit: Int) throws -> [ArchivedStory] {
+        try pool.read { db in
+            let members = try db.cachedStatement(sql: """
+                SELECT a.text_hash, s.words FROM article_story s JOIN article a ON a.id = s.article_id
+                WHERE s.story_id = ? ORDER BY s.article_id
+                """)
+            return try Row.fetchAll(db, sql: "SELECT id, first_seen FROM story WHERE id > ? ORDER BY id LIMIT ?",
+                                    arguments: [afterID, limit]).map { row in
+                ArchivedStory(id: row["id"], firstSeen: row["first_seen"], members: try Row.fetchAll(
+                    members, arguments: [row["id"] as Int64]).map {
+                        ArchivedStory.Member(fingerprint: $0["text_hash"], words: [UInt8]($0["words"] as Data))
+                    })
+            }
+        }
+    }
+
     /// Every topic of the topic table (id, name), in id order.
     public func exportTopics() throws -> [(id: String, name: String)] {
         try pool.read { db in

@@ -4,13 +4,18 @@ import BulletinPostgres
 
 /// Copies a SQLite archive into a PostgreSQL one (`bulletind migrate --to postgresql://…`):
 /// topics, bulletins with their duplicate counts and filed state, articles with their
-/// classifications and links, and the boilerplate memory.
+/// classifications and links, the story clusters (each article's story and story words), and
+/// the boilerplate memory.
 ///
 /// Resumable and idempotent: bulletins are copied in chunks of `chunk`, each chunk in one
 /// transaction, and a bulletin already in the target (same content hash) is skipped; run it
 /// again after an interruption and it copies what is missing. Verifies at the end that the
 /// target holds every bulletin of the source with the same number of article links, distinct
-/// articles and duplicates; throws `ArchiveMigration.Mismatch` otherwise.
+/// articles and duplicates, and every article of a story with a story there; throws
+/// `ArchiveMigration.Mismatch` otherwise. Into an empty target the stories are the source's,
+/// one for one; an article a daemon already stored there keeps the story it has, and the
+/// source story's other articles join it. Stories are copied after all bulletins,
+/// a chunk of stories per transaction; a story already copied is skipped.
 public struct ArchiveMigration {
     public struct Report: Sendable, Equatable {
         public var bulletins: Int
@@ -18,6 +23,11 @@ public struct ArchiveMigration {
         public var articles: Int
         public var links: Int
         public var duplicates: Int
+        /// Stories of the source, and how many of them were copied by this run.
+        public var stories: Int
+        public var storiesCopied: Int
+        /// Articles of the source with a story.
+        public var storyArticles: Int
     }
 
     public struct Mismatch: Error, CustomStringConvertible {
@@ -57,6 +67,16 @@ public struct ArchiveMigration {
             after = last.id
             progress(done)
         }
+        var stories = (count: 0, copied: 0, members: [String]())
+        var afterStory: Int64 = 0
+        while true {
+            let batch = try source.exportStories(afterID: afterStory, limit: chunk)
+            guard let last = batch.last else { break }
+            stories.copied += try target.importStories(batch)
+            stories.count += batch.count
+            stories.members += batch.flatMap { $0.members.map(\.fingerprint) }
+            afterStory = last.id
+        }
         let boilerplate = try source.exportBoilerplate()
         try target.importBoilerplate(senders: boilerplate.senders, lines: boilerplate.lines)
         let found = try target.countsFor(contentHashes: hashes)
@@ -69,6 +89,14 @@ public struct ArchiveMigration {
                 \(found.links), \(found.articles), \(found.duplicates)
                 """)
         }
-        return Report(bulletins: hashes.count, copied: copied, articles: articles.count, links: links, duplicates: duplicates)
+        let storied = try target.storyCountsFor(fingerprints: stories.members)
+        guard storied.articles == stories.members.count else {
+            throw Mismatch(description: """
+                the stories do not match: source \(stories.members.count) articles in \(stories.count) stories; \
+                target \(storied.articles) articles in \(storied.stories) stories
+                """)
+        }
+        return Report(bulletins: hashes.count, copied: copied, articles: articles.count, links: links, duplicates: duplicates,
+                      stories: stories.count, storiesCopied: stories.copied, storyArticles: stories.members.count)
     }
 }

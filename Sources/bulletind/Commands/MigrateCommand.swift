@@ -9,7 +9,7 @@ struct MigrateCommand: ParsableCommand {
         commandName: "migrate",
         abstract: "Copy the SQLite archive into a PostgreSQL database (resumable; verifies the counts).",
         discussion: """
-        Copies bulletins, articles, topics, duplicates, the filed state and the boilerplate memory \
+        Copies bulletins, articles, topics, duplicates, the filed state, the story clusters and the boilerplate memory \
         from the database the configuration names (a SQLite file) to --to. Run it again after an \
         interruption: what is already copied is skipped. The password comes from password_file, \
         PGPASSFILE or $CREDENTIALS_DIRECTORY, never from the address.
@@ -43,6 +43,7 @@ struct MigrateCommand: ParsableCommand {
         print("articles    \(report.articles)")
         print("links       \(report.links)")
         print("duplicates  \(report.duplicates)")
-        print("verified: every bulletin, article link and duplicate of \(database) is in \(archive.address)")
+        print("stories     \(report.stories) (\(report.storiesCopied) copied now; \(report.storyArticles) articles)")
+        print("verified: every bulletin, article link, duplicate and story of \(database) is in \(archive.address)")
     }
 }
