@@ -1,4 +1,4 @@
-/// Per-day totals from `Store.dayCounts(days:)`: index `i` of every array is the caller's `days[i]`.
+/// Per-day totals from `BulletinArchive.dayCounts(days:)`: index `i` of every array is the caller's `days[i]`.
 public struct DayCounts: Sendable, Equatable {
     /// Articles first received on each day.
     public var articles: [Int]
@@ -6,8 +6,9 @@ public struct DayCounts: Sendable, Equatable {
     public var lastArticleIDs: [Int64]
     /// Bulletins received on each day.
     public var bulletins: [Int]
-    /// The smallest row number of the article–topic table (0 when empty): it changes when the
-    /// articles' topics are assigned again.
+    /// Changes when the articles' topics are assigned again (`reclassify`), and only then as
+    /// far as a caller can rely on: SQLite's smallest row number of the article–topic table
+    /// (0 when empty), PostgreSQL's count of reclassifications (`PostgresArchive.dayCounts`).
     public var topicRowsFloor: Int64
 
     public init(articles: [Int], lastArticleIDs: [Int64], bulletins: [Int], topicRowsFloor: Int64) {
