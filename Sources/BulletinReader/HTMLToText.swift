@@ -22,10 +22,19 @@ enum HTMLToText {
     }
 
     static func convert(_ html: String) -> Result {
-        // The converter (and its buffer of the page's scalars, one to four bytes each: see
-        // `ScalarBuffer`) is gone before the text is normalised.
+        var html = html
+        return html.withUTF8 { convert(utf8: $0) }
+    }
+
+    /// The same for a page given as UTF-8 bytes, which must be valid UTF-8: read where they
+    /// lie (`UTF8Scalars`), with no decoded copy of the page.
+    static func convert(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Result {
+        // The converter's output is gone once the text is normalised.
         let (output, title) = {
-            var converter = Converter(scalars: ScalarBuffer(html))
+            var converter = Converter(scalars: UTF8Scalars(bytes: bytes))
+            // The text is about as long as the page, rarely longer: one allocation, not a
+            // doubling array that may be twice the size it needs.
+            converter.writer.reserveCapacity(bytes.count)
             converter.run()
             return (converter.writer.output, converter.title)
         }()
@@ -67,14 +76,14 @@ enum HTMLToText {
     }()
 
     private struct Converter {
-        let scalars: ScalarBuffer
+        let scalars: UTF8Scalars
         var writer = MarkdownWriter()
         var title: String?
         var index = 0
         var inHead = false
         var preDepth = 0
 
-        init(scalars: ScalarBuffer) {
+        init(scalars: UTF8Scalars) {
             self.scalars = scalars
         }
 
@@ -93,7 +102,7 @@ enum HTMLToText {
         }
 
         mutating func writeText(_ scalar: Unicode.Scalar) {
-            guard !inHead else { return }
+            guard !inHead, scalar != UTF8Scalars.continuation else { return }
             if preDepth > 0 {
                 writer.writePreformatted(scalar == "\r" ? "\n" : scalar)
             } else {
@@ -142,7 +151,7 @@ enum HTMLToText {
                 let start = index
                 index = endOfRawText(named: name)
                 if title == nil {
-                    let raw = Array(scalars[start..<min(rawTextEnd, scalars.count)])
+                    let raw = scalars[start..<min(rawTextEnd, scalars.count)].filter { $0 != UTF8Scalars.continuation }
                     let text = TextNormalizer.singleLine(decodeEntities(raw))
                     title = text.isEmpty ? nil : text
                 }
