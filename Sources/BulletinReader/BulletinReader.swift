@@ -27,20 +27,34 @@ public struct BulletinReader: Sendable {
     /// any other name is read as text after content sniffing.
     public static let knownExtensions: Set<String> = ["txt", "md", "markdown", "html", "htm", "xhtml", "eml"]
 
-    public func read(_ data: Data, fileName: String) throws(ReadError) -> Document {
-        // The file's bytes are read where they lie, not copied (an e-mail excepted).
-        let document: Result<Document, ReadError> = data.withUnsafeBytes { raw in
-            Result { () throws(ReadError) -> Document in try read(bytes: raw.bindMemory(to: UInt8.self), fileName: fileName) }
+    /// The file's bytes are read where they lie, not copied (an e-mail excepted). When the
+    /// caller hands them over (`consume`), they are let go as soon as they are read: an HTML
+    /// page's before its text is normalised.
+    public func read(_ data: consuming Data, fileName: String) throws(ReadError) -> Document {
+        let read: Result<Read, ReadError> = data.withUnsafeBytes { raw in
+            Result { () throws(ReadError) -> Read in try self.read(bytes: raw.bindMemory(to: UInt8.self), fileName: fileName) }
         }
-        return try document.get()
+        _ = consume data
+        switch try read.get() {
+        case .document(let document):
+            return document
+        case .html(let markdown, let encoding):
+            return try document(html: markdown.normalized(), encoding: encoding)
+        }
     }
 
-    private func read(bytes: UnsafeBufferPointer<UInt8>, fileName: String) throws(ReadError) -> Document {
+    /// A document, or an HTML page converted but not yet normalised.
+    private enum Read {
+        case document(Document)
+        case html(HTMLToText.Markdown, encoding: String)
+    }
+
+    private func read(bytes: UnsafeBufferPointer<UInt8>, fileName: String) throws(ReadError) -> Read {
         guard !bytes.isEmpty else { throw .empty }
         if let reason = BinarySniffer.reasonNotText(bytes) { throw .notText(reason) }
 
         let named = FormatSniffer.format(forFileName: fileName)
-        if named == .email { return try readEmail(bytes) }
+        if named == .email { return .document(try readEmail(bytes)) }
 
         if let utf8 = CharsetDecoder.validUTF8File(bytes) {
             // The common case: valid UTF-8. Text and Markdown are normalised straight from the
@@ -48,21 +62,21 @@ public struct BulletinReader: Sendable {
             let format = named ?? FormatSniffer.sniff(String(decoding: utf8.body.prefix(FormatSniffer.sniffBytes), as: UTF8.self))
             switch format {
             case .email:
-                return try readEmail(bytes)
+                return .document(try readEmail(bytes))
             case .html:
-                return try document(html: HTMLToText.convert(utf8: utf8.body), encoding: utf8.encoding)
+                return .html(HTMLToText.markdown(utf8: utf8.body), encoding: utf8.encoding)
             case .markdown, .text:
-                return try document(format: format, encoding: utf8.encoding, text: TextNormalizer.normalize(utf8: utf8.body))
+                return .document(try document(format: format, encoding: utf8.encoding, text: TextNormalizer.normalize(utf8: utf8.body)))
             }
         }
         let decoded = CharsetDecoder.decodeFile(bytes)
         switch named ?? FormatSniffer.sniff(decoded.text) {
         case .email:
-            return try readEmail(bytes)
+            return .document(try readEmail(bytes))
         case .html:
-            return try document(html: HTMLToText.convert(decoded.text), encoding: decoded.encoding)
+            return .document(try document(html: HTMLToText.convert(decoded.text), encoding: decoded.encoding))
         case let format:
-            return try document(format: format, encoding: decoded.encoding, text: TextNormalizer.normalize(decoded.text))
+            return .document(try document(format: format, encoding: decoded.encoding, text: TextNormalizer.normalize(decoded.text)))
         }
     }
 

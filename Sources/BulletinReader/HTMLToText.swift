@@ -29,16 +29,29 @@ enum HTMLToText {
     /// The same for a page given as UTF-8 bytes, which must be valid UTF-8: read where they
     /// lie (`UTF8Scalars`), with no decoded copy of the page.
     static func convert(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Result {
-        // The converter's output is gone once the text is normalised.
-        let (output, title) = {
-            var converter = Converter(scalars: UTF8Scalars(bytes: bytes))
-            // The text is about as long as the page, rarely longer: one allocation, not a
-            // doubling array that may be twice the size it needs.
-            converter.writer.reserveCapacity(bytes.count)
-            converter.run()
-            return (converter.writer.output, converter.title)
-        }()
-        return Result(text: output.withUnsafeBufferPointer { TextNormalizer.normalize(utf8: $0) }, title: title)
+        markdown(utf8: bytes).normalized()
+    }
+
+    /// The converter's output before `TextNormalizer`: UTF-8 bytes, and the page's title.
+    struct Markdown: Sendable {
+        var bytes: [UInt8]
+        var title: String?
+
+        /// The text normalised (`Result`).
+        func normalized() -> Result {
+            Result(text: bytes.withUnsafeBufferPointer { TextNormalizer.normalize(utf8: $0) }, title: title)
+        }
+    }
+
+    /// The first half of `convert(utf8:)`: a caller holding the page's bytes can let them go
+    /// before the text is normalised.
+    static func markdown(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Markdown {
+        var converter = Converter(scalars: UTF8Scalars(bytes: bytes))
+        // The text is about as long as the page, rarely longer: one allocation, not a
+        // doubling array that may be twice the size it needs.
+        converter.writer.reserveCapacity(bytes.count)
+        converter.run()
+        return Markdown(bytes: converter.writer.output, title: converter.title)
     }
 
     /// What an element does to the layout; elements not listed are inline (text only).

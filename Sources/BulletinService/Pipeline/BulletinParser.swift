@@ -49,12 +49,11 @@ public struct BulletinParser: Sendable {
     /// (`consume`), a large file's bytes are freed before it is split.
     public func analyse(_ data: consuming Data, fileName: String,
                         knownBoilerplate: (String) throws -> Set<Int64>?) rethrows -> Result<ParsedBulletin, Rejection> {
-        let read = Result { () throws(ReadError) -> Document in try reader.read(data, fileName: fileName) }
-        _ = consume data
         let document: Document
-        switch read {
-        case .success(let decoded): document = decoded
-        case .failure(let error): return .failure(Rejection(reason: error.description))
+        do {
+            document = try reader.read(consume data, fileName: fileName)
+        } catch {
+            return .failure(Rejection(reason: error.description))
         }
         let key = LayoutKey(from: document.sender, listID: document.listID, subject: document.title, fileName: fileName)
         let sender = splitter.boilerplateSender(for: key)
