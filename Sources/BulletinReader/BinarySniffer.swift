@@ -5,7 +5,7 @@ enum BinarySniffer {
     /// Not text: a known binary signature (PNG, JPEG, GIF, PDF, ZIP, gzip, ELF), a NUL byte
     /// in a file without a UTF-16 byte-order mark, or more than 10% C0 control bytes other
     /// than tab, line feed, carriage return, form feed and escape.
-    static func reasonNotText(_ bytes: [UInt8]) -> String? {
+    static func reasonNotText(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         for (magic, name) in signatures where bytes.starts(with: magic) {
             return "\(name) data"
         }

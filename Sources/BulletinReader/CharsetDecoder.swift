@@ -10,7 +10,7 @@ enum CharsetDecoder {
 
     /// Decodes a whole file: a UTF-8 BOM → `utf-8-bom`; a UTF-16 BOM → `utf-16le`/`utf-16be`;
     /// otherwise valid UTF-8 → `utf-8`, anything else → `windows-1252`. The BOM is not part of `text`.
-    static func decodeFile(_ bytes: [UInt8]) -> Decoded {
+    static func decodeFile(_ bytes: UnsafeBufferPointer<UInt8>) -> Decoded {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return Decoded(text: String(decoding: bytes.dropFirst(3), as: UTF8.self), encoding: "utf-8-bom")
         }
@@ -26,8 +26,56 @@ enum CharsetDecoder {
         return Decoded(text: decodeSingleByte(bytes, table: windows1252UTF8), encoding: Charset.windows1252.rawValue)
     }
 
+    /// A whole file that `decodeFile` would read as UTF-8 (`utf-8`, or `utf-8-bom` without its
+    /// BOM) and that is valid UTF-8: its text's bytes, to be used as they are. Nil otherwise
+    /// (UTF-16, or bytes that are not valid UTF-8). Allocates nothing.
+    static func validUTF8File(_ bytes: UnsafeBufferPointer<UInt8>) -> (body: UnsafeBufferPointer<UInt8>, encoding: String)? {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return nil }
+        let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        let body = hasBOM ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes
+        guard isValidUTF8(body) else { return nil }
+        return (body, hasBOM ? "utf-8-bom" : Charset.utf8.rawValue)
+    }
+
+    /// Whether `bytes` are well-formed UTF-8 (Unicode's table 3-7: no overlong forms, no
+    /// surrogates, nothing above U+10FFFF, no sequence cut short): what `String(validating:)`
+    /// accepts.
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        let base = UnsafeRawPointer(bytes.baseAddress)
+        while index < count {
+            // ASCII, the bulk of any bulletin, eight bytes at a time.
+            if let base, count - index >= 8, base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return false
+            }
+            guard count - index >= length, bytes[index + 1] >= low, bytes[index + 1] <= high else { return false }
+            for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return false }
+            index += length
+        }
+        return true
+    }
+
     /// The UTF-16 byte-order mark's endianness at the start of `bytes`, if any.
-    static func utf16ByteOrderMark(_ bytes: [UInt8]) -> Charset? {
+    static func utf16ByteOrderMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Charset? {
         if bytes.starts(with: [0xFF, 0xFE]) { return .utf16LE }
         if bytes.starts(with: [0xFE, 0xFF]) { return .utf16BE }
         return nil
@@ -80,7 +128,8 @@ enum CharsetDecoder {
     }
 
     /// Decodes UTF-16 code units; an odd trailing byte becomes U+FFFD, lone surrogates too.
-    static func decodeUTF16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> String {
+    static func decodeUTF16<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, bigEndian: Bool) -> String
+    where Bytes.Index == Int {
         var units: [UInt16] = []
         units.reserveCapacity(bytes.count / 2 + 1)
         var index = bytes.startIndex

@@ -17,6 +17,8 @@ enum FormatSniffer {
 
     /// How many leading scalars the content sniffer looks at.
     private static let sniffLength = 65_536
+    /// Enough bytes of UTF-8 for `sniff` to decide: `sniffLength` scalars of up to four bytes.
+    static let sniffBytes = 4 * sniffLength + 4
 
     /// The format of decoded text that came without a telling extension: HTML when it starts
     /// (after whitespace) with `<!DOCTYPE html` or `<html`; e-mail when it starts with a header

@@ -22,14 +22,36 @@ enum HTMLToText {
     }
 
     static func convert(_ html: String) -> Result {
-        // The converter (and its buffer of the page's scalars, one to four bytes each: see
-        // `ScalarBuffer`) is gone before the text is normalised.
-        let (output, title) = {
-            var converter = Converter(scalars: ScalarBuffer(html))
-            converter.run()
-            return (converter.writer.output, converter.title)
-        }()
-        return Result(text: output.withUnsafeBufferPointer { TextNormalizer.normalize(utf8: $0) }, title: title)
+        var html = html
+        return html.withUTF8 { convert(utf8: $0) }
+    }
+
+    /// The same for a page given as UTF-8 bytes, which must be valid UTF-8: read where they
+    /// lie (`UTF8Scalars`), with no decoded copy of the page.
+    static func convert(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Result {
+        markdown(utf8: bytes).normalized()
+    }
+
+    /// The converter's output before `TextNormalizer`: UTF-8 bytes, and the page's title.
+    struct Markdown: Sendable {
+        var bytes: [UInt8]
+        var title: String?
+
+        /// The text normalised (`Result`).
+        func normalized() -> Result {
+            Result(text: bytes.withUnsafeBufferPointer { TextNormalizer.normalize(utf8: $0) }, title: title)
+        }
+    }
+
+    /// The first half of `convert(utf8:)`: a caller holding the page's bytes can let them go
+    /// before the text is normalised.
+    static func markdown(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Markdown {
+        var converter = Converter(scalars: UTF8Scalars(bytes: bytes))
+        // The text is about as long as the page, rarely longer: one allocation, not a
+        // doubling array that may be twice the size it needs.
+        converter.writer.reserveCapacity(bytes.count)
+        converter.run()
+        return Markdown(bytes: converter.writer.output, title: converter.title)
     }
 
     /// What an element does to the layout; elements not listed are inline (text only).
@@ -67,14 +89,14 @@ enum HTMLToText {
     }()
 
     private struct Converter {
-        let scalars: ScalarBuffer
+        let scalars: UTF8Scalars
         var writer = MarkdownWriter()
         var title: String?
         var index = 0
         var inHead = false
         var preDepth = 0
 
-        init(scalars: ScalarBuffer) {
+        init(scalars: UTF8Scalars) {
             self.scalars = scalars
         }
 
@@ -93,7 +115,7 @@ enum HTMLToText {
         }
 
         mutating func writeText(_ scalar: Unicode.Scalar) {
-            guard !inHead else { return }
+            guard !inHead, scalar != UTF8Scalars.continuation else { return }
             if preDepth > 0 {
                 writer.writePreformatted(scalar == "\r" ? "\n" : scalar)
             } else {
@@ -142,7 +164,7 @@ enum HTMLToText {
                 let start = index
                 index = endOfRawText(named: name)
                 if title == nil {
-                    let raw = Array(scalars[start..<min(rawTextEnd, scalars.count)])
+                    let raw = scalars[start..<min(rawTextEnd, scalars.count)].filter { $0 != UTF8Scalars.continuation }
                     let text = TextNormalizer.singleLine(decodeEntities(raw))
                     title = text.isEmpty ? nil : text
                 }

@@ -13,6 +13,11 @@ struct MarkdownWriter {
     private var atLineStart = true
     private var pendingPrefix: String?
 
+    /// Room for `count` bytes of output.
+    mutating func reserveCapacity(_ count: Int) {
+        output.reserveCapacity(count)
+    }
+
     /// Writes text that collapses like HTML whitespace.
     mutating func writeText(_ scalar: Unicode.Scalar) {
         switch scalar.value {

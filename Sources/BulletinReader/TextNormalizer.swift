@@ -19,36 +19,26 @@ enum TextNormalizer {
     }
 
     /// The same for text given as UTF-8 bytes, which must be valid UTF-8.
+    ///
+    /// The text is written straight into the storage of the `String` returned, allocated once
+    /// at the input's size: the output is never longer than the input (a character is written
+    /// as the bytes it was read from or fewer, and each line break written stands for one
+    /// read before it).
     static func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var state = State(capacity: bytes.count)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                // Printable ASCII, the bulk of any bulletin, goes straight to the output.
-                if byte >= 0x21 && byte <= 0x7E {
-                    state.appendText(byte)
-                } else {
-                    state.consume(Unicode.Scalar(byte))
-                }
-                index += 1
-                continue
-            }
-            // `bytes` are valid UTF-8: the lead byte gives the sequence's length.
-            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-            state.consume(Unicode.Scalar(value) ?? "\u{FFFD}")
-            index += length
+        String(unsafeUninitializedCapacity: bytes.count) { output in
+            var state = State(output: output)
+            state.consume(utf8: bytes)
+            return state.finish()
         }
-        return state.finish()
     }
 
     /// The single pass: scalars go in one at a time, UTF-8 bytes come out. Each line is
     /// written to `output` as it comes, after the separator it needs, and cut back at its
     /// end (trailing spaces, or the whole line and its separator when it is blank).
     private struct State {
-        var output: [UInt8] = []
+        /// The output so far is `output[..<count]`.
+        let output: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
         /// Whether the current line's separator has been written (it has some character).
         var lineOpen = false
         /// Where the current line's separator starts in `output`, and where its text starts.
@@ -59,20 +49,51 @@ enum TextNormalizer {
         var blankLinesPending = false
         var previousWasCR = false
 
-        init(capacity: Int) {
-            output.reserveCapacity(capacity)
+        init(output: UnsafeMutableBufferPointer<UInt8>) {
+            self.output = output
+        }
+
+        /// Valid UTF-8 bytes, in order.
+        mutating func consume(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    // Printable ASCII, the bulk of any bulletin, goes straight to the output.
+                    if byte >= 0x21 && byte <= 0x7E {
+                        appendText(byte)
+                    } else {
+                        consume(Unicode.Scalar(byte))
+                    }
+                    index += 1
+                    continue
+                }
+                // `bytes` are valid UTF-8: the lead byte gives the sequence's length.
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                consume(Unicode.Scalar(value) ?? "\u{FFFD}")
+                index += length
+            }
+        }
+
+        @inline(__always)
+        mutating func append(_ byte: UInt8) {
+            precondition(count < output.count, "normalised text longer than its input")
+            output[count] = byte
+            count += 1
         }
 
         @inline(__always)
         mutating func openLine() {
             guard !lineOpen else { return }
             lineOpen = true
-            separatorStart = output.count
-            if !output.isEmpty {
-                output.append(0x0A)
-                if blankLinesPending { output.append(0x0A) }
+            separatorStart = count
+            if count > 0 {
+                append(0x0A)
+                if blankLinesPending { append(0x0A) }
             }
-            lineStart = output.count
+            lineStart = count
             contentEnd = lineStart
         }
 
@@ -81,8 +102,8 @@ enum TextNormalizer {
         mutating func appendText(_ byte: UInt8) {
             previousWasCR = false
             openLine()
-            output.append(byte)
-            contentEnd = output.count
+            append(byte)
+            contentEnd = count
         }
 
         @inline(__always)
@@ -104,15 +125,15 @@ enum TextNormalizer {
                 endLine()
             case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
                 openLine()
-                output.append(0x20)
+                append(0x20)
             case 0x200B, 0x2060, 0xFEFF, 0xAD:
                 return
             case 0x00...0x1F, 0x7F...0x9F:
                 return
             default:
                 openLine()
-                UTF8.encode(scalar) { output.append($0) }
-                contentEnd = output.count
+                UTF8.encode(scalar) { append($0) }
+                contentEnd = count
             }
         }
 
@@ -120,21 +141,22 @@ enum TextNormalizer {
             if lineOpen {
                 if contentEnd == lineStart {
                     // Only spaces: a blank line, written as nothing.
-                    output.removeLast(output.count - separatorStart)
-                    if !output.isEmpty { blankLinesPending = true }
+                    count = separatorStart
+                    if count > 0 { blankLinesPending = true }
                 } else {
-                    output.removeLast(output.count - contentEnd)
+                    count = contentEnd
                     blankLinesPending = false
                 }
                 lineOpen = false
-            } else if !output.isEmpty {
+            } else if count > 0 {
                 blankLinesPending = true
             }
         }
 
-        mutating func finish() -> String {
+        /// The number of bytes written.
+        mutating func finish() -> Int {
             endLine()
-            return String(decoding: output, as: UTF8.self)
+            return count
         }
     }
 

@@ -54,7 +54,7 @@ struct ArticleAssembler {
         let segment = segments[index]
         guard segment.kind == .paragraph, !segment.isBullet, segment.lineCount <= SegmentBuilder.maximumTitleLines,
               segment.text.utf8.count <= SegmentBuilder.maximumMarkedLength else { return false }
-        return mastheads.matches(segment.text)
+        return mastheads.matches(String(segment.text))
     }
 
     var end: Int { measures.end }

@@ -8,11 +8,9 @@ enum InlineMarkdown {
     private static let maximumLinkTargetLength = 2_000
 
     static func plainText<S: StringProtocol>(_ text: S) -> String {
-        let bytes = Array(text.utf8)
         // Fast path: nothing to remove.
-        guard bytes.contains(where: { $0 == asterisk || $0 == underscore || $0 == openBracket }) else {
-            return String(text)
-        }
+        guard hasMarkup(text) else { return String(text) }
+        let bytes = Array(text.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var index = 0
@@ -38,6 +36,15 @@ enum InlineMarkdown {
             index += 1
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// `plainText(text)` as a slice: `text` itself (no copy) when it holds no markup.
+    static func plainSlice(_ text: Substring) -> Substring {
+        hasMarkup(text) ? Substring(plainText(text)) : text
+    }
+
+    private static func hasMarkup<S: StringProtocol>(_ text: S) -> Bool {
+        text.utf8.contains { $0 == asterisk || $0 == underscore || $0 == openBracket }
     }
 
     /// For `[text](target)` starting at `textStart` (just after `[`): the index of `]`

@@ -35,8 +35,10 @@ struct Segment: Sendable {
     var lines: Range<Int>
     /// The front- or back-matter pattern the paragraph matches, if any.
     var mark: Mark = .none
-    /// The text, trimmed, markup removed; list items start with "- ".
-    var text: String
+    /// The text, trimmed, markup removed; list items start with "- ". A slice of the
+    /// document's text when it is written there as it is (a line without markup), so the
+    /// bulletin's paragraphs are not copied one by one; its own storage otherwise.
+    var text: Substring
     /// 1...6 for `#` headings, `boldLevel` for a bold line, `plainLevel` otherwise.
     var level: Int = Segment.plainLevel
     var isBullet: Bool = false

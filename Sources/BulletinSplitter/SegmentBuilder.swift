@@ -49,9 +49,11 @@ struct SegmentBuilder {
         func flush() {
             guard !paragraphLines.isEmpty else { return }
             let range = paragraphStart..<(paragraphStart + paragraphLines.count)
-            let joined = paragraphLines.count == 1 ? String(paragraphLines[0]) : paragraphLines.joined(separator: " ")
+            // A paragraph of one line is a slice of the document's text unless markup is removed;
+            // one joined from several lines has its own storage.
+            let joined = paragraphLines.count == 1 ? paragraphLines[0] : Substring(paragraphLines.joined(separator: " "))
             // Removing markup can leave spaces at an end ("Title *" → "Title "): trim again.
-            var body = markup == .markdown ? String(TextShape.trimmed(Substring(InlineMarkdown.plainText(joined)))) : joined
+            var body = markup == .markdown ? TextShape.trimmed(InlineMarkdown.plainSlice(joined)) : joined
             defer {
                 paragraphLines.removeAll(keepingCapacity: true)
                 paragraphIsBullet = false
@@ -61,18 +63,18 @@ struct SegmentBuilder {
                 segments.append(Segment(kind: .markupOnly, lines: range, text: ""))
                 return
             }
-            if paragraphLines.count > 1, let kind = structuralKind(of: body) {
+            if paragraphLines.count > 1, let kind = structuralKind(of: String(body)) {
                 // A trailer or heading that was itself hard-wrapped.
                 segments.append(Segment(kind: kind, lines: range, text: body))
                 return
             }
-            if paragraphIsBullet { body = "- " + body }
+            if paragraphIsBullet { body = Substring("- " + body) }
             segments.append(paragraph(body, level: Segment.plainLevel, isBullet: paragraphIsBullet, lines: range))
         }
 
         func structural(_ kind: Segment.Kind, _ line: ClassifiedLine, at index: Int) {
             flush()
-            segments.append(Segment(kind: kind, lines: index..<(index + 1), text: line.plain))
+            segments.append(Segment(kind: kind, lines: index..<(index + 1), text: Substring(line.plain)))
         }
 
         for (index, line) in lines.enumerated() {
@@ -96,7 +98,7 @@ struct SegmentBuilder {
                     // A heading with no text ("#" alone) is no paragraph.
                     segments.append(Segment(kind: .markupOnly, lines: index..<(index + 1), text: ""))
                 } else {
-                    segments.append(paragraph(line.plain, level: level, isBullet: false, lines: index..<(index + 1)))
+                    segments.append(paragraph(Substring(line.plain), level: level, isBullet: false, lines: index..<(index + 1)))
                 }
             case .bullet(let item):
                 flush()
@@ -137,12 +139,12 @@ struct SegmentBuilder {
         return nil
     }
 
-    private func paragraph(_ text: String, level: Int, isBullet: Bool, lines: Range<Int>) -> Segment {
+    private func paragraph(_ text: Substring, level: Int, isBullet: Bool, lines: Range<Int>) -> Segment {
         let lineCount = lines.count
         var segment = Segment(kind: .paragraph, lines: lines, text: text, level: level, isBullet: isBullet, lineCount: lineCount)
         if !isBullet, lineCount <= Self.maximumTitleLines, text.utf8.count <= Self.maximumMarkedLength {
             // Masthead patterns are matched by `ArticleAssembler`, on front matter only.
-            if patterns.houses.matches(text) { segment.mark = .house }
+            if patterns.houses.matches(String(text)) { segment.mark = .house }
         }
         // The cheap tests first: most body paragraphs end with a full stop.
         guard !isBullet, lineCount <= Self.maximumTitleLines, text.utf8.count <= Self.maximumTitleLength * 4,
@@ -150,7 +152,7 @@ struct SegmentBuilder {
         else { return segment }
         segment.wordCount = TextShape.wordCount(text, limit: Self.maximumTitleWords)
         if isTitleShaped(segment) {
-            if captions.matches(text) {
+            if captions.matches(String(text)) {
                 if segment.mark == .none { segment.mark = .caption }
             } else {
                 segment.isTitleCandidate = true
@@ -181,10 +183,12 @@ struct SegmentBuilder {
     // MARK: Lines
 
     private func classifiedLines(of text: String) -> [ClassifiedLine] {
+        let lineFeeds = Self.lineFeedOffsets(text)
         var lines: [ClassifiedLine] = []
+        lines.reserveCapacity(lineFeeds.count + 1)
         let bytes = text.utf8
         var start = bytes.startIndex
-        for offset in Self.lineFeedOffsets(text) {
+        for offset in lineFeeds {
             let end = bytes.index(bytes.startIndex, offsetBy: offset)
             lines.append(classify(TextShape.trimmed(text[start..<end])))
             start = bytes.index(after: end)

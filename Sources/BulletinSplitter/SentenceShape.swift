@@ -6,7 +6,7 @@ enum SentenceShape {
     /// tuesday"). Headlines that long are rare; body sentences that long are common.
     static let sentenceWords = 14
 
-    static func isSentence(_ text: String, words: Int) -> Bool {
+    static func isSentence(_ text: Substring, words: Int) -> Bool {
         guard words >= sentenceWords, text.unicodeScalars.contains(",") else { return false }
         var lower = 0
         var total = 0
@@ -22,7 +22,7 @@ enum SentenceShape {
 
     /// Three or more comma-separated items of at most three words each, and no sentence
     /// end: "Data centres, chips, renewable energy".
-    static func isWordList(_ text: String) -> Bool {
+    static func isWordList(_ text: Substring) -> Bool {
         guard !TextShape.endsSentence(text) else { return false }
         let items = text.split(separator: ",", omittingEmptySubsequences: false)
         guard items.count >= 3 else { return false }

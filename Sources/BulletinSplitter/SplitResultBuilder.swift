@@ -8,11 +8,12 @@ struct SplitResultBuilder {
     func build(sections: [Section], fates: [SegmentFate], layout: String?) -> SplitResult {
         var positions = [Int?](repeating: nil, count: sections.count)
         var articles: [Article] = []
+        articles.reserveCapacity(sections.count)
         for (index, section) in sections.enumerated() where section.skippedAs == nil {
             let position = articles.count + 1
             positions[index] = position
             articles.append(Article(
-                title: segments[section.title].text,
+                title: String(segments[section.title].text),
                 body: text(of: section.body),
                 why: section.why.isEmpty ? nil : text(of: section.why),
                 position: position))
@@ -28,8 +29,16 @@ struct SplitResultBuilder {
         return SplitResult(articles: articles, lines: lines, layout: layout)
     }
 
+    /// The paragraphs `indices`, separated by "\n\n": one allocation of exactly the text's size.
     private func text(of indices: [Int]) -> String {
-        indices.map { segments[$0].text }.joined(separator: "\n\n")
+        guard indices.count > 1 else { return indices.first.map { String(segments[$0].text) } ?? "" }
+        var text = ""
+        text.reserveCapacity(indices.reduce(2 * (indices.count - 1)) { $0 + segments[$1].text.utf8.count })
+        for (position, index) in indices.enumerated() {
+            if position > 0 { text += "\n\n" }
+            text += segments[index].text
+        }
+        return text
     }
 
     private func lineFate(_ fate: SegmentFate, sections: [Section], positions: [Int?]) -> LineFate {

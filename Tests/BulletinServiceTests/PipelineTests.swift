@@ -81,6 +81,32 @@ import BulletinStore
         #expect(stats.duplicates == 2)
     }
 
+    /// An input made with `releasesData` hands its bytes over once: after `prepare` they are
+    /// gone from it and from its copies (a large file's bytes are not held while it is split
+    /// and stored), its size stays, and the bulletin is still stored whole. An input made
+    /// without keeps its bytes and can be prepared again.
+    @Test func anInputThatReleasesItsBytesLetsThemGoOncePrepared() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bytes = Data(Self.bulletin.utf8)
+        let released = PipelineInput(fileName: "released.txt", data: bytes, receivedAt: Date(), releasesData: true)
+        let copy = released
+        #expect(copy.data == bytes)
+        let prepared = try pipeline.prepare(batch: [released])
+        #expect(released.data.isEmpty)
+        #expect(copy.data.isEmpty)
+        #expect(released.size == bytes.count)
+        guard case .stored(_, 2, 2, _) = try pipeline.store(prepared)[0] else {
+            Issue.record("expected the bulletin stored with its two articles"); return
+        }
+        let retitled = Data(Self.bulletin.replacingOccurrences(of: "regional 6G", with: "coastal 6G").utf8)
+        let kept = PipelineInput(fileName: "kept.txt", data: retitled, receivedAt: Date())
+        _ = try pipeline.prepare(batch: [kept])
+        #expect(kept.data == retitled)
+        guard case .stored(_, 2, 1, _) = try pipeline.process(batch: [kept])[0] else {
+            Issue.record("expected the kept input prepared again and stored"); return
+        }
+    }
+
     @Test func storesABulletinThenCountsTheSameBytesAsADuplicate() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let data = Data(Self.bulletin.utf8)

@@ -50,7 +50,8 @@ struct BatchReader {
             let began = events.clock()
             do {
                 guard let data = try read(name, from: inboxFD, started: began, intake: &intake, monitor: &monitor) else { continue }
-                let input = PipelineInput(fileName: name, data: data, receivedAt: events.clock())
+                // Prepared once (a retry reads the file again): its bytes go once decoded.
+                let input = PipelineInput(fileName: name, data: data, receivedAt: events.clock(), releasesData: true)
                 // The same content twice in one batch: the copy waits for the next batch,
                 // where it is a duplicate of a bulletin stored and filed.
                 guard hashes.insert(input.contentHash).inserted else {

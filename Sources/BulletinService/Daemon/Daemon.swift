@@ -135,7 +135,7 @@ public final class Daemon {
         do {
             let outcomes = try pipeline.store(prepared.get())
             if current.inputs.count > 1 {
-                events.report(.batchStored(files: current.inputs.count, bytes: current.inputs.reduce(0) { $0 + $1.data.count }))
+                events.report(.batchStored(files: current.inputs.count, bytes: current.inputs.reduce(0) { $0 + $1.size }))
             }
             indexUntidy = true
             let report = filing.file(current, outcomes: outcomes, intake: &intake)

@@ -32,9 +32,9 @@ public struct BulletinAnalyser: Sendable {
     }
 
     /// `analyse`, recognising repeated boilerplate (`BulletinParser.analyse(_:fileName:knownBoilerplate:)`).
-    public func analyse(_ data: Data, fileName: String,
+    public func analyse(_ data: consuming Data, fileName: String,
                         knownBoilerplate: (String) throws -> Set<Int64>?) rethrows -> Result<BulletinAnalysis, Rejection> {
-        try parser.parse(data, fileName: fileName, knownBoilerplate: knownBoilerplate).map { parsed in
+        try parser.parse(consume data, fileName: fileName, knownBoilerplate: knownBoilerplate).map { parsed in
             BulletinAnalysis(
                 document: parsed.document,
                 articles: parsed.articles.map { ClassifiedArticle(article: $0, topics: classifier.classify($0)) },

@@ -24,9 +24,9 @@ public struct BulletinParser: Sendable {
     }
 
     /// `parse`, recognising repeated boilerplate: see `analyse(_:fileName:knownBoilerplate:)`.
-    public func parse(_ data: Data, fileName: String,
+    public func parse(_ data: consuming Data, fileName: String,
                       knownBoilerplate: (String) throws -> Set<Int64>?) rethrows -> Result<ParsedBulletin, Rejection> {
-        try analyse(data, fileName: fileName, knownBoilerplate: knownBoilerplate).flatMap { parsed in
+        try analyse(consume data, fileName: fileName, knownBoilerplate: knownBoilerplate).flatMap { parsed in
             guard !parsed.articles.isEmpty else {
                 return .failure(Rejection(reason: "no articles found: no title followed by body text was recognised"))
             }
@@ -45,11 +45,13 @@ public struct BulletinParser: Sendable {
     /// document's `BulletinSplitter.boilerplateSender` (when it has one), for the fingerprints
     /// seen in the sender's earlier bulletins (nil: do not recognise any); the result then
     /// carries the sender and what to remember of this bulletin. Rethrows its errors.
-    public func analyse(_ data: Data, fileName: String,
+    /// The bytes are let go once decoded: when the caller hands over the only reference
+    /// (`consume`), a large file's bytes are freed before it is split.
+    public func analyse(_ data: consuming Data, fileName: String,
                         knownBoilerplate: (String) throws -> Set<Int64>?) rethrows -> Result<ParsedBulletin, Rejection> {
         let document: Document
         do {
-            document = try reader.read(data, fileName: fileName)
+            document = try reader.read(consume data, fileName: fileName)
         } catch {
             return .failure(Rejection(reason: error.description))
         }

@@ -39,9 +39,10 @@ public final class Pipeline: Sendable {
     }
 
     /// One file; see `process(batch:awaitingFiling:)`.
-    public func process(data: Data, fileName: String, receivedAt: Date,
+    /// The bytes are dropped as soon as they are decoded (`PipelineInput`'s `releasesData`).
+    public func process(data: consuming Data, fileName: String, receivedAt: Date,
                         awaitingFiling: Bool = false) throws -> PipelineOutcome {
-        try process(batch: [PipelineInput(fileName: fileName, data: data, receivedAt: receivedAt)],
+        try process(batch: [PipelineInput(fileName: fileName, data: consume data, receivedAt: receivedAt, releasesData: true)],
                     awaitingFiling: awaitingFiling)[0]
     }
 
@@ -76,7 +77,7 @@ public final class Pipeline: Sendable {
             // The sender's known boilerplate: one small read per bulletin, on this thread.
             // Bulletins of one batch do not see each other's (they are not stored yet).
             return Result<PreparedBatch.Item, any Error> {
-                switch try analyser.analyse(input.data, fileName: input.fileName,
+                switch try analyser.analyse(input.takeData(), fileName: input.fileName,
                                             knownBoilerplate: { try store.knownBoilerplate(sender: $0) }) {
                 case .failure(let rejection):
                     return .rejected(reason: rejection.reason)
@@ -120,7 +121,7 @@ public final class Pipeline: Sendable {
     private static func incoming(_ input: PipelineInput, analysis: BulletinAnalysis?,
                                  awaitingFiling: Bool) -> IncomingBulletin {
         IncomingBulletin(
-            fileName: input.fileName, contentHash: input.contentHash, size: input.data.count,
+            fileName: input.fileName, contentHash: input.contentHash, size: input.size,
             format: analysis?.document.format.rawValue ?? "", encoding: analysis?.document.encoding ?? "",
             receivedAt: input.receivedAt, bulletinDate: analysis?.document.date, title: analysis?.document.title,
             articles: analysis?.articles ?? [], awaitingFiling: awaitingFiling,
