@@ -57,7 +57,9 @@ public final class StoryBandIndex: @unchecked Sendable {
         let rows = try newer(indexedThrough, Self.window)
         if indexedThrough == nil {
             indexedThrough = 0
-            latest.reserveCapacity(Self.window * StorySignature.bands)
+            // Room for what was read, not for the whole window: a nearly empty archive
+            // should not cost the window's 8.5 MB at its first bulletin.
+            latest.reserveCapacity(rows.count * StorySignature.bands)
         }
         for row in rows {
             for key in StorySignature(words: row.words).bandKeys {
