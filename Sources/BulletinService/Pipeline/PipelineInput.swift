@@ -9,6 +9,8 @@ public struct PipelineInput: Sendable {
     public var receivedAt: Date
     /// `ContentHash.of(data)`: lower-case hex SHA-256.
     public let contentHash: String
+    /// This arrival of the file (`IncomingBulletin.arrival`), set by the daemon; nil elsewhere.
+    public var arrival: String?
 
     public init(fileName: String, data: Data, receivedAt: Date) {
         self.fileName = fileName
