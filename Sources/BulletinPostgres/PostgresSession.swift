@@ -42,7 +42,9 @@ struct PostgresSession {
             try execute("COMMIT")
             return result
         } catch {
-            if !connection.isClosed { _ = try? execute("ROLLBACK") }
+            // A connection lost or not answering is dropped by the connector (the server rolls
+            // back what it had): a ROLLBACK would only wait out another timeout.
+            if !(error is PostgresUnavailable) && !connection.isClosed { _ = try? execute("ROLLBACK") }
             throw error
         }
     }
