@@ -37,6 +37,11 @@ public struct IncomingBulletin: Sendable {
     public var boilerplateSender: String?
     /// `SplitResult.fingerprints`: the fingerprints of its titles and skipped paragraphs.
     public var boilerplateFingerprints: [Int64]
+    /// What tells this arrival of the file apart from another arrival of the same content (the
+    /// daemon: the inbox file's name, device, inode and modification time), or nil. A store that
+    /// keeps it counts a duplicate once per arrival, so storing the same arrival again (a retry
+    /// after a lost COMMIT, a restart after a kill) does not count it twice.
+    public var arrival: String?
 
     public init(fileName: String, contentHash: String, size: Int, format: String, encoding: String,
                 receivedAt: Date, bulletinDate: Date?, title: String?, articles: [ClassifiedArticle],

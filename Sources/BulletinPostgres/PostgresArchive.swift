@@ -236,12 +236,20 @@ public final class PostgresArchive: BulletinArchive, @unchecked Sendable {
     }
 
     /// The outcome for content already stored: awaiting filing when this daemon stored it and
-    /// has not filed it, else a duplicate (counted). nil: not stored.
+    /// has not filed it, else a duplicate, counted once per arrival (`IncomingBulletin.arrival`:
+    /// the same arrival again, after a transaction whose COMMIT got no answer or a daemon
+    /// killed before it moved the file, is a duplicate not counted again). nil: not stored.
     private func existing(_ bulletin: IncomingBulletin, in session: PostgresSession) throws -> IngestOutcome? {
         guard let row = try session.query("SELECT id, filed, stored_by FROM bulletin WHERE content_hash = $1",
                                           [.text(bulletin.contentHash)]).first else { return nil }
         let (id, filed, storedBy) = try row.decode((Int64, Bool, String).self)
         if !filed && storedBy == instance { return .awaitingFiling(bulletinID: id) }
+        if let arrival = bulletin.arrival {
+            let counted = try session.execute("""
+                INSERT INTO duplicate_arrival (arrival, bulletin_id) VALUES ($1, $2) ON CONFLICT (arrival) DO NOTHING
+                """, [.text(instance + "|" + arrival), .int(id)])
+            if counted == 0 { return .duplicate(bulletinID: id) }
+        }
         try session.execute("UPDATE bulletin SET duplicate_count = duplicate_count + 1 WHERE id = $1", [.int(id)])
         return .duplicate(bulletinID: id)
     }

@@ -117,6 +117,18 @@ enum PostgresSchema {
             """,
             "INSERT INTO topic_generation (value) VALUES (0)",
         ]),
+        // Each arrival of a duplicate counted once, even when the transaction that counted it
+        // is retried (its COMMIT got no answer) or its daemon was killed before it moved the
+        // file (the same file is taken again): `IncomingBulletin.arrival`, with the daemon's name.
+        (3, "duplicate-arrivals", [
+            """
+            CREATE TABLE duplicate_arrival (
+                arrival text PRIMARY KEY,
+                bulletin_id bigint NOT NULL REFERENCES bulletin (id) ON DELETE CASCADE,
+                counted_at timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+        ]),
     ]
 
     /// Applies the migrations not yet recorded, each in its own transaction with its version row.

@@ -10,6 +10,11 @@ public struct PostgresUnavailable: Error, Sendable, CustomStringConvertible {
 
     init(_ description: String) { self.description = description }
 
+    /// The connection to `place` (`host:port`) broke or stopped answering during a call.
+    static func lost(_ place: String, reason: String) -> PostgresUnavailable {
+        .init("lost the connection to \(place): \(reason) — is PostgreSQL running and reachable?")
+    }
+
     /// A readable message for an error of `PostgresConnection.connect` to `address`.
     static func connecting(to address: PostgresAddress, _ error: any Error) -> PostgresUnavailable {
         let place = "\(address.host):\(address.port)"

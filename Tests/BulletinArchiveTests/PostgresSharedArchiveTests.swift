@@ -38,9 +38,9 @@ import BulletinPostgres
         let name = String(database.split(separator: "/").last!.split(separator: "?").first!)
         let cluster = try TestCluster.shared.get()
         #expect(try cluster.psql(name, "SELECT version, name FROM bulletind_schema_version ORDER BY version")
-                    .trimmingCharacters(in: .whitespacesAndNewlines) == "1|bulletins-articles-topics-search\n2|stories-topic-generation")
+                    .trimmingCharacters(in: .whitespacesAndNewlines) == "1|bulletins-articles-topics-search\n2|stories-topic-generation\n3|duplicate-arrivals")
         let archive = try PostgresArchive(address: PostgresAddress(database))
-        #expect(try archive.schemaVersion() == 2)
+        #expect(try archive.schemaVersion() == 3)
     }
 
     /// The same bulletin dropped on two hosts at the same moment, many times over: stored

@@ -74,6 +74,24 @@ import Testing
         #expect(state.errors.isEmpty)
     }
 
+    /// A shared database that does not answer: the phase says so until it answers again, and
+    /// the outage is an error of the hour.
+    @Test func waitingForTheDatabaseIsAPhaseAndAnError() {
+        var state = fresh()
+        state.apply(.started(inbox: "/in", queued: 3), at: at(0))
+        state.apply(.databaseUnreachable(address: "db.example:5432", reason: "connection refused", retryIn: 0.5), at: at(0))
+        #expect(state.phase == .waitingForDatabase)
+        #expect(state.databaseUnreachable?.name == "db.example:5432")
+        #expect(state.databaseUnreachable?.at == at(0))
+        #expect(state.errors.map(\.kind) == ["database-unreachable"])
+        let decoded = try? ServiceState.decode(state.encoded())
+        #expect(decoded?.phase == .waitingForDatabase)
+        state.apply(.databaseReachable(address: "db.example:5432", after: 12), at: at(12))
+        #expect(state.phase == .watching)
+        #expect(state.databaseUnreachable == nil)
+        #expect(state.errors.count == 1)
+    }
+
     @Test func theNewestQuarantinedAreKeptNewestFirstAndBounded() {
         var state = fresh()
         for n in 0..<8 {

@@ -35,6 +35,20 @@ import Testing
         #expect(text.contains("database: /db · 1.4 MB"))
     }
 
+    /// A daemon waiting for its shared database: degraded, with since when and why, in the JSON
+    /// (`database.unreachable`) and the text.
+    @Test func waitingForTheDatabaseIsDegraded() {
+        let report = StatusReport.make(seen(running {
+            $0.apply(.databaseUnreachable(address: "db.example:5432", reason: "connection refused", retryIn: 0.5),
+                     at: now.addingTimeInterval(-90))
+        }, oldest: 80, files: 4), now: now, maxBacklogAge: 600)
+        #expect(report.health == .degraded)
+        #expect(report.phase == "waiting-for-database")
+        #expect(report.database.unreachable?.name == "db.example:5432")
+        #expect(report.problems.first == "waiting for database db.example:5432 since 2026-11-29T07:28:30Z (1 min); files wait in the inbox: connection refused")
+        #expect(report.text(now: now).contains("database: /db · 1.4 MB · WAITING for db.example:5432 since 2026-11-29T07:28:30Z (1 min ago)"))
+    }
+
     @Test func eachRuleOfDegradedHasItsReason() {
         let old = StatusReport.make(seen(running(), oldest: 900, files: 1), now: now, maxBacklogAge: 600)
         #expect(old.health == .degraded)

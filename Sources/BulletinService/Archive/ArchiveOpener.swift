@@ -10,12 +10,15 @@ public enum ArchiveOpener {
     ///   - instance: this daemon's name in a shared database (PostgreSQL only): stable across
     ///     restarts, different for every daemon writing into the same database.
     ///   - checkpointsInBackground: SQLite only; see `Store.init(path:checkpointsInBackground:)`.
+    ///   - connectNow: PostgreSQL only: false to contact nothing here (a daemon that starts while
+    ///     the database is down; its first call connects and migrates, or throws
+    ///     `PostgresUnavailable`).
     /// - Throws: `PostgresSettingError` (fix the setting), `PostgresUnavailable` (the server
     ///   cannot be reached now; a daemon waits and retries), or `Store`'s errors.
     public static func open(_ database: String, instance: String = defaultInstance(),
-                            checkpointsInBackground: Bool = false) throws -> any BulletinArchive {
+                            checkpointsInBackground: Bool = false, connectNow: Bool = true) throws -> any BulletinArchive {
         if PostgresAddress.isPostgresURL(database) {
-            return try PostgresArchive(address: PostgresAddress(database), instance: instance)
+            return try PostgresArchive(address: PostgresAddress(database), instance: instance, connectNow: connectNow)
         }
         return try Store(path: database, checkpointsInBackground: checkpointsInBackground)
     }

@@ -51,7 +51,8 @@ struct BatchReader {
             do {
                 guard let data = try read(name, from: inboxFD, started: began, intake: &intake, monitor: &monitor) else { continue }
                 // Prepared once (a retry reads the file again): its bytes go once decoded.
-                let input = PipelineInput(fileName: name, data: data, receivedAt: events.clock(), releasesData: true)
+                var input = PipelineInput(fileName: name, data: data, receivedAt: events.clock(), releasesData: true)
+                input.arrival = Self.arrival(of: name, in: inboxFD)
                 // The same content twice in one batch: the copy waits for the next batch,
                 // where it is a duplicate of a bulletin stored and filed.
                 guard hashes.insert(input.contentHash).inserted else {
@@ -107,6 +108,15 @@ struct BatchReader {
             return data
         }
         return nil
+    }
+
+    /// What tells this file apart from a later arrival of the same content under the same name
+    /// (`IncomingBulletin.arrival`): its name, device, inode and modification time, which stay
+    /// the same while it waits in the inbox (across retries and restarts of the daemon).
+    static func arrival(of name: String, in inboxFD: Int32) -> String? {
+        var info = stat()
+        guard fstatat(inboxFD, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        return "\(name)|\(info.st_dev):\(info.st_ino)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
     /// `name` cannot be taken now for a reason of its own: it waits out its own backoff while

@@ -20,6 +20,10 @@ import Glibc
 ///   backoff that ends on its own.
 /// - Links, folders, FIFOs, sockets and devices in the inbox are left alone and reported once;
 ///   a missing or replaced inbox is recreated (0750) and watched again.
+/// - A shared database that does not answer (`DatabaseLink`), at start or during a burst,
+///   holds up every file without losing one: the daemon starts, watches and tells systemd it is
+///   ready all the same, says `waiting for database HOST:PORT` in its status, tries again with
+///   a backoff (0.5 s doubling to 30 s) and takes the waiting files once the database answers.
 public final class Daemon {
     private var state = DaemonState.starting
     private var runtime: ServiceRuntime
@@ -30,6 +34,9 @@ public final class Daemon {
     private var loop: EventLoop
     private var monitor: InboxMonitor
     private var intake = Intake()
+    private var database: DatabaseLink
+    /// Why the database did not answer when the daemon was made (reported once it watches).
+    private var unreachableAtStart: (any Error)?
     private var dayClock: DayClock
     /// The batch being prepared on other threads, stored on the loop's next turn.
     private var preparing: InFlightBatch?
@@ -42,8 +49,17 @@ public final class Daemon {
     public init(runtime: ServiceRuntime, observers: [any DaemonObserver], options: DaemonOptions = DaemonOptions()) throws {
         self.runtime = runtime
         self.options = options
-        pipeline = try runtime.pipeline()
+        pipeline = try runtime.pipeline(syncingTopics: false)
+        database = DatabaseLink(database: runtime.configuration.database)
         events = EventSink(observers: [status] + observers, clock: options.clock)
+        // The first contact: the topics made to match the rules. A database that does not
+        // answer is waited for once the daemon watches; any other failure stops the start.
+        do {
+            try pipeline.syncTopics()
+            _ = database.answered(at: options.clock())
+        } catch where DatabaseLink.isUnreachable(error) {
+            unreachableAtStart = error
+        }
         loop = try EventLoop(notifier: options.notifier, now: options.clock())
         monitor = InboxMonitor(configuration: runtime.configuration)
         dayClock = DayClock(runtime: runtime, events: events)
@@ -68,11 +84,14 @@ public final class Daemon {
             loop.pingWatchdogIfDue(now: now)
             monitor.runDue(now: now, intake: &intake, events: events)
             intake.releaseDue(at: now)
-            dayClock.tick(now)
+            if database.retryDue(at: now) { contactDatabase() }
+            // The summaries read the database: while it does not answer, they wait with the files.
+            if database.isUp { dayClock.tick(now) }
             publishStatus()
             let canTake = canTakeFiles
-            let tidy = indexUntidy && preparing == nil && !intake.hasQueued && intake.pausedUntil == nil
-            let deadline = [monitor.deadline, dayClock.deadline, intake.nextRelease, canTake ? intake.pausedUntil : nil]
+            let tidy = indexUntidy && preparing == nil && !intake.hasQueued && intake.pausedUntil == nil && database.isUp
+            let deadline = [monitor.deadline, database.isUp ? dayClock.deadline : nil, intake.nextRelease,
+                            canTake ? intake.pausedUntil : nil, database.retryAt]
                 .compactMap { $0 }.min()
             let wakeup = loop.wait(until: deadline, immediately: canTake ? intake.pausedUntil == nil : tidy,
                                    inbox: monitor.watcher?.fileDescriptor, now: now)
@@ -90,7 +109,7 @@ public final class Daemon {
         }
         options.notifier.stopping()
         if preparing != nil { takeFiles(gatherMore: false) }
-        dayClock.finish(options.clock())
+        if database.isUp { dayClock.finish(options.clock()) }
         state = .stopped
         events.report(.stopped)
         return 0
@@ -102,16 +121,17 @@ public final class Daemon {
         for folder in [configuration.inbox, configuration.archive, configuration.quarantine, configuration.summaries] {
             try Directories.create(folder)
         }
-        filing.recoverInterrupted()
+        if database.isUp { filing.recoverInterrupted() }
         try monitor.start(now: options.clock(), intake: &intake, events: events)
-        dayClock.startDay(options.clock())
+        if database.isUp { dayClock.startDay(options.clock()) }
         state = .watching
         events.report(.started(inbox: configuration.inbox, queued: intake.queuedCount))
+        if let error = unreachableAtStart { databaseUnreachable(error) }
         lastStatus = status.line(waiting: intake.waitingNote)
         options.notifier.ready(status: lastStatus)
     }
 
-    private var canTakeFiles: Bool { (preparing != nil || intake.hasQueued) && monitor.isWatching }
+    private var canTakeFiles: Bool { (preparing != nil || intake.hasQueued) && monitor.isWatching && database.isUp }
 
     private func drain(_ reason: String) {
         guard state == .watching else { return }
@@ -142,9 +162,14 @@ public final class Daemon {
             report.stored.forEach { dayClock.stored(receivedAt: $0.receivedAt) }
             if let failure = report.failure { pause(failure.name, failure.error) } else { flowing() }
         } catch {
-            // Nothing of the batch was stored: every file stays in the inbox.
+            // Nothing of the batch was stored, or a COMMIT got no answer (then taking the files
+            // again is harmless: see `PostgresArchive.ingest(batch:)`): every file stays in the inbox.
             current.inputs.forEach { intake.requeue($0.fileName) }
-            pause(current.inputs[0].fileName, error)
+            if DatabaseLink.isUnreachable(error) {
+                databaseUnreachable(error)
+            } else {
+                pause(current.inputs[0].fileName, error)
+            }
         }
     }
 
@@ -159,6 +184,40 @@ public final class Daemon {
     private func pause(_ name: String, _ error: any Error) {
         let (delay, first) = intake.pause(because: name, at: options.clock())
         if first { events.report(.paused(name: name, reason: "\(error)", delay: delay)) }
+    }
+
+    /// The database did not answer: no file is taken until a new contact succeeds (reported
+    /// once per outage). The batch being prepared read the database too: its files go back to
+    /// the queue with the others.
+    private func databaseUnreachable(_ error: any Error) {
+        let (delay, first) = database.failed(at: options.clock())
+        if first { events.report(.databaseUnreachable(address: database.address, reason: "\(error)", retryIn: delay)) }
+        if let next = preparing {
+            preparing = nil
+            _ = next.wait()
+            next.inputs.forEach { intake.requeue($0.fileName) }
+        }
+    }
+
+    /// A new contact with the database (the topics made to match the rules in force). When it
+    /// answers, the outage ends, and after a start without the database, the start-up work that
+    /// reads it is done now: filings interrupted before the last stop, the day's summaries.
+    private func contactDatabase() {
+        do {
+            try pipeline.syncTopics()
+        } catch {
+            // A refusal other than "unreachable" (a migration the server rejects) is waited out
+            // the same way; it is reported with the outage when it begins one.
+            databaseUnreachable(error)
+            return
+        }
+        let now = options.clock()
+        let (outage, firstContact) = database.answered(at: now)
+        if let outage { events.report(.databaseReachable(address: database.address, after: outage)) }
+        if firstContact {
+            filing.recoverInterrupted()
+            dayClock.startDay(now)
+        }
     }
 
     /// Files were taken without trouble that concerns every file: any pause ends.
@@ -177,7 +236,15 @@ public final class Daemon {
         options.notifier.reloading()
         do {
             let next = try runtime.reloaded()
-            let nextPipeline = try next.pipeline()
+            let nextPipeline = try next.pipeline(syncingTopics: false)
+            if database.isUp {
+                do {
+                    try nextPipeline.syncTopics()
+                } catch where DatabaseLink.isUnreachable(error) {
+                    // The new rules' topics are synced by the contact that ends the outage.
+                    databaseUnreachable(error)
+                }
+            }
             if try monitor.reconfigure(next.configuration, now: options.clock()) { intake = Intake() }
             (runtime, pipeline) = (next, nextPipeline)
             dayClock.reconfigure(next)

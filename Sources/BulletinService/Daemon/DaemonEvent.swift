@@ -38,6 +38,14 @@ public enum DaemonEvent: Sendable, Equatable {
     case paused(name: String, reason: String, delay: Double)
     /// Files are taken again after a pause.
     case resumed
+    /// The database did not answer (`address`: `host:port`): at start, or a call failed because
+    /// the connection was lost. Files wait in the inbox (still watched) and a new connection is
+    /// tried after `retryIn` seconds, then with a longer delay each time. Reported once per
+    /// outage.
+    case databaseUnreachable(address: String, reason: String, retryIn: Double)
+    /// The database answers again, `after` seconds after it was found unreachable; the files
+    /// waiting in the inbox are taken.
+    case databaseReachable(address: String, after: Double)
     /// The inbox was listed again (`cause`: overflow of the inotify queue, or a name that is not
     /// UTF-8).
     case rescanned(cause: RescanCause)

@@ -3,8 +3,8 @@ import Synchronization
 
 /// The one line systemd shows in `systemctl status` (STATUS=), kept from the daemon's events:
 /// `watching /var/lib/bulletind/inbox · 1,234 articles today · last: 2026-11-29-digest.txt`,
-/// then a note when files are not flowing (a pause, a failed reload) and the files waiting on
-/// their own trouble.
+/// then a note when files are not flowing (a pause, a failed reload, `waiting for database
+/// db.example:5432 (…)`) and the files waiting on their own trouble.
 final class StatusBoard: DaemonObserver {
     private struct State {
         var inbox = ""
@@ -30,7 +30,9 @@ final class StatusBoard: DaemonObserver {
                 if case .stored(_, let newArticles, _) = file.outcome { state.articlesToday += newArticles }
             case .paused(let name, let reason, let delay):
                 state.note = "retrying \(name) in \(Int(delay)) s: \(reason)"
-            case .resumed, .reloaded:
+            case .databaseUnreachable(let address, let reason, _):
+                state.note = "waiting for database \(address) (\(reason))"
+            case .resumed, .reloaded, .databaseReachable:
                 state.note = nil
             case .reloadFailed(let reason):
                 state.note = "reload failed, previous configuration in force: \(reason)"

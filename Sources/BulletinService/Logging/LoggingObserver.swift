@@ -44,6 +44,12 @@ public struct LoggingObserver: DaemonObserver {
             ])
         case .resumed:
             logger.notice("taking files again after a transient failure")
+        case .databaseUnreachable(let address, let reason, let delay):
+            logger.error("database unreachable: \(reason); files wait in the inbox, retrying in \(Self.seconds(delay)) s (then up to every \(Int(DatabaseLink.maximumDelay)) s)",
+                         metadata: ["database": "\(address)"])
+        case .databaseReachable(let address, let after):
+            logger.notice("database reachable again after \(Self.seconds(after)) s; taking the waiting files",
+                          metadata: ["database": "\(address)"])
         case .rescanned(.overflow):
             logger.notice("inotify queue overflowed; listing the inbox again")
         case .rescanned(.undecodableName):
@@ -69,6 +75,11 @@ public struct LoggingObserver: DaemonObserver {
         case .stopped:
             logger.info("stopped")
         }
+    }
+
+    /// `0.5`, `12`, `2.3`: seconds as a person reads them.
+    static func seconds(_ value: Double) -> String {
+        value >= 10 || value == value.rounded() ? "\(Int(value.rounded()))" : String(format: "%.1f", value)
     }
 
     private func filed(_ file: FiledFile) {

@@ -26,9 +26,17 @@ public final class Pipeline: Sendable {
         try self.init(analyser: analyser, store: store)
     }
 
-    public init(analyser: BulletinAnalyser, store: any BulletinArchive) throws {
+    /// - Parameter syncTopics: false to leave the store's topics to a later `syncTopics()`
+    ///   (the daemon, which may start while a shared database does not answer).
+    public init(analyser: BulletinAnalyser, store: any BulletinArchive, syncTopics: Bool = true) throws {
         self.analyser = analyser
         self.store = store
+        if syncTopics { try self.syncTopics() }
+    }
+
+    /// Makes the store's topic table match the rules (the first call to a shared database also
+    /// applies its migrations). Idempotent.
+    public func syncTopics() throws {
         try store.syncTopics(analyser.classifier.taxonomy.topics)
     }
 
@@ -120,12 +128,14 @@ public final class Pipeline: Sendable {
 
     private static func incoming(_ input: PipelineInput, analysis: BulletinAnalysis?,
                                  awaitingFiling: Bool) -> IncomingBulletin {
-        IncomingBulletin(
+        var bulletin = IncomingBulletin(
             fileName: input.fileName, contentHash: input.contentHash, size: input.size,
             format: analysis?.document.format.rawValue ?? "", encoding: analysis?.document.encoding ?? "",
             receivedAt: input.receivedAt, bulletinDate: analysis?.document.date, title: analysis?.document.title,
             articles: analysis?.articles ?? [], awaitingFiling: awaitingFiling,
             boilerplateSender: analysis?.boilerplateSender, boilerplateFingerprints: analysis?.fingerprints ?? []
         )
+        bulletin.arrival = input.arrival
+        return bulletin
     }
 }

@@ -17,6 +17,8 @@ public struct PipelineInput: Sendable {
     /// The file's size in bytes (also after its bytes are released).
     public let size: Int
     private var bytes: Bytes
+    /// This arrival of the file (`IncomingBulletin.arrival`), set by the daemon; nil elsewhere.
+    public var arrival: String?
 
     /// `releasesData`: the pipeline drops the bytes as soon as it has decoded them, so a large
     /// file's bytes are not held while it is split, classified and stored; `data` is then

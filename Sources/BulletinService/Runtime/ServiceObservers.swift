@@ -11,7 +11,8 @@ public struct ServiceObservers: Sendable {
     public init(configuration: Configuration, logger: Logger,
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
         state = StateFileObserver(
-            path: StateFileLocation.daemonPath(database: configuration.database, environment: environment),
+            path: StateFileLocation.daemonPath(database: configuration.database, inbox: configuration.inbox,
+                                               environment: environment),
             inbox: configuration.inbox, quarantine: configuration.quarantine, database: configuration.database,
             rules: configuration.rules, logger: logger)
         metrics = configuration.metricsFile.map { file in

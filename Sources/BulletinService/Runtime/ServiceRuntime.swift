@@ -17,7 +17,9 @@ public struct ServiceRuntime: Sendable {
     /// The rules and splitter patterns, read at opening for `.create` and `.daemon`.
     private let analyser: BulletinAnalyser?
 
-    /// Reads the configuration and opens the store as `access` says.
+    /// Reads the configuration and opens the store as `access` says. A shared database is
+    /// contacted at once, except for the daemon (`.daemon`), which starts without it and waits
+    /// for it (its first call reaches the server).
     /// - Throws: `ConfigurationError`, `RulesError`, `MissingDatabase`, or the store's error.
     public static func open(_ source: ConfigurationSource, access: StoreAccess) throws -> ServiceRuntime {
         try open(source, access: access, reusing: nil)
@@ -41,14 +43,18 @@ public struct ServiceRuntime: Sendable {
         let store = try previous.flatMap { $0.database == configuration.database ? $0.store : nil }
             ?? ArchiveOpener.open(configuration.database,
                                   instance: ArchiveOpener.defaultInstance() + ":" + configuration.inbox,
-                                  checkpointsInBackground: access == .daemon)
+                                  checkpointsInBackground: access == .daemon,
+                                  connectNow: access != .daemon)
         return ServiceRuntime(source: source, configuration: configuration, store: store, access: access, analyser: analyser)
     }
 
     /// The pipeline over this runtime's store, with the rules read at opening (or now, for a
-    /// runtime opened `.existing`); makes the store's topics match the rules.
-    public func pipeline() throws -> Pipeline {
-        try Pipeline(analyser: analyser ?? BulletinAnalyser(configuration: configuration), store: store)
+    /// runtime opened `.existing`); makes the store's topics match the rules unless
+    /// `syncingTopics` is false (the daemon does it when the database answers:
+    /// `Pipeline.syncTopics()`).
+    public func pipeline(syncingTopics: Bool = true) throws -> Pipeline {
+        try Pipeline(analyser: analyser ?? BulletinAnalyser(configuration: configuration), store: store,
+                     syncTopics: syncingTopics)
     }
 
     /// Writes the summaries into the configured folder.

@@ -31,6 +31,14 @@ extension ServiceState {
         case .resumed:
             if phase == .paused { phase = .watching }
             paused = nil
+        case let .databaseUnreachable(address, reason, _):
+            let trouble = Trouble(at: time, kind: "database-unreachable", name: address, message: reason)
+            if phase == .watching || phase == .paused || phase == .starting { phase = .waitingForDatabase }
+            databaseUnreachable = trouble
+            addError(trouble)
+        case .databaseReachable:
+            if phase == .waitingForDatabase { phase = paused == nil ? .watching : .paused }
+            databaseUnreachable = nil
         case let .inboxLost(path):
             addError(Trouble(at: time, kind: "inbox-lost", name: nil, message: "the inbox \(path) was removed or replaced"))
         case let .inboxStillLost(path, reason, _):

@@ -18,7 +18,8 @@ public struct ServiceState: Codable, Sendable, Equatable {
     /// When the daemon started, and when this state last changed.
     public var since: Date
     public var updated: Date
-    /// `starting`, `watching`, `paused` (trouble that concerns every file), `stopping`, `stopped`.
+    /// `starting`, `watching`, `paused` (trouble that concerns every file), `waiting-for-database`
+    /// (a shared database does not answer: files wait in the inbox), `stopping`, `stopped`.
     public var phase: Phase
     public var inbox: String
     public var database: String
@@ -36,6 +37,9 @@ public struct ServiceState: Codable, Sendable, Equatable {
     public var backlog: Backlog
     /// Why taking files is paused, while it is.
     public var paused: Trouble?
+    /// While a shared database does not answer: since when (`at`), its `host:port` (`name`) and
+    /// why (`message`); kind `database-unreachable`.
+    public var databaseUnreachable: Trouble?
     /// Errors of the last hour, oldest first (at most `Self.errorLimit`): a file that must wait,
     /// a pause, the inbox lost, a summary or a reload that failed (until a reload succeeds).
     public var errors: [Trouble]
@@ -45,6 +49,7 @@ public struct ServiceState: Codable, Sendable, Equatable {
 
     public enum Phase: String, Codable, Sendable {
         case starting, watching, paused, stopping, stopped
+        case waitingForDatabase = "waiting-for-database"
     }
 
     public struct Reload: Codable, Sendable, Equatable {
@@ -103,7 +108,8 @@ public struct ServiceState: Codable, Sendable, Equatable {
 
     public struct Trouble: Codable, Sendable, Equatable {
         public var at: Date
-        /// `file-waiting`, `paused`, `inbox-lost`, `summary-failed` or `reload-failed`.
+        /// `file-waiting`, `paused`, `database-unreachable`, `inbox-lost`, `summary-failed` or
+        /// `reload-failed`.
         public var kind: String
         public var name: String?
         public var message: String

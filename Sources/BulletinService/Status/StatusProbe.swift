@@ -10,7 +10,7 @@ public enum StatusProbe {
     public static func observe(inbox: String, quarantine: String, database: String, rules: String, ignore: IgnoreRules,
                                environment: [String: String] = ProcessInfo.processInfo.environment) -> StatusReport.Observations {
         var found: (path: String, state: ServiceState, alive: Bool)?
-        for path in StateFileLocation.candidates(database: database, environment: environment) {
+        for path in StateFileLocation.candidates(database: database, inbox: inbox, environment: environment) {
             guard let data = FileManager.default.contents(atPath: path),
                   let state = try? ServiceState.decode(data),
                   sameFile(state.database, database) else { continue }

@@ -56,7 +56,8 @@ extension StatusReport {
             let cause = entry.cause.map { "\($0): " } ?? ""
             lines.append("  \(entry.name) · \(cause)\(entry.reason) · \(ago(entry.at))")
         }
-        lines.append("database: \(database.path)" + (database.bytes.map { " · \(Self.bytes($0))" } ?? ""))
+        lines.append("database: \(database.path)" + (database.bytes.map { " · \(Self.bytes($0))" } ?? "")
+            + (database.unreachable.map { " · WAITING for \($0.name ?? "it") since \(ago($0.at))" } ?? ""))
         var rulesLine = "rules: \(rules.path)"
         if let loaded = rules.loaded { rulesLine += " · loaded \(ago(loaded))" }
         if let reload = rules.lastReload {

@@ -8,8 +8,9 @@ import Foundation
 /// - `not-running` (exit 3): no state file for this database, the state says stopped, or its
 ///   process is gone;
 /// - `degraded` (exit 1): the oldest file in the inbox has waited longer than
-///   `maxBacklogAge`, taking files is paused, the last reload failed (the old configuration is
-///   in force), or an error happened in the last hour;
+///   `maxBacklogAge`, taking files is paused, a shared database does not answer (the daemon
+///   waits for it), the last reload failed (the old configuration is in force), or an error
+///   happened in the last hour;
 /// - `healthy` (exit 0) otherwise.
 public struct StatusReport: Encodable, Sendable, Equatable {
     public enum Health: String, Encodable, Sendable {
@@ -48,6 +49,9 @@ public struct StatusReport: Encodable, Sendable, Equatable {
         public var path: String
         /// The file with its `-wal`; absent when it cannot be seen.
         public var bytes: Int64?
+        /// While the daemon waits for a shared database that does not answer: since when, its
+        /// `host:port` and why (the daemon's `ServiceState.databaseUnreachable`).
+        public var unreachable: ServiceState.Trouble?
     }
 
     public struct Rules: Encodable, Sendable, Equatable {
@@ -131,7 +135,8 @@ public struct StatusReport: Encodable, Sendable, Equatable {
             lastBulletin: state?.lastBulletin, lastSuccess: state?.lastSuccess, today: state?.today,
             quarantine: QuarantineSummary(path: seen.quarantine, count: seen.quarantineListing?.count ?? state?.quarantine.count,
                                           newest: quarantined),
-            database: Database(path: seen.database, bytes: seen.databaseBytes),
+            database: Database(path: seen.database, bytes: seen.databaseBytes,
+                               unreachable: running ? state?.databaseUnreachable : nil),
             rules: Rules(path: state?.rules ?? seen.rules, loaded: state?.rulesLoaded, lastReload: state?.lastReload),
             errors: Errors(lastHour: recent.count, recent: Array(recent.reversed().prefix(10))))
         guard running, let state else {
@@ -150,6 +155,9 @@ public struct StatusReport: Encodable, Sendable, Equatable {
         }
         if let paused = state.paused {
             report.problems.append("taking files is paused: \(paused.message)")
+        }
+        if let unreachable = state.databaseUnreachable {
+            report.problems.append("waiting for database \(unreachable.name ?? seen.database) since \(Self.time(unreachable.at)) (\(Self.duration(max(0, now.timeIntervalSince(unreachable.at))))); files wait in the inbox: \(unreachable.message)")
         }
         if let reload = state.lastReload, reload.failed {
             report.problems.append("the last reload failed, the previous configuration and rules are in force: \(reload.error ?? "")")
