@@ -29,7 +29,8 @@ all: build ## the same as make build
 help: ## this list
 	@awk -F':.*## ' '/^[a-z][a-z-]*:.*## / { printf "  make %-17s %s\n", $$1, $$2 }' Makefile
 
-# System packages: the SQLite and systemd headers (found through pkg-config), python3, which
+# System packages: the SQLite and systemd headers (found through pkg-config), tzdata (the tz
+# database under /usr/share/zoneinfo, which the configured time_zone is read from), python3, which
 # the command-line and systemd tests use to read JSON, binutils (objcopy, for make install), and
 # FUSE with Debian's fusepy for /usr/bin/python3, which the power-cut test's file system
 # (Tests/powercut) runs on; Debian's watchdog for /usr/bin/python3, which the benchmark's
@@ -44,6 +45,7 @@ deps: ## install the Debian packages the build and the tests need, when missing 
 	if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists sqlite3 libsystemd; then \
 		missing="libsqlite3-dev libsystemd-dev pkg-config"; fi; \
 	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
+	[ -f /usr/share/zoneinfo/Europe/Zurich ] || missing="$$missing tzdata"; \
 	command -v objcopy >/dev/null 2>&1 || missing="$$missing binutils"; \
 	/usr/bin/python3 -c "import fusepy" >/dev/null 2>&1 || missing="$$missing python3-fusepy"; \
 	/usr/bin/python3 -c "import watchdog" >/dev/null 2>&1 || missing="$$missing python3-watchdog"; \

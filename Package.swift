@@ -20,7 +20,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // The metrics file (`metrics_file`): swift-metrics' counters, gauges and timers,
         // written in Prometheus' text format by swift-prometheus.
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
@@ -44,15 +43,9 @@ let package = Package(
         // decision (docs/STORIES.md).
         .target(name: "BulletinStories"),
         // What the stages hand to the store: the classified article, the bulletin ready to be
-        // stored, and the content identity (content hash, article fingerprint; SHA-256 by
-        // swift-crypto). Pure values: any store (SQLite today) takes them as they are.
-        .target(
-            name: "BulletinModel",
-            dependencies: [
-                "BulletinSplitter", "BulletinClassifier", "BulletinStories",
-                .product(name: "Crypto", package: "swift-crypto"),
-            ]
-        ),
+        // stored, and the content identity (content hash, article fingerprint; SHA-256 of its
+        // own, FIPS 180-4). Pure values: any store (SQLite today) takes them as they are.
+        .target(name: "BulletinModel", dependencies: ["BulletinSplitter", "BulletinClassifier", "BulletinStories"]),
         // The SQLite file: schema, idempotent ingest, full-text search, statistics.
         .target(
             name: "BulletinStore",

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The weekly roll-up of an ISO week (`2026-W48`): its topics with their daily counts, what
 /// rose or appeared, and its largest stories. Built by `WeekSummary.build` from per-day counts.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The weekly roll-up as Markdown and JSON (the HTML is `SummaryHTML.week`).
 public enum WeekText {

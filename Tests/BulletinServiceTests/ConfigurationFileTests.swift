@@ -54,7 +54,7 @@ import BulletinSplitter
     @Test(arguments: [
         ("inbx = \"x\"\n", "b.toml:1:1: unknown key 'inbx'"),
         ("\n\nmax_file_size = \"big\"\n", "b.toml:3:17: expected an integer, found a string"),
-        ("time_zone = \"Europe/Zurch\"\n", "b.toml:1:13: unknown time zone \"Europe/Zurch\""),
+        ("time_zone = \"Europe/Zurch\"\n", "b.toml:1:13: time_zone: unknown time zone \"Europe/Zurch\""),
         ("rescan_interval = 0\n", "b.toml:1:19: rescan_interval must be at least 1 second"),
         ("[format]\ntrailer_patterns = ['ok', '(unclosed']\n", "b.toml:2:27: trailer_patterns: not a valid regular expression"),
         ("[format]\ntrailer = []\n", "b.toml:2:1: unknown key 'trailer'"),

@@ -8,26 +8,32 @@ import Testing
     @Test func theConfigurationHoldsTheResolvedZone() throws {
         let tokyo = try ConfigurationFile.parse("time_zone = \"Asia/Tokyo\"\n", fileName: "c.toml")
         #expect(tokyo.calendar.name == "Asia/Tokyo")
-        #expect(tokyo.calendar.timeZone.identifier == "Asia/Tokyo")
+        #expect(tokyo.calendar.zone.identifier == "Asia/Tokyo")
         let local = try ConfigurationFile.parse("time_zone = \"local\"\n", fileName: "c.toml")
         #expect(local.calendar.name == "local")
-        #expect(local.calendar.timeZone.identifier == TimeZone.current.identifier)
+        #expect(local.calendar.zone.identifier == TimeZone.current.identifier)
         #expect(Configuration.repositoryDefaults.calendar == local.calendar)
     }
 
     @Test func anUnknownZoneIsRefusedAtItsKey() {
-        #expect(LocalCalendar(name: "Mars/Olympus_Mons") == nil)
+        #expect(throws: ZoneInfoError.unknown("Mars/Olympus_Mons", directory: "/usr/share/zoneinfo")) {
+            try LocalCalendar(name: "Mars/Olympus_Mons")
+        }
         #expect {
             _ = try ConfigurationFile.parse("\ntime_zone = \"Mars/Olympus_Mons\"\n", fileName: "c.toml")
         } throws: { error in
-            "\(error)".hasPrefix("c.toml:2:13: unknown time zone \"Mars/Olympus_Mons\"")
+            "\(error)".hasPrefix("c.toml:2:13: time_zone: unknown time zone \"Mars/Olympus_Mons\" (no such zone in /usr/share/zoneinfo)")
+        }
+        // A name that would reach out of the database is no zone either.
+        #expect(throws: ZoneInfoError.unknown("../../etc/passwd", directory: "/usr/share/zoneinfo")) {
+            try LocalCalendar(name: "../../etc/passwd")
         }
     }
 
     /// 20:00 UTC on 29 November is already 30 November in Tokyo: every user of the calendar
     /// says so, and the day runs from its start to the next midnight.
     @Test func archiveSummaryDayAndSinceAgree() throws {
-        let tokyo = try #require(LocalCalendar(name: "Asia/Tokyo"))
+        let tokyo = try LocalCalendar(name: "Asia/Tokyo")
         let instant = try #require(ISO8601DateFormatter().date(from: "2026-11-29T20:00:00Z"))
         let day = tokyo.day(containing: instant)
         #expect(day.description == "2026-11-30")

@@ -8,11 +8,11 @@ import BulletinSummary
 @testable import BulletinService
 
 @Suite struct SummaryComposerTests {
-    let zurich = LocalCalendar(name: "Europe/Zurich")!
+    let zurich = try! LocalCalendar(name: "Europe/Zurich")
 
     func date(_ y: Int, _ m: Int, _ d: Int, _ h: Int, _ min: Int = 0) -> Date {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zurich.timeZone
+        calendar.timeZone = TimeZone(identifier: "Europe/Zurich")!
         return calendar.date(from: DateComponents(year: y, month: m, day: d, hour: h, minute: min))!
     }
 

@@ -10,11 +10,11 @@ import BulletinSummary
 /// The publisher on a real SQLite file and a real folder: trends from the store's per-day
 /// counts, the three formats, the index, day links, the week at the end of a week, catching up.
 @Suite struct SummaryPublisherTests {
-    let zurich = LocalCalendar(name: "Europe/Zurich")!
+    let zurich = try! LocalCalendar(name: "Europe/Zurich")
 
     func date(_ y: Int, _ m: Int, _ d: Int, _ h: Int = 9) -> Date {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zurich.timeZone
+        calendar.timeZone = TimeZone(identifier: "Europe/Zurich")!
         return calendar.date(from: DateComponents(year: y, month: m, day: d, hour: h))!
     }
 

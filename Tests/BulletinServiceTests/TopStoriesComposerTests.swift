@@ -10,11 +10,11 @@ import BulletinSummary
 /// The summary's Top stories from a real database: a story told on Monday and again, in other
 /// words, by two bulletins on Tuesday opens Tuesday's summary as continuing since Monday.
 @Suite struct TopStoriesComposerTests {
-    let zurich = LocalCalendar(name: "Europe/Zurich")!
+    let zurich = try! LocalCalendar(name: "Europe/Zurich")
 
     func date(_ d: Int, _ h: Int) -> Date {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zurich.timeZone
+        calendar.timeZone = TimeZone(identifier: "Europe/Zurich")!
         return calendar.date(from: DateComponents(year: 2026, month: 11, day: d, hour: h))!
     }
 

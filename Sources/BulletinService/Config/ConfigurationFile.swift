@@ -40,10 +40,11 @@ public enum ConfigurationFile {
             if let value = try path(table, key.rawValue) { c.paths[key] = ServicePaths.absolute(value, relativeTo: directory) }
         }
         if let zone = try table.string("time_zone") {
-            guard let calendar = LocalCalendar(name: zone) else {
-                throw positioned(table, "time_zone", "unknown time zone \"\(zone)\": use an IANA name such as Europe/Zurich, or \"local\"")
+            do {
+                c.calendar = try LocalCalendar(name: zone)
+            } catch {
+                throw positioned(table, "time_zone", "time_zone: \(error)")
             }
-            c.calendar = calendar
         }
         if let size = try table.integer("max_file_size") {
             guard size > 0 else { throw positioned(table, "max_file_size", "max_file_size must be a positive number of bytes") }

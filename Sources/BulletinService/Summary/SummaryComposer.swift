@@ -44,7 +44,7 @@ public enum SummaryComposer {
             builder.add(summaryArticle)
         }
         let localDay = calendar.day(containing: start)
-        var summary = builder.summary(date: localDay.description, timeZone: calendar.timeZone.identifier,
+        var summary = builder.summary(date: localDay.description, timeZone: calendar.zone.identifier,
                                       generatedAt: calendar.timestamp(now), bulletins: bulletins)
         let days = calendar.days(endingWith: localDay, count: SummaryHistory.daysNeeded(window: trendWindow))
         let history = try SummaryHistoryReader.read(store: store, days: days, calendar: calendar, cache: cache).history
@@ -65,6 +65,6 @@ public enum SummaryComposer {
         let days = calendar.days(endingWith: sunday, count: WeekSummary.daysNeeded)
         let (history, bulletins) = try SummaryHistoryReader.read(store: store, days: days, calendar: calendar)
         return WeekSummary.build(week: week.description, history: history, bulletins: bulletins.suffix(7).reduce(0, +),
-                                 timeZone: calendar.timeZone.identifier, generatedAt: calendar.timestamp(now))
+                                 timeZone: calendar.zone.identifier, generatedAt: calendar.timestamp(now))
     }
 }

@@ -172,7 +172,7 @@ public struct SummaryPublisher: Sendable {
                 .prefix(3).map(\.name)
         }
         let index = ArchiveIndex(
-            generatedAt: calendar.timestamp(now), timeZone: calendar.timeZone.identifier,
+            generatedAt: calendar.timestamp(now), timeZone: calendar.zone.identifier,
             days: days.enumerated().map { i, day in
                 ArchiveIndex.Page(file: "\(day).html", label: day.description, bulletins: dayCounts.bulletins[i],
                                   articles: dayCounts.articles[i], topTopics: top(dayCounts, i))

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A calendar day written `YYYY-MM-DD`, as used for summaries and `--since`. Which instants it
 /// holds depends on the zone: ask a `LocalCalendar` (`day(containing:)`, `start(of:)`).
 public struct LocalDay: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -19,13 +17,25 @@ public struct LocalDay: Sendable, Hashable, Comparable, CustomStringConvertible 
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
               (1...12).contains(m), (1...31).contains(d) else { return nil }
+        // 2026-02-30 does not exist.
+        guard d <= CivilDays.daysInMonth(year: y, month: m) else { return nil }
         self.init(year: y, month: m, day: d)
-        // 2026-02-30 would start on 2026-03-02: the day must be its own.
-        guard LocalCalendar.utc.day(containing: LocalCalendar.utc.start(of: self)) == self else { return nil }
+    }
+
+    /// The day `count` days later (earlier for a negative count).
+    public func adding(days count: Int) -> LocalDay {
+        let parts = CivilDays.date(days: CivilDays.days(year: year, month: month, day: day) + count)
+        return LocalDay(year: parts.year, month: parts.month, day: parts.day)
     }
 
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        "\(LocalDay.fourDigits(year))-\(LocalCalendar.two(month))-\(LocalCalendar.two(day))"
+    }
+
+    /// A year in at least four digits (`0042`), as `%04d` writes it.
+    static func fourDigits(_ year: Int) -> String {
+        let digits = String(abs(year))
+        return (year < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     public static func < (a: LocalDay, b: LocalDay) -> Bool {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// An ISO 8601 week written `YYYY-Www` (`2026-W48`): Monday to Sunday, numbered so that week 1
 /// holds the year's first Thursday. Which instants it holds depends on the zone: ask a
 /// `LocalCalendar` (`week(containing:)`, `days(of:)`).
@@ -25,7 +23,7 @@ public struct LocalWeek: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     public var description: String {
-        String(format: "%04d-W%02d", year, week)
+        "\(LocalDay.fourDigits(year))-W\(LocalCalendar.two(week))"
     }
 
     public static func < (a: LocalWeek, b: LocalWeek) -> Bool {
