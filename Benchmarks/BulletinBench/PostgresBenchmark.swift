@@ -51,7 +51,10 @@ final class PostgresBenchmark {
 
     /// Rows P1 and P2 for `corpus`; `sqliteRate` is figure 1's articles/s of this run.
     func throughput(corpus: PreparedCorpus, sqliteRate: Double?, table: ResultTable) {
-        guard let cluster = running("P1. throughput, daemon into PostgreSQL", table) else { return }
+        guard let cluster = running("P1. throughput, daemon into PostgreSQL", table) else {
+            _ = running("P2. throughput, two daemons into one PostgreSQL", table)
+            return
+        }
         let expected = Expected(corpus)
         BulletinBench.attempt("P1. throughput, daemon into PostgreSQL", table) {
             Log.progress("postgres: \(corpus.files.count) bulletins into one daemon on PostgreSQL")
