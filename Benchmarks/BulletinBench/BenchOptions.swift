@@ -8,9 +8,10 @@ import Foundation
 /// - `BENCH_DB_ARTICLES` articles in the large database for start-up, search, summary (default 100000)
 /// - `BENCH_SEED` corpus seed (default 1)
 /// - `BENCH_ONLY` comma-separated figure keys to run: binary, floor, cli, stages, split, peer,
-///   throughput, latency, memory, rules, large, durability, startup, search, summary (default
-///   all but stages, the in-process cost of each pipeline stage, and split, read and split
-///   alone, best of 3)
+///   throughput, latency, memory, rules, large, durability, startup, search, summary, postgres
+///   (the P rows: daemons into a throwaway PostgreSQL cluster and search there; brings
+///   throughput and search along) (default all but stages, the in-process cost of each
+///   pipeline stage, and split, read and split alone, best of 3)
 /// - `BENCH_RULE_SIZES` comma-separated taxonomy sizes for the rule-scaling figure
 ///   (default 10,100,1000,10000; ratios are against 10, so keep it in the list)
 /// - `BENCH_BULLETIND` the binary under test (default .build/release/bulletind)
@@ -56,5 +57,10 @@ struct BenchOptions {
         return options
     }
 
-    func runs(_ key: String) -> Bool { only?.contains(key) ?? (key != "stages" && key != "split") }
+    /// Whether figure `key` runs. `postgres` brings `throughput` and `search` with it: the
+    /// SQLite figures its rows are compared with.
+    func runs(_ key: String) -> Bool {
+        guard let only else { return key != "stages" && key != "split" }
+        return only.contains(key) || (only.contains("postgres") && ["throughput", "search"].contains(key))
+    }
 }

@@ -33,6 +33,9 @@ struct BulletinBench {
         let analyser = try BulletinAnalyser(configuration: configuration)
         let needsCorpus = ["floor", "cli", "stages", "split", "throughput", "peer", "latency", "memory", "rules"].contains(where: options.runs)
 
+        let postgres = options.runs("postgres") ? PostgresBenchmark(options: options, workspace: workspace) : nil
+        defer { postgres?.stop() }
+
         if options.runs("binary") {
             attempt("0. binary", table) { try binarySize(options: options, folder: workspace.root + "/binary", table: table) }
         }
@@ -97,12 +100,14 @@ struct BulletinBench {
                 table.add("1p. `bulletind ingest FILE…` (one transaction per file)", rates(corpus, run.seconds),
                           verdict: ratioToFloor(corpus, run.seconds, floorRate) + " · info")
             }
+            var sqliteRate: Double?
             if options.runs("throughput") || options.runs("latency") || options.runs("memory") {
                 attempt("daemon figures", table) {
-                    try DaemonFigures.run(options: options, workspace: workspace, corpus: corpus, generator: generator,
-                                          floorRate: floorRate, peerRate: peerRate, table: table)
+                    sqliteRate = try DaemonFigures.run(options: options, workspace: workspace, corpus: corpus, generator: generator,
+                                                       floorRate: floorRate, peerRate: peerRate, table: table)
                 }
             }
+            postgres?.throughput(corpus: corpus, sqliteRate: sqliteRate, table: table)
             if options.runs("rules") {
                 Log.progress("rules: classification with synthetic taxonomies")
                 let articles = Array(corpus.bulletins.prefix(150).flatMap { $0.articles.map(\.article) })
@@ -155,9 +160,11 @@ struct BulletinBench {
                 }
             }
             let store = try Store(path: large.path)
+            var sqliteSearch: SearchBenchmark.Result?
             if options.runs("search") {
                 Log.progress("search")
                 let result = try SearchBenchmark.run(store: store, vocabulary: generator.vocabulary)
+                sqliteSearch = result
                 table.add("6. search, common terms (\(result.commonQueries.count) queries × \(result.common.count / max(1, result.commonQueries.count)))",
                           "p50 \(Format.milliseconds(result.common.median)) · p99 \(Format.milliseconds(result.common.value(99)))",
                           target: "p99 ≤ 50 ms", verdict: ResultTable.verdict(value: result.common.value(99), target: 0.05, higherIsBetter: false))
@@ -168,6 +175,7 @@ struct BulletinBench {
                 table.add("6. `bulletind search \(result.commonQueries[0])` wall", Format.milliseconds(cli.seconds),
                           verdict: cli.status == 0 ? "info (process start included)" : "EXIT \(cli.status)")
             }
+            postgres?.search(large: large, scenario: scenario, vocabulary: generator.vocabulary, sqlite: sqliteSearch, table: table)
             if options.runs("summary") {
                 Log.progress("summary")
                 let result = try SummaryBenchmark.run(store: store, day: large.summaryDay, folder: scenario.summaries)

@@ -8,20 +8,23 @@ enum DaemonFigures {
     /// Gives up when no file has been archived for this many seconds.
     static let stallTimeout = 60.0
 
+    /// Returns the daemon's articles/s of figure 1 (nil when it did not run).
+    @discardableResult
     static func run(options: BenchOptions, workspace: BenchWorkspace, corpus: PreparedCorpus,
-                    generator: CorpusGenerator, floorRate: Double?, peerRate: Double?, table: ResultTable) throws {
-        var burstPeak: Int?
+                    generator: CorpusGenerator, floorRate: Double?, peerRate: Double?, table: ResultTable) throws -> Double? {
+        var burst: (peak: Int, rate: Double)?
         if options.runs("throughput") {
-            burstPeak = try throughput(options: options, workspace: workspace, corpus: corpus, floorRate: floorRate,
-                                       peerRate: peerRate, table: table)
+            burst = try throughput(options: options, workspace: workspace, corpus: corpus, floorRate: floorRate,
+                                   peerRate: peerRate, table: table)
         }
         if options.runs("latency") {
             try latency(options: options, workspace: workspace, generator: generator, table: table)
         }
         if options.runs("memory") {
             try memory(options: options, workspace: workspace, generator: generator, table: table,
-                       comparedTo: burstPeak.map { (corpus.files.count, $0) })
+                       comparedTo: burst.map { (corpus.files.count, $0.peak) })
         }
+        return burst?.rate
     }
 
     static func start(_ options: BenchOptions, _ scenario: Scenario) throws -> DaemonProcess {
@@ -46,28 +49,41 @@ enum DaemonFigures {
     /// Returns the time of the last arrival and the highest VmRSS sampled.
     static func waitForArchive(_ expected: inout Set<String>, watcher: ArchiveWatcher, daemon: DaemonProcess,
                                scenario: Scenario, arrivals: ((String, UInt64) -> Void)? = nil) throws -> (last: UInt64, maxRSS: Int) {
-        var last = Stopwatch.now()
+        try waitForArchive(&expected, watchers: [watcher], daemons: [daemon], scenarios: [scenario], arrivals: arrivals)
+    }
+
+    /// The same for several daemons, each watched in its own scenario's archive (`watchers`,
+    /// `daemons` and `scenarios` in the same order): a file counts when any of them archives
+    /// it. The highest VmRSS is that of any one daemon. Gives up when one daemon ends.
+    static func waitForArchive(_ expected: inout Set<String>, watchers: [ArchiveWatcher], daemons: [DaemonProcess],
+                               scenarios: [Scenario], arrivals: ((String, UInt64) -> Void)? = nil) throws -> (last: UInt64, maxRSS: Int) {
+        let entered = Stopwatch.now()
+        var last: UInt64 = 0
         var lastProgress = Stopwatch.now()
         var maxRSS = 0
         var reported = expected.count
         while !expected.isEmpty {
-            for arrival in watcher.poll(timeout: 0.1) where expected.remove(arrival.name) != nil {
-                last = arrival.time
-                lastProgress = Stopwatch.now()
-                arrivals?(arrival.name, arrival.time)
+            for watcher in watchers {
+                for arrival in watcher.poll(timeout: 0.1 / Double(watchers.count)) where expected.remove(arrival.name) != nil {
+                    last = max(last, arrival.time)
+                    lastProgress = Stopwatch.now()
+                    arrivals?(arrival.name, arrival.time)
+                }
             }
-            maxRSS = max(maxRSS, daemon.memory?.residentBytes ?? 0)
+            for daemon in daemons { maxRSS = max(maxRSS, daemon.memory?.residentBytes ?? 0) }
             if reported - expected.count >= 1_000 {
                 reported = expected.count
                 Log.progress("  \(expected.count) files still to be archived")
             }
-            if Stopwatch.seconds(since: lastProgress) > stallTimeout || !daemon.process.isRunning {
-                let quarantined = ((try? FileManager.default.contentsOfDirectory(atPath: scenario.quarantine)) ?? []).count
-                daemon.stop()
-                throw BenchFailure("\(expected.count) files never archived (quarantine holds \(quarantined) entries; log: \(daemon.logPath))")
+            if Stopwatch.seconds(since: lastProgress) > stallTimeout || daemons.contains(where: { !$0.isRunning }) {
+                let quarantined = scenarios.reduce(0) {
+                    $0 + ((try? FileManager.default.contentsOfDirectory(atPath: $1.quarantine)) ?? []).count
+                }
+                daemons.forEach { $0.stop() }
+                throw BenchFailure("\(expected.count) files never archived (quarantine holds \(quarantined) entries; log: \(daemons.map(\.logPath).joined(separator: ", ")))")
             }
         }
-        return (last, maxRSS)
+        return (last == 0 ? entered : last, maxRSS)
     }
 
     /// Waits until the daemon has written a summary (`summaries/*.json`) modified at or after
@@ -85,7 +101,7 @@ enum DaemonFigures {
                 return (attributes?[.modificationDate] as? Date).map { $0 >= since } ?? false
             }
             if written { break }
-            if Stopwatch.seconds(since: start) > timeout || !daemon.process.isRunning {
+            if Stopwatch.seconds(since: start) > timeout || !daemon.isRunning {
                 throw BenchFailure("no summary written within \(Int(timeout)) s after the burst (log: \(daemon.logPath))")
             }
             usleep(100_000)
@@ -97,9 +113,9 @@ enum DaemonFigures {
 
     // MARK: - 1. Throughput
 
-    /// Returns the peak RSS of the burst.
+    /// Returns the peak RSS of the burst and the daemon's articles/s.
     static func throughput(options: BenchOptions, workspace: BenchWorkspace, corpus: PreparedCorpus,
-                           floorRate: Double?, peerRate: Double?, table: ResultTable) throws -> Int {
+                           floorRate: Double?, peerRate: Double?, table: ResultTable) throws -> (peak: Int, rate: Double) {
         Log.progress("throughput: \(corpus.files.count) bulletins into the running daemon")
         let scenario = try workspace.scenario("throughput")
         let watcher = try ArchiveWatcher(root: scenario.archive)
@@ -128,7 +144,7 @@ enum DaemonFigures {
         }
         table.add("3. memory, peak during the \(corpus.files.count)-bulletin burst (with its summary)", Format.megabytes(peak),
                   target: "≤ 25 MB", verdict: peak <= 25 * 1_048_576 ? "PASS" : "MISSED by \(Format.megabytes(peak - 25 * 1_048_576))")
-        return peak
+        return (peak, rate)
     }
 
     // MARK: - 2. Latency

@@ -1,31 +1,31 @@
 import Foundation
 
-/// `bulletind run --config FILE` as a child process, with NOTIFY_SOCKET pointing at our own
-/// socket; standard error goes to a log file beside the configuration.
+/// `bulletind run --config FILE` as a child process (posix_spawn), with NOTIFY_SOCKET pointing
+/// at our own socket; standard output and error go to a log file beside the configuration.
 final class DaemonProcess {
-    let process = Process()
+    let pid: pid_t
     let notify: NotifySocket
     /// Monotonic ns just before exec.
     let started: UInt64
     let logPath: String
+    private var ended = false
 
     init(binary: String, config: String, socketPath: String, logPath: String) throws {
         notify = try NotifySocket(path: socketPath)
         self.logPath = logPath
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        let log = FileHandle(forWritingAtPath: logPath)
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["run", "--config", config]
         var environment = ProcessInfo.processInfo.environment
         environment["NOTIFY_SOCKET"] = socketPath
-        process.environment = environment
-        process.standardOutput = log ?? FileHandle.nullDevice
-        process.standardError = log ?? FileHandle.nullDevice
         started = Stopwatch.now()
-        try process.run()
+        pid = try ChildProcess.spawn(binary, ["run", "--config", config], environment: environment,
+                                     output: logPath, errors: logPath)
     }
 
-    var pid: Int32 { process.processIdentifier }
+    /// Whether the daemon still runs (reaps it once it has ended).
+    var isRunning: Bool {
+        if !ended && ChildProcess.exited(pid) { ended = true }
+        return !ended
+    }
 
     /// Seconds from exec to READY=1; throws when it does not come within `timeout`.
     func waitUntilReady(timeout: Double = 30) throws -> Double {
@@ -41,8 +41,9 @@ final class DaemonProcess {
     /// SIGTERM, then waits for the exit.
     func stop() {
         defer { notify.stopDraining() }
-        guard process.isRunning else { return }
+        guard isRunning else { return }
         kill(pid, SIGTERM)
-        process.waitUntilExit()
+        _ = ChildProcess.wait(pid)
+        ended = true
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import BulletinStore
 
-/// `Store.search` in-process over the large database: many runs of common and rare
+/// `search` in-process over the large database (SQLite or PostgreSQL): many runs of common and rare
 /// queries, p50/p99 of each group.
 enum SearchBenchmark {
     struct Result {
@@ -24,7 +24,7 @@ enum SearchBenchmark {
         return (common, rare)
     }
 
-    static func run(store: Store, vocabulary: SyntheticVocabulary, rounds: Int = 25) throws -> Result {
+    static func run(store: any BulletinArchive, vocabulary: SyntheticVocabulary, rounds: Int = 25) throws -> Result {
         let (common, rare) = queries(vocabulary: vocabulary)
         // Warm the page cache and statement caches once, as a running system would be.
         for query in common + rare { _ = try store.search(SearchQuery(text: query)) }
