@@ -57,20 +57,25 @@ extension PostgresArchive {
         let matchLimit = builder.placeholder(.int(Int64(Self.rankedMatchLimit)))
         let limit = builder.placeholder(.int(Int64(query.limit)))
         // idf as bm25's: ln(1 + (N - n + 0.5) / (n + 0.5)), n counted up to 20,000 matches.
+        // Each term's n is counted ONCE, in the `df` CTE: written inside the rank expression
+        // (it refers to `n`), PostgreSQL ran the count again for every matching row (a SubPlan
+        // per row: 15.6 s for one common word on 2,000 articles, docs/PERFORMANCE.md).
+        let counts = terms.enumerated().map { index, term in
+            "(SELECT COUNT(*)::float8 FROM (SELECT 1 FROM article WHERE search @@ \(term) LIMIT 20000) x) AS n\(index)"
+        }
+        let weights = terms.indices.map { "ln(1 + (n.total - df.n\($0) + 0.5) / (df.n\($0) + 0.5)) AS w\($0)" }
         let termScores = terms.enumerated().map { index, term in
-            """
-            (SELECT ln(1 + (n.total - d.n + 0.5) / (d.n + 0.5)) FROM
-                (SELECT COUNT(*)::float8 AS n FROM (SELECT 1 FROM article WHERE search @@ \(term) LIMIT 20000) x) d)
-              * ts_rank('{0.1, 0.1, 0.3, 1.0}', m.search, \(term), \(Self.rankNormalization))
-            """
+            "idf.w\(index) * ts_rank('{0.1, 0.1, 0.3, 1.0}', m.search, \(term), \(Self.rankNormalization))"
         }.joined(separator: " + ")
         return try read { session in
             let ranked = try session.query("""
                 WITH n AS (SELECT COUNT(*)::float8 AS total FROM article),
+                df AS MATERIALIZED (SELECT \(counts.isEmpty ? "0 AS none" : counts.joined(separator: ", "))),
+                idf AS MATERIALIZED (SELECT \(weights.isEmpty ? "0 AS none" : weights.joined(separator: ", ")) FROM n, df),
                 m AS (SELECT a.id, a.search FROM article a WHERE a.search @@ \(match)\(filters)
                       ORDER BY a.id DESC LIMIT \(matchLimit))
-                SELECT m.id, -(\(termScores))::float8 AS rank
-                FROM m, n ORDER BY rank, m.id LIMIT \(limit)
+                SELECT m.id, -(\(termScores.isEmpty ? "0" : termScores))::float8 AS rank
+                FROM m, idf ORDER BY rank, m.id LIMIT \(limit)
                 """, builder.values).map { try $0.decode((Int64, Double).self) }
             guard !ranked.isEmpty else { return [] }
             let ids = ranked.map(\.0)
