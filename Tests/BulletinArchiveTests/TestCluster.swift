@@ -2,8 +2,9 @@ import Foundation
 
 /// The throwaway PostgreSQL 15 cluster of this test process: started once, on first use, by
 /// Tests/postgres/cluster.sh in a fresh folder under /tmp (as an unprivileged user), stopped
-/// and removed when the process exits. With `BULLETIND_TEST_PG_DIR` set (`make test` starts
-/// one cluster for every test process), that running cluster is used instead.
+/// and removed when the process exits. With `BULLETIND_TEST_PG_DIR` set to the folder of a
+/// cluster already running (started by hand with cluster.sh, for quicker runs while working;
+/// `make test` does not set it), that cluster is used instead.
 final class TestCluster: Sendable {
     let folder: String
     let port: Int
