@@ -7,16 +7,13 @@ public struct PipelineInput: Sendable {
     public var fileName: String
     /// The file's bytes; empty once a pipeline has prepared an input made with
     /// `releasesData` (see `init`).
-    public var data: Data {
-        get { bytes.peek() }
-        set { bytes = Bytes(newValue, releases: bytes.releases) }
-    }
+    public var data: Data { bytes.peek() }
     public var receivedAt: Date
     /// `ContentHash.of(data)`: lower-case hex SHA-256.
     public let contentHash: String
     /// The file's size in bytes (also after its bytes are released).
     public let size: Int
-    private var bytes: Bytes
+    private let bytes: Bytes
     /// This arrival of the file (`IncomingBulletin.arrival`), set by the daemon; nil elsewhere.
     public var arrival: String?
 
