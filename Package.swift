@@ -19,7 +19,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // The metrics file (`metrics_file`): swift-metrics' counters, gauges and timers,
         // written in Prometheus' text format by swift-prometheus.
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
@@ -46,13 +45,22 @@ let package = Package(
         // stored, and the content identity (content hash, article fingerprint; SHA-256 of its
         // own, FIPS 180-4). Pure values: any store (SQLite today) takes them as they are.
         .target(name: "BulletinModel", dependencies: ["BulletinSplitter", "BulletinClassifier", "BulletinStories"]),
+        // The system's libsqlite3 (Debian 12: 3.40, with FTS5), for the SQLite module.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // A thin layer over the SQLite C API: connections, prepared statements, typed errors,
+        // transactions, one writer and snapshot readers over a WAL file, schema migrations.
+        .target(
+            name: "SQLite",
+            dependencies: ["CSQLite"],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
         // The SQLite file: schema, idempotent ingest, full-text search, statistics.
         .target(
             name: "BulletinStore",
             dependencies: [
-                "BulletinSplitter", "BulletinClassifier", "BulletinModel", "BulletinStories", "JSONText",
-                .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+                "BulletinSplitter", "BulletinClassifier", "BulletinModel", "BulletinStories", "JSONText", "SQLite",
+            ],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         // The shared PostgreSQL archive (postgres-nio): the same store interface as
         // BulletinStore's SQLite file, for several daemons writing into one database.
@@ -106,7 +114,7 @@ let package = Package(
             name: "bulletind-bench",
             dependencies: [
                 "BulletinService", "BulletinModel", "BulletinStore", "BulletinPostgres", "BulletinClassifier",
-                "BulletinSplitter", .product(name: "GRDB", package: "GRDB.swift"),
+                "BulletinSplitter", "SQLite",
             ],
             path: "Benchmarks/BulletinBench"
         ),
@@ -118,7 +126,8 @@ let package = Package(
         .testTarget(name: "BulletinModelTests", dependencies: ["BulletinModel", "BulletinSplitter"]),
         .testTarget(
             name: "BulletinStoreTests",
-            dependencies: ["BulletinStore", "BulletinModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["BulletinStore", "BulletinModel", "SQLite"],
+            resources: [.copy("Fixtures")]
         ),
         // The store conformance suite: every test against SQLite and a real PostgreSQL 15 cluster
         // (Tests/postgres/cluster.sh), and what only the shared PostgreSQL archive must keep.

@@ -1,10 +1,10 @@
 import Foundation
-import GRDB
+import SQLite
 
 /// The cost of durability on the device the workspace is on (`BENCH_ONLY=durability`):
 /// fdatasync(2) of a 4 KiB write, fsync(2) of a folder after creating a name in it, and the
-/// latency of one small SQLite commit in WAL mode with `synchronous = NORMAL` (what GRDB
-/// sets: the log is not synced at commit) against FULL (what the store sets: one fdatasync of
+/// latency of one small SQLite commit in WAL mode with `synchronous = NORMAL` (what GRDB,
+/// the store's former SQLite library, set: the log is not synced at commit) against FULL (what the store sets: one fdatasync of
 /// the log per commit; docs/RELIABILITY.md, "Durable order"). Batching divides the FULL cost
 /// by the files per transaction.
 enum DurabilityBenchmark {
@@ -48,16 +48,16 @@ enum DurabilityBenchmark {
 
     /// Latency of `samples` commits of one 1 KiB row each.
     private static func commits(_ path: String, synchronous: String, samples: Int) throws -> [Double] {
-        let pool = try DatabasePool(path: path)
+        let pool = try ConnectionPool(path: path)
         try pool.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
-            try db.execute(sql: "CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB)")
+            try db.execute("PRAGMA synchronous = \(synchronous)")
+            try db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB)")
         }
         let body = Data(repeating: 0x62, count: 1024)
         var times: [Double] = []
         for _ in 0..<samples {
             let start = Stopwatch.now()
-            try pool.write { db in try db.execute(sql: "INSERT INTO t (body) VALUES (?)", arguments: [body]) }
+            try pool.write { db in try db.execute("INSERT INTO t (body) VALUES (?)", [body]) }
             times.append(Stopwatch.seconds(since: start))
         }
         return times

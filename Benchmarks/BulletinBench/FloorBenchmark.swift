@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+import SQLite
 import BulletinClassifier
 import BulletinModel
 import BulletinStore
@@ -23,38 +23,38 @@ enum FloorBenchmark {
                     topics: try item.topics.map { ($0.topicID, $0.score, String(decoding: try encoder.encode($0.matchedTerms), as: UTF8.self)) })
             }
         }
-        var configuration = GRDB.Configuration()
-        configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(10)
-        let pool = try DatabasePool(path: database, configuration: configuration)
+        let pool = try ConnectionPool(path: database) { connection in
+            connection.setBusyTimeout(milliseconds: 10_000)
+            try connection.execute("PRAGMA foreign_keys = ON")
+        }
         let start = Stopwatch.now()
         try pool.write { db in
-            let insertBulletin = try db.makeStatement(sql: """
+            let insertBulletin = try db.prepare("""
                 INSERT INTO bulletin (file_name, content_hash, size, format, encoding, received_at, bulletin_date, title)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            let insertArticle = try db.makeStatement(sql: """
+            let insertArticle = try db.prepare("""
                 INSERT INTO article (text_hash, title, body, why, first_received_at) VALUES (?, ?, ?, ?, ?)
                 """)
-            let link = try db.makeStatement(sql: "INSERT INTO bulletin_article (bulletin_id, article_id, position) VALUES (?, ?, ?)")
-            let index = try db.makeStatement(sql: "INSERT INTO article_fts (rowid, title, body, why) VALUES (?, ?, ?, ?)")
-            let insertTopic = try db.makeStatement(sql: """
+            let link = try db.prepare("INSERT INTO bulletin_article (bulletin_id, article_id, position) VALUES (?, ?, ?)")
+            let index = try db.prepare("INSERT INTO article_fts (rowid, title, body, why) VALUES (?, ?, ?, ?)")
+            let insertTopic = try db.prepare("""
                 INSERT INTO article_topic (article_id, topic_id, score, matched_terms) VALUES (?, ?, ?, ?)
                 """)
             for (bulletin, rows) in zip(corpus.bulletins, prepared) {
-                try insertBulletin.execute(arguments: [
+                try insertBulletin.execute([
                     bulletin.fileName, bulletin.contentHash, bulletin.size, bulletin.format, bulletin.encoding,
                     bulletin.receivedAt, bulletin.bulletinDate, bulletin.title,
                 ])
                 let bulletinID = db.lastInsertedRowID
                 for (offset, row) in rows.enumerated() {
-                    try insertArticle.execute(arguments: [row.hash, row.title, row.body, row.why, bulletin.receivedAt])
+                    try insertArticle.execute([row.hash, row.title, row.body, row.why, bulletin.receivedAt])
                     let articleID = db.lastInsertedRowID
-                    try index.execute(arguments: [articleID, row.title, row.body, row.why])
+                    try index.execute([articleID, row.title, row.body, row.why])
                     for topic in row.topics {
-                        try insertTopic.execute(arguments: [articleID, topic.0, topic.1, topic.2])
+                        try insertTopic.execute([articleID, topic.0, topic.1, topic.2])
                     }
-                    try link.execute(arguments: [bulletinID, articleID, offset + 1])
+                    try link.execute([bulletinID, articleID, offset + 1])
                 }
             }
         }

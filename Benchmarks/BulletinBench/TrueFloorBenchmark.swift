@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+import SQLite
 
 /// The true floor for throughput: the corpus's articles stored the cheapest way SQLite can
 /// store them searchable — one table of articles (id, title, body, why) and its FTS5 index
@@ -11,9 +11,9 @@ enum TrueFloorBenchmark {
     static func run(corpus: PreparedCorpus, database: String) throws -> Double {
         try FileManager.default.createDirectory(atPath: (database as NSString).deletingLastPathComponent,
                                                 withIntermediateDirectories: true)
-        let pool = try DatabasePool(path: database)
+        let pool = try ConnectionPool(path: database)
         try pool.write { db in
-            try db.execute(sql: """
+            try db.execute("""
                 CREATE TABLE article (id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL, why TEXT);
                 CREATE VIRTUAL TABLE article_fts USING fts5(title, body, why, content='article', content_rowid='id',
                     tokenize='unicode61 remove_diacritics 2');
@@ -22,11 +22,11 @@ enum TrueFloorBenchmark {
         let articles = corpus.bulletins.flatMap { $0.articles.map(\.article) }
         let start = Stopwatch.now()
         try pool.write { db in
-            let insert = try db.makeStatement(sql: "INSERT INTO article (title, body, why) VALUES (?, ?, ?)")
-            let index = try db.makeStatement(sql: "INSERT INTO article_fts (rowid, title, body, why) VALUES (?, ?, ?, ?)")
+            let insert = try db.prepare("INSERT INTO article (title, body, why) VALUES (?, ?, ?)")
+            let index = try db.prepare("INSERT INTO article_fts (rowid, title, body, why) VALUES (?, ?, ?, ?)")
             for article in articles {
-                try insert.execute(arguments: [article.title, article.body, article.why])
-                try index.execute(arguments: [db.lastInsertedRowID, article.title, article.body, article.why])
+                try insert.execute([article.title, article.body, article.why])
+                try index.execute([db.lastInsertedRowID, article.title, article.body, article.why])
             }
         }
         return Stopwatch.seconds(since: start)

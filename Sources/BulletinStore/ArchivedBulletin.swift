@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import BulletinClassifier
 
 /// One stored bulletin with everything stored about it, for copying an archive to another

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One story cluster with its articles, for copying an archive to another backend
 /// (`bulletind migrate`): `Store.exportStories(afterID:limit:)` reads them,

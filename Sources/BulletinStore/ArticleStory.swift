@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The story an article belongs to (`search --json` and `explain` show it; docs/STORIES.md).
 public struct ArticleStory: Sendable, Codable, Equatable {

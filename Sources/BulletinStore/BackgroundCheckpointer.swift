@@ -1,5 +1,4 @@
-import Foundation
-import GRDB
+import SQLite
 
 /// Copies the write-ahead log back into the database file on a thread of its own, so that a
 /// commit never waits for a checkpoint (SQLite's automatic checkpoint runs inside the commit
@@ -12,25 +11,25 @@ import GRDB
 /// cannot copy yet is copied by the next one. A failure is ignored: the log is only larger
 /// until the next checkpoint succeeds.
 ///
-/// The thread is a plain `Thread`, started by a request when none is running and ended once
-/// no request is waiting, not a libdispatch worker: libdispatch renices the threads it starts
-/// (setpriority(2)), which the service's system-call filter refuses, and each refusal was a
-/// `Failed to set thread priority for worker thread` line in the journal.
+/// The thread is a plain pthread (`DetachedThread`), started by a request when none is running
+/// and ended once no request is waiting, not a libdispatch worker: libdispatch renices the
+/// threads it starts (setpriority(2)), which the service's system-call filter refuses, and
+/// each refusal was a `Failed to set thread priority for worker thread` line in the journal.
+/// The checkpoints run on a connection of the checkpointer's own, never the store's writer.
 final class BackgroundCheckpointer: @unchecked Sendable {
-    private let connection: DatabaseQueue
-    private let interval: TimeInterval
-    private let condition = NSCondition()
+    /// Used only by the checkpoint thread, one at a time.
+    private let connection: Connection
+    private let interval: Duration
+    private let condition = ThreadCondition()
     /// Guarded by `condition`.
     private var requested = false
     private var threadRunning = false
-    private var lastRun = Date.distantPast
+    private var lastRun: ContinuousClock.Instant?
 
     /// Opens a connection of its own to the database at `path` (already in WAL mode).
-    init(path: String, interval: TimeInterval = 1) throws {
-        var configuration = Configuration()
-        configuration.label = "bulletind.store.checkpointer"
-        configuration.busyMode = .timeout(10)
-        connection = try DatabaseQueue(path: path, configuration: configuration)
+    init(path: String, interval: Duration = .seconds(1)) throws {
+        connection = try Connection(path: path)
+        connection.setBusyTimeout(milliseconds: 10_000)
         self.interval = interval
     }
 
@@ -42,7 +41,7 @@ final class BackgroundCheckpointer: @unchecked Sendable {
             threadRunning = true
             return true
         }
-        if start { Thread { [self] in run() }.start() }
+        if start { DetachedThread.start { [self] in run() } }
     }
 
     /// Waits for the checkpoint in progress or waiting, if any (tests).
@@ -56,15 +55,19 @@ final class BackgroundCheckpointer: @unchecked Sendable {
     private func run() {
         condition.lock()
         while requested {
-            let due = lastRun.addingTimeInterval(interval)
-            if Date() < due {
-                _ = condition.wait(until: due)
-                continue
+            if let lastRun {
+                let wait = lastRun.advanced(by: interval) - ContinuousClock.now
+                if wait > .zero {
+                    let (seconds, attoseconds) = wait.components
+                    condition.wait(seconds: Double(seconds) + Double(attoseconds) / 1e18)
+                    continue
+                }
             }
             requested = false
-            lastRun = Date()
+            lastRun = ContinuousClock.now
             condition.unlock()
-            _ = try? connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+            // PASSIVE: copies what it can without waiting for readers or the writer.
+            try? connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
             condition.lock()
         }
         threadRunning = false

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import BulletinSplitter
 import BulletinClassifier
 import BulletinModel
@@ -6,7 +10,7 @@ import BulletinStories
 
 /// The store seam: what the pipeline, the daemon, the commands and the summary need from an
 /// archive of bulletins, articles and topics. Two implementations: `Store` (one SQLite file,
-/// GRDB, FTS5; the embedded default) and `PostgresArchive` (module BulletinPostgres: one
+/// the SQLite C API, FTS5; the embedded default) and `PostgresArchive` (module BulletinPostgres: one
 /// PostgreSQL database shared by several daemons).
 ///
 /// Every implementation keeps these promises, which the conformance suite

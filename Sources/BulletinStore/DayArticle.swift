@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One article of a day, with its topics and sources, from `Store.day(from:to:…)`.
 public struct DayArticle: Sendable, Equatable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A bulletin an article of the day came in, as a reader names it: the newsletter's title
 /// (its e-mail Subject, when it had one) and its date, with the file name as the fallback.

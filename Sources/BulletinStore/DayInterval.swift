@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One day as the store counts it: `[start, end)`, computed by the caller's calendar (23 or 25
 /// hours long on DST changes). The store never decides where a day begins.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One story of a day, from `Store.dayStories(from:to:)`.
 public struct DayStory: Sendable, Equatable {

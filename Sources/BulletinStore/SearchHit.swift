@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One article found by `Store.search`, best first.
 public struct SearchHit: Sendable, Codable, Equatable {

@@ -1,4 +1,4 @@
-import GRDB
+import SQLite
 
 /// Repeated boilerplate: per sender (`BulletinSplitter.boilerplateSender`), the
 /// fingerprints (`BoilerplateFingerprint`) of the titles and skipped paragraphs of its
@@ -15,33 +15,31 @@ extension Store {
     /// small read; an unknown sender has none.
     public func knownBoilerplate(sender: String) throws -> Set<Int64> {
         try pool.read { db in
-            guard let seen = try Int.fetchOne(
-                db.cachedStatement(sql: "SELECT bulletins FROM boilerplate_sender WHERE sender = ?"),
-                arguments: [sender]) else { return [] }
+            guard let seen = try db.cachedStatement("SELECT bulletins FROM boilerplate_sender WHERE sender = ?")
+                .fetchValue(Int.self, [sender]) else { return [] }
             let needed = max(Store.boilerplateMinimumBulletins, (min(seen, Store.boilerplateWindow) + 1) / 2)
-            return Set(try Int64.fetchAll(
-                db.cachedStatement(sql: "SELECT fingerprint FROM boilerplate_line WHERE sender = ? AND bulletins >= ?"),
-                arguments: [sender, needed]))
+            return Set(try db.cachedStatement("SELECT fingerprint FROM boilerplate_line WHERE sender = ? AND bulletins >= ?")
+                .fetchValues(Int64.self, [sender, needed]))
         }
     }
 
     /// Records one bulletin's fingerprints for its sender (inside the bulletin's ingest
     /// transaction) and forgets those not seen in the last `boilerplateWindow` bulletins.
-    static func rememberBoilerplate(sender: String, fingerprints: [Int64], in db: Database) throws {
-        try db.cachedStatement(sql: """
+    static func rememberBoilerplate(sender: String, fingerprints: [Int64], in db: Connection) throws {
+        try db.cachedStatement("""
             INSERT INTO boilerplate_sender (sender, bulletins) VALUES (?, 1)
             ON CONFLICT(sender) DO UPDATE SET bulletins = bulletins + 1
-            """).execute(arguments: [sender])
-        let sequence = try Int.fetchOne(
-            db.cachedStatement(sql: "SELECT bulletins FROM boilerplate_sender WHERE sender = ?"), arguments: [sender]) ?? 1
-        let upsert = try db.cachedStatement(sql: """
+            """).execute([sender])
+        let sequence = try db.cachedStatement("SELECT bulletins FROM boilerplate_sender WHERE sender = ?")
+            .fetchValue(Int.self, [sender]) ?? 1
+        let upsert = try db.cachedStatement("""
             INSERT INTO boilerplate_line (sender, fingerprint, bulletins, last_seen) VALUES (?, ?, 1, ?)
             ON CONFLICT(sender, fingerprint) DO UPDATE SET bulletins = bulletins + 1, last_seen = excluded.last_seen
             """)
         for fingerprint in Set(fingerprints) {
-            try upsert.execute(arguments: [sender, fingerprint, sequence])
+            try upsert.execute([sender, fingerprint, sequence])
         }
-        try db.cachedStatement(sql: "DELETE FROM boilerplate_line WHERE sender = ? AND last_seen <= ?")
-            .execute(arguments: [sender, sequence - Store.boilerplateWindow])
+        try db.cachedStatement("DELETE FROM boilerplate_line WHERE sender = ? AND last_seen <= ?")
+            .execute([sender, sequence - Store.boilerplateWindow])
     }
 }

@@ -1,4 +1,4 @@
-import GRDB
+import SQLite
 
 /// The full-text index (`article_fts`, FTS5 with `article` as its external content), written
 /// by the store itself in the transaction that writes the article row: no triggers.
@@ -24,24 +24,23 @@ extension Store {
     }
 
     /// Adds a new article's text to the index (in the caller's transaction).
-    static func indexArticle(id: Int64, _ text: IndexedText, in db: Database) throws {
-        try db.cachedStatement(sql: "INSERT INTO article_fts (rowid, title, body, why) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [id, text.title, text.body, text.why])
+    static func indexArticle(id: Int64, _ text: IndexedText, in db: Connection) throws {
+        try db.cachedStatement("INSERT INTO article_fts (rowid, title, body, why) VALUES (?, ?, ?, ?)")
+            .execute([id, text.title, text.body, text.why])
     }
 
     /// Removes an article's text from the index. `text` must be the text the index holds for
     /// it (the row's columns before the change): FTS5 removes the terms of the text it is
     /// given, so other text would corrupt the index.
-    static func unindexArticle(id: Int64, _ text: IndexedText, in db: Database) throws {
-        try db.cachedStatement(sql: """
+    static func unindexArticle(id: Int64, _ text: IndexedText, in db: Connection) throws {
+        try db.cachedStatement("""
             INSERT INTO article_fts (article_fts, rowid, title, body, why) VALUES ('delete', ?, ?, ?, ?)
-            """).execute(arguments: [id, text.title, text.body, text.why])
+            """).execute([id, text.title, text.body, text.why])
     }
 
     /// The text the index holds for an article: its row as stored (nil when there is none).
-    static func indexedText(articleID: Int64, in db: Database) throws -> IndexedText? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT title, body, why FROM article WHERE id = ?"),
-                         arguments: [articleID])
+    static func indexedText(articleID: Int64, in db: Connection) throws -> IndexedText? {
+        try db.cachedStatement("SELECT title, body, why FROM article WHERE id = ?").fetchOne([articleID])
             .map { IndexedText(title: $0["title"], body: $0["body"], why: $0["why"]) }
     }
 
@@ -55,8 +54,8 @@ extension Store {
         return try pool.write { db in
             guard let old = try Store.indexedText(articleID: id, in: db) else { return false }
             try Store.unindexArticle(id: id, old, in: db)
-            try db.cachedStatement(sql: "UPDATE article SET title = ?, body = ?, why = ? WHERE id = ?")
-                .execute(arguments: [title, body, why, id])
+            try db.cachedStatement("UPDATE article SET title = ?, body = ?, why = ? WHERE id = ?")
+                .execute([title, body, why, id])
             try Store.indexArticle(id: id, IndexedText(title: title, body: body, why: why), in: db)
             return true
         }
@@ -71,7 +70,7 @@ extension Store {
         return try pool.write { db in
             guard let old = try Store.indexedText(articleID: id, in: db) else { return false }
             try Store.unindexArticle(id: id, old, in: db)
-            try db.execute(sql: "DELETE FROM article WHERE id = ?", arguments: [id])
+            try db.execute("DELETE FROM article WHERE id = ?", [id])
             return true
         }
     }
@@ -82,10 +81,10 @@ extension Store {
     public func fullTextIntegrityCheck() throws -> String? {
         try pool.writeWithoutTransaction { db in
             do {
-                try db.execute(sql: "INSERT INTO article_fts (article_fts, rank) VALUES ('integrity-check', 1)")
+                try db.execute("INSERT INTO article_fts (article_fts, rank) VALUES ('integrity-check', 1)")
                 return nil
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
-                return error.message ?? "\(error)"
+            } catch let error as SQLiteError where error.isCorrupt {
+                return error.message
             }
         }
     }

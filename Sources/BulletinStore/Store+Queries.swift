@@ -1,5 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import GRDB
+#endif
+import SQLite
 import BulletinSplitter
 import BulletinClassifier
 
@@ -7,14 +11,14 @@ extension Store {
     /// Counts over the whole database, read from one snapshot.
     public func stats() throws -> StoreStats {
         try pool.read { db in
-            let bulletins = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM bulletin") ?? 0
-            let articles = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0
-            let duplicates = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(duplicate_count), 0) FROM bulletin") ?? 0
-            let unclassified = try Int.fetchOne(db, sql: """
+            let bulletins = try db.fetchValue(Int.self, "SELECT COUNT(*) FROM bulletin") ?? 0
+            let articles = try db.fetchValue(Int.self, "SELECT COUNT(*) FROM article") ?? 0
+            let duplicates = try db.fetchValue(Int.self, "SELECT COALESCE(SUM(duplicate_count), 0) FROM bulletin") ?? 0
+            let unclassified = try db.fetchValue(Int.self, """
                 SELECT COUNT(*) FROM article a
                 WHERE NOT EXISTS (SELECT 1 FROM article_topic t WHERE t.article_id = a.id)
                 """) ?? 0
-            let topics = try Row.fetchAll(db, sql: """
+            let topics = try db.fetchAll("""
                 SELECT t.id, t.name, COUNT(at.article_id) AS n
                 FROM topic t LEFT JOIN article_topic at ON at.topic_id = t.id
                 GROUP BY t.id ORDER BY n DESC, t.name, t.id
@@ -39,7 +43,7 @@ extension Store {
         // Filters as rowid sets, so ranking reads the index alone (an article row is ~3 KB of
         // overflow pages; joining every match to it doubled the time).
         var filters = ""
-        var filterArguments: StatementArguments = []
+        var filterArguments: [any SQLValueConvertible] = []
         if let since = query.since {
             filters += " AND rowid IN (SELECT id FROM article WHERE first_received_at >= ?)"
             filterArguments += [since]
@@ -51,37 +55,36 @@ extension Store {
         do {
             return try pool.read { db in
                 // 1. The rowid of the newest `rankedMatchLimit`-th match, if there are more.
-                let bound = try Int64.fetchOne(db, sql: """
+                let bound = try db.fetchValue(Int64.self, """
                     SELECT rowid FROM article_fts WHERE article_fts MATCH ?\(filters)
                     ORDER BY rowid DESC LIMIT 1 OFFSET ?
-                    """, arguments: [match] + filterArguments + [Store.rankedMatchLimit - 1])
+                    """, [match] + filterArguments + [Store.rankedMatchLimit - 1])
                 // 2. Rank inside the full-text index only; keep the best `limit`.
-                var rankArguments: StatementArguments = [match] + filterArguments
+                var rankArguments: [any SQLValueConvertible] = [match] + filterArguments
                 var range = ""
                 if let bound {
                     range = " AND rowid >= ?"
                     rankArguments += [bound]
                 }
                 rankArguments += [query.limit]
-                let ranked = try Row.fetchAll(db, sql: """
+                let ranked = try db.fetchAll("""
                     SELECT rowid AS id, bm25(article_fts, 10.0, 1.0, 3.0) AS rank FROM article_fts
                     WHERE article_fts MATCH ?\(filters)\(range)
                     ORDER BY rank, rowid LIMIT ?
-                    """, arguments: rankArguments).map { (id: $0["id"] as Int64, rank: $0["rank"] as Double) }
+                    """, rankArguments).map { (id: $0["id"] as Int64, rank: $0["rank"] as Double) }
                 guard !ranked.isEmpty else { return [] }
                 // 3. Snippets and article fields for those few only.
                 let ids = ranked.map(\.id)
                 let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
                 var snippets: [Int64: String] = [:]
-                for row in try Row.fetchAll(db, sql: """
+                for row in try db.fetchAll("""
                     SELECT rowid AS id, snippet(article_fts, -1, '[', ']', '…', 16) AS snip FROM article_fts
                     WHERE article_fts MATCH ? AND rowid IN (\(marks))
-                    """, arguments: StatementArguments([match]) + StatementArguments(ids)) {
+                    """, [any SQLValueConvertible]([match]) + [any SQLValueConvertible](ids)) {
                     snippets[row["id"]] = row["snip"]
                 }
                 var articles: [Int64: Row] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT id, title, first_received_at FROM article WHERE id IN (\(marks))",
-                                            arguments: StatementArguments(ids)) {
+                for row in try db.fetchAll("SELECT id, title, first_received_at FROM article WHERE id IN (\(marks))", ids) {
                     articles[row["id"]] = row
                 }
                 return try ranked.compactMap { hit in
@@ -94,7 +97,7 @@ extension Store {
                         story: try Store.story(ofArticle: hit.id, in: db))
                 }
             }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+        } catch let error as SQLiteError where error.isSQLError {
             // The translator only emits valid FTS5; this is a safety net, never SQL text for the user.
             throw StoreError.invalidQuery("the search index could not understand this query")
         }
@@ -103,13 +106,13 @@ extension Store {
     /// Why an article got each of its topics; nil when there is no such article.
     public func explain(articleID: Int64) throws -> ArticleExplanation? {
         try pool.read { db in
-            guard let title = try String.fetchOne(db, sql: "SELECT title FROM article WHERE id = ?",
-                                                  arguments: [articleID]) else { return nil }
-            let topics = try Row.fetchAll(db, sql: """
+            guard let title = try db.fetchValue(String.self, "SELECT title FROM article WHERE id = ?",
+                                                  [articleID]) else { return nil }
+            let topics = try db.fetchAll("""
                 SELECT t.id, t.name, at.score, at.matched_terms
                 FROM article_topic at JOIN topic t ON t.id = at.topic_id
                 WHERE at.article_id = ? ORDER BY at.score DESC, t.name, t.id
-                """, arguments: [articleID]).map { row in
+                """, [articleID]).map { row in
                     ExplainedTopic(id: row["id"], name: row["name"], score: row["score"],
                                    matchedTerms: Store.decodeJSONArray(row["matched_terms"]))
                 }
@@ -127,21 +130,21 @@ extension Store {
     public func reclassify(_ classify: (Article) -> [TopicMatch]) throws -> ReclassifyReport {
         try Store.mappingConstraintErrors {
             try pool.write { db in
-                let ids = try Int64.fetchAll(db, sql: "SELECT id FROM article ORDER BY id")
-                let load = try db.cachedStatement(sql: """
+                let ids = try db.fetchValues(Int64.self, "SELECT id FROM article ORDER BY id")
+                let load = try db.cachedStatement("""
                     SELECT a.title, a.body, a.why,
                            COALESCE((SELECT MIN(position) FROM bulletin_article WHERE article_id = a.id), 0) AS position
                     FROM article a WHERE a.id = ?
                     """)
-                let current = try db.cachedStatement(sql: "SELECT topic_id FROM article_topic WHERE article_id = ?")
-                let clear = try db.cachedStatement(sql: "DELETE FROM article_topic WHERE article_id = ?")
+                let current = try db.cachedStatement("SELECT topic_id FROM article_topic WHERE article_id = ?")
+                let clear = try db.cachedStatement("DELETE FROM article_topic WHERE article_id = ?")
                 var changes: [ArticleChange] = []
                 for id in ids {
-                    guard let row = try Row.fetchOne(load, arguments: [id]) else { continue }
+                    guard let row = try load.fetchOne([id]) else { continue }
                     let article = Article(title: row["title"], body: row["body"], why: row["why"], position: row["position"])
-                    let before = Set(try String.fetchAll(current, arguments: [id]))
+                    let before = Set(try current.fetchValues(String.self, [id]))
                     let matches = classify(article)
-                    try clear.execute(arguments: [id])
+                    try clear.execute([id])
                     try Store.insertTopics(matches, articleID: id, in: db)
                     let after = Set(matches.map(\.topicID))
                     if before != after {
@@ -158,9 +161,9 @@ extension Store {
     /// The number of articles first received in `[from, to)` (one COUNT on an index).
     public func articleCount(firstReceivedFrom from: Date, to: Date) throws -> Int {
         try pool.read { db in
-            try Int.fetchOne(db, sql: """
+            try db.fetchValue(Int.self, """
                 SELECT COUNT(*) FROM article WHERE first_received_at >= ? AND first_received_at < ?
-                """, arguments: [from, to]) ?? 0
+                """, [from, to]) ?? 0
         }
     }
 
@@ -180,38 +183,38 @@ extension Store {
                     needsWholeText: (String) -> Bool = { _ in false },
                     _ visit: (DayArticle) throws -> Void) throws -> Int {
         try pool.read { db in
-            let range: StatementArguments = [from, to]
-            let bulletins = try Int.fetchOne(db, sql: """
+            let range: [any SQLValueConvertible] = [from, to]
+            let bulletins = try db.fetchValue(Int.self, """
                 SELECT COUNT(*) FROM bulletin WHERE received_at >= ? AND received_at < ?
-                """, arguments: range) ?? 0
+                """, range) ?? 0
             // Three cursors in the same order (first arrival, id), merged article by article.
             // No prefix: a length no SQLite text exceeds (SQLITE_MAX_LENGTH < 2^31); Int64.max
             // would overflow inside substr and give "".
             let prefix = max(0, textPrefix ?? Int(Int32.max))
-            let articles = try Row.fetchCursor(db, sql: """
+            let articles = try db.cursor("""
                 SELECT id, title, substr(body, 1, ?) AS body, length(body) > ? AS body_cut,
                        substr(why, 1, ?) AS why, length(why) > ? AS why_cut, first_received_at
                 FROM article
                 WHERE first_received_at >= ? AND first_received_at < ?
                 ORDER BY first_received_at, id
-                """, arguments: [prefix, prefix, prefix, prefix] + range)
-            let topics = try Row.fetchCursor(db, sql: """
+                """, [prefix, prefix, prefix, prefix] + range)
+            let topics = try db.cursor("""
                 SELECT at.article_id, t.id, t.name, at.score
                 FROM article a
                 JOIN article_topic at ON at.article_id = a.id
                 JOIN topic t ON t.id = at.topic_id
                 WHERE a.first_received_at >= ? AND a.first_received_at < ?
                 ORDER BY a.first_received_at, a.id, at.score DESC, t.name, t.id
-                """, arguments: range)
-            let sources = try Row.fetchCursor(db, sql: """
+                """, range)
+            let sources = try db.cursor("""
                 SELECT ba.article_id, b.id, b.file_name, b.title, b.bulletin_date, b.received_at
                 FROM article a
                 JOIN bulletin_article ba ON ba.article_id = a.id
                 JOIN bulletin b ON b.id = ba.bulletin_id
                 WHERE a.first_received_at >= ? AND a.first_received_at < ?
                 ORDER BY a.first_received_at, a.id, b.received_at, b.id
-                """, arguments: range)
-            let wholeText = try db.cachedStatement(sql: "SELECT body, why FROM article WHERE id = ?")
+                """, range)
+            let wholeText = try db.cachedStatement("SELECT body, why FROM article WHERE id = ?")
             // A cursor reuses its row: keep the values, not the row.
             func topic(_ row: Row) -> (article: Int64, topic: DayTopic) {
                 (row["article_id"], DayTopic(id: row["id"], name: row["name"], score: row["score"]))
@@ -246,7 +249,7 @@ extension Store {
                 var why: String? = row["why"]
                 let wholeBody = row["body_cut"] && needsWholeText(body)
                 let wholeWhy = (row["why_cut"] ?? false) && why.map(needsWholeText) == true
-                if wholeBody || wholeWhy, let whole = try Row.fetchOne(wholeText, arguments: [id]) {
+                if wholeBody || wholeWhy, let whole = try wholeText.fetchOne([id]) {
                     if wholeBody { body = whole["body"] }
                     if wholeWhy { why = whole["why"] }
                 }
@@ -267,18 +270,18 @@ extension Store {
     }
 
     /// Topic ids of an article, highest score first.
-    static func topicIDs(of articleID: Int64, in db: Database) throws -> [String] {
-        try String.fetchAll(db.cachedStatement(sql: """
+    static func topicIDs(of articleID: Int64, in db: Connection) throws -> [String] {
+        try db.cachedStatement("""
             SELECT topic_id FROM article_topic WHERE article_id = ? ORDER BY score DESC, topic_id
-            """), arguments: [articleID])
+            """).fetchValues(String.self, [articleID])
     }
 
     /// File names of the bulletins that contain an article, in order of arrival, each once.
-    static func sources(of articleID: Int64, in db: Database) throws -> [String] {
-        try String.fetchAll(db.cachedStatement(sql: """
+    static func sources(of articleID: Int64, in db: Connection) throws -> [String] {
+        try db.cachedStatement("""
             SELECT file_name FROM bulletin
             WHERE id IN (SELECT bulletin_id FROM bulletin_article WHERE article_id = ?)
             ORDER BY received_at, id
-            """), arguments: [articleID])
+            """).fetchValues(String.self, [articleID])
     }
 }

@@ -1,5 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import GRDB
+#endif
+import SQLite
 import BulletinStories
 
 /// Story clusters (docs/STORIES.md): each article stored since the `v6-stories` migration
@@ -14,21 +18,21 @@ extension Store {
     /// `StoryMatcher.candidatesCompared` articles compared, and `membersCompared` members of
     /// each story close enough to count.
     static func assignStory(articleID: Int64, signature: StorySignature, receivedAt: Date,
-                            matcher: StoryMatcher, bands: StoryBandIndex, in db: Database) throws {
-        let candidate = try db.cachedStatement(sql: "SELECT story_id, words FROM article_story WHERE article_id = ?")
-        let members = try db.cachedStatement(sql: """
+                            matcher: StoryMatcher, bands: StoryBandIndex, in db: Connection) throws {
+        let candidate = try db.cachedStatement("SELECT story_id, words FROM article_story WHERE article_id = ?")
+        let members = try db.cachedStatement("""
             SELECT words FROM article_story WHERE story_id = ? ORDER BY article_id DESC LIMIT ?
             """)
         let found = try bands.candidates(for: signature, articleID: articleID, position: articleID) { after, limit in
             let rows: [Row]
             if let after {
-                rows = try Row.fetchAll(db.cachedStatement(sql: """
+                rows = try db.cachedStatement("""
                     SELECT article_id, words FROM article_story WHERE article_id > ? ORDER BY article_id
-                    """), arguments: [after])
+                    """).fetchAll([after])
             } else {
-                rows = try Row.fetchAll(db, sql: """
+                rows = try db.fetchAll("""
                     SELECT article_id, words FROM article_story ORDER BY article_id DESC LIMIT ?
-                    """, arguments: [limit]).reversed()
+                    """, [limit]).reversed()
             }
             return rows.map { row in
                 (position: row["article_id"], articleID: row["article_id"],
@@ -36,34 +40,34 @@ extension Store {
             }
         }
         let chosen = try matcher.story(for: signature, candidates: found, storyOf: { other in
-            try Row.fetchOne(candidate, arguments: [other]).map { row in
+            try candidate.fetchOne([other]).map { row in
                 (story: row["story_id"], words: StorySignature.words(packed: row["words"] as Data))
             }
         }, recentMembers: { story in
-            try Data.fetchAll(members, arguments: [story, StoryMatcher.membersCompared])
+            try members.fetchValues(Data.self, [story, StoryMatcher.membersCompared])
                 .map { StorySignature.words(packed: $0) }
         })
         let storyID: Int64
         if let chosen {
             storyID = chosen
-            try db.cachedStatement(sql: """
+            try db.cachedStatement("""
                 UPDATE story SET articles = articles + 1, first_seen = MIN(first_seen, ?) WHERE id = ?
-                """).execute(arguments: [receivedAt, storyID])
+                """).execute([receivedAt, storyID])
         } else {
-            try db.cachedStatement(sql: "INSERT INTO story (first_seen, articles) VALUES (?, 1)")
-                .execute(arguments: [receivedAt])
+            try db.cachedStatement("INSERT INTO story (first_seen, articles) VALUES (?, 1)")
+                .execute([receivedAt])
             storyID = db.lastInsertedRowID
         }
-        try db.cachedStatement(sql: "INSERT INTO article_story (article_id, story_id, words) VALUES (?, ?, ?)")
-            .execute(arguments: [articleID, storyID, Data(signature.packed)])
+        try db.cachedStatement("INSERT INTO article_story (article_id, story_id, words) VALUES (?, ?, ?)")
+            .execute([articleID, storyID, Data(signature.packed)])
     }
 
     /// The story of an article, or nil when it has none (stored before stories existed).
-    static func story(ofArticle articleID: Int64, in db: Database) throws -> ArticleStory? {
-        try Row.fetchOne(db.cachedStatement(sql: """
+    static func story(ofArticle articleID: Int64, in db: Connection) throws -> ArticleStory? {
+        try db.cachedStatement("""
             SELECT s.id, s.first_seen, s.articles FROM article_story a JOIN story s ON s.id = a.story_id
             WHERE a.article_id = ?
-            """), arguments: [articleID])
+            """).fetchOne([articleID])
             .map { ArticleStory(id: $0["id"], firstSeen: $0["first_seen"], articles: $0["articles"]) }
     }
 
@@ -75,15 +79,15 @@ extension Store {
     /// Articles without a story are left out. One snapshot.
     public func dayStories(from: Date, to: Date) throws -> [DayStory] {
         try pool.read { db in
-            let range: StatementArguments = [from, to]
+            let range: [any SQLValueConvertible] = [from, to]
             var order: [Int64] = []
             var byStory: [Int64: DayStory] = [:]
-            for row in try Row.fetchAll(db, sql: """
+            for row in try db.fetchAll("""
                 SELECT s.story_id, a.id, st.articles AS total
                 FROM article a JOIN article_story s ON s.article_id = a.id JOIN story st ON st.id = s.story_id
                 WHERE a.first_received_at >= ? AND a.first_received_at < ?
                 ORDER BY a.first_received_at, a.id
-                """, arguments: range) {
+                """, range) {
                 let story: Int64 = row["story_id"]
                 if byStory[story] == nil {
                     order.append(story)
@@ -93,17 +97,17 @@ extension Store {
                 byStory[story]?.articleIDs.append(row["id"])
             }
             var bulletins: [Int64: Set<Int64>] = [:]
-            for row in try Row.fetchAll(db, sql: """
+            for row in try db.fetchAll("""
                 SELECT s.story_id, ba.bulletin_id
                 FROM article a JOIN article_story s ON s.article_id = a.id
                 JOIN bulletin_article ba ON ba.article_id = a.id
                 JOIN bulletin b ON b.id = ba.bulletin_id
                 WHERE a.first_received_at >= ? AND a.first_received_at < ?
                   AND b.received_at >= ? AND b.received_at < ?
-                """, arguments: range + range) {
+                """, range + range) {
                 bulletins[row["story_id"], default: []].insert(row["bulletin_id"])
             }
-            let earlier = try db.cachedStatement(sql: """
+            let earlier = try db.cachedStatement("""
                 SELECT COUNT(*) AS n, MIN(a.first_received_at) AS first
                 FROM article_story s JOIN article a ON a.id = s.article_id
                 WHERE s.story_id = ? AND a.first_received_at < ?
@@ -112,7 +116,7 @@ extension Store {
                 guard var story = byStory[id] else { return nil }
                 story.bulletins = bulletins[id]?.count ?? 0
                 // Only a story with more articles than the interval's can have earlier ones.
-                if story.totalArticles > story.articleIDs.count, let row = try Row.fetchOne(earlier, arguments: [id, from]) {
+                if story.totalArticles > story.articleIDs.count, let row = try earlier.fetchOne([id, from]) {
                     story.earlierArticles = row["n"]
                     story.firstSeen = row["first"]
                 }

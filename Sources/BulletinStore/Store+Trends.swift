@@ -1,5 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import GRDB
+#endif
+import SQLite
 
 extension Store {
     /// Per day: articles (each on the day it was FIRST received), the largest article id among
@@ -14,23 +18,23 @@ extension Store {
                                lastArticleIDs: Array(repeating: 0, count: days.count),
                                bulletins: Array(repeating: 0, count: days.count), topicRowsFloor: 0)
         try pool.read { db in
-            counts.topicRowsFloor = try Int64.fetchOne(db, sql: "SELECT MIN(rowid) FROM article_topic") ?? 0
+            counts.topicRowsFloor = try db.fetchValue(Int64.self, "SELECT MIN(rowid) FROM article_topic") ?? 0
             try Store.forEachChunk(of: days) { cte, arguments, offset in
-                for row in try Row.fetchAll(db, sql: """
+                for row in try db.fetchAll("""
                     \(cte)
                     SELECT day.i AS i, COUNT(*) AS n, MAX(a.id) AS last FROM day
                     JOIN article a ON a.first_received_at >= day.s AND a.first_received_at < day.e
                     GROUP BY day.i
-                    """, arguments: arguments) {
+                    """, arguments) {
                     counts.articles[offset + row["i"]] = row["n"]
                     counts.lastArticleIDs[offset + row["i"]] = row["last"]
                 }
-                for row in try Row.fetchAll(db, sql: """
+                for row in try db.fetchAll("""
                     \(cte)
                     SELECT day.i AS i, COUNT(*) AS n FROM day
                     JOIN bulletin b ON b.received_at >= day.s AND b.received_at < day.e
                     GROUP BY day.i
-                    """, arguments: arguments) {
+                    """, arguments) {
                     counts.bulletins[offset + row["i"]] = row["n"]
                 }
             }
@@ -50,12 +54,12 @@ extension Store {
             try Store.forEachChunk(of: days) { cte, arguments, offset in
                 // Counted here, not by GROUP BY: the rows arrive by day, and SQLite's GROUP BY
                 // sorted every (day, topic) pair in a temporary tree, most of the query's time.
-                let rows = try Row.fetchCursor(db, sql: """
+                let rows = try db.cursor("""
                     \(cte)
                     SELECT day.i, at.topic_id FROM day
                     JOIN article a ON a.first_received_at >= day.s AND a.first_received_at < day.e
                     JOIN article_topic at ON at.article_id = a.id
-                    """, arguments: arguments)
+                    """, arguments)
                 var counts: [String: [Int]] = [:]
                 while let row = try rows.next() {
                     let index: Int = row[0]
@@ -77,10 +81,10 @@ extension Store {
     /// 5,000 days (SQLite allows 32,766 variables: 3 per day), `i` counted from the chunk's
     /// `offset` in `days`.
     private static func forEachChunk(of days: [DayInterval],
-                                     _ body: (_ cte: String, _ arguments: StatementArguments, _ offset: Int) throws -> Void) throws {
+                                     _ body: (_ cte: String, _ arguments: [any SQLValueConvertible], _ offset: Int) throws -> Void) throws {
         for offset in stride(from: 0, to: days.count, by: 5_000) {
             let chunk = days[offset..<min(days.count, offset + 5_000)]
-            var arguments = StatementArguments()
+            var arguments = [any SQLValueConvertible]()
             for (index, day) in chunk.enumerated() { arguments += [index, day.start, day.end] }
             let table = Array(repeating: "(?, ?, ?)", count: chunk.count).joined(separator: ", ")
             try body("WITH day(i, s, e) AS (VALUES \(table))", arguments, offset)
@@ -91,7 +95,7 @@ extension Store {
     public func topicNames() throws -> [String: String] {
         try pool.read { db in
             var names: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, name FROM topic") { names[row["id"]] = row["name"] }
+            for row in try db.fetchAll("SELECT id, name FROM topic") { names[row["id"]] = row["name"] }
             return names
         }
     }
@@ -101,12 +105,12 @@ extension Store {
     /// are, for a day page's links.
     public func neighbouringArticles(around start: Date, end: Date) throws -> (before: Date?, after: Date?) {
         try pool.read { db in
-            let before = try Date.fetchOne(db, sql: """
+            let before = try db.fetchValue(Date.self, """
                 SELECT MAX(first_received_at) FROM article WHERE first_received_at < ?
-                """, arguments: [start])
-            let after = try Date.fetchOne(db, sql: """
+                """, [start])
+            let after = try db.fetchValue(Date.self, """
                 SELECT MIN(first_received_at) FROM article WHERE first_received_at >= ?
-                """, arguments: [end])
+                """, [end])
             return (before, after)
         }
     }

@@ -1,21 +1,28 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import GRDB
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import SQLite
 import BulletinSplitter
 import BulletinClassifier
 import BulletinModel
 import BulletinStories
 import JSONText
 
-/// The SQLite database of bulletins, articles and topics (GRDB, WAL, FTS5).
+/// The SQLite database of bulletins, articles and topics (the `SQLite` module, WAL, FTS5).
 ///
 /// Safe to share between threads: reads run concurrently, writes are serialised, and each
 /// public method that writes does so in ONE transaction (all or nothing). Errors about the
-/// input are `StoreError`s; anything else thrown (a `GRDB.DatabaseError`: busy past the
+/// input are `StoreError`s; anything else thrown (a `SQLiteError`: busy past the
 /// 10 s timeout, disk full, I/O) is environmental and may succeed when retried.
 public final class Store: Sendable {
     /// The database file's path as given to `init`.
     public let path: String
-    let pool: DatabasePool
+    let pool: ConnectionPool
 
     /// Checkpoints off the writing thread, when asked for (`init(path:checkpointsInBackground:)`).
     let checkpointer: BackgroundCheckpointer?
@@ -40,39 +47,31 @@ public final class Store: Sendable {
     public init(path: String, checkpointsInBackground: Bool = false) throws {
         self.path = path
         try Store.createFileIfMissing(path)
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(10)
-        configuration.label = "bulletind.store"
-        // `releaseMemory()` frees the read connections' caches and keeps the connections: closing
-        // one disposes of its dispatch queue, which starts libdispatch worker threads, and
-        // libdispatch renices each (setpriority(2)), which the service's filter refuses.
-        configuration.persistentReadOnlyConnections = true
-        // Statement journals stay in memory: on disk they were most of the writes of an ingest
-        // when the full-text index was written by triggers (before migration v5).
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        // Every connection: a 10 s busy timeout, foreign keys on, statement journals in memory
+        // (on disk they were most of the writes of an ingest when the full-text index was
+        // written by triggers, before migration v5).
+        pool = try ConnectionPool(path: path) { connection in
+            connection.setBusyTimeout(milliseconds: 10_000)
+            try connection.execute("PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY")
             // Background checkpoints keep the log short while writes come and go; under a
             // sustained stream of writes they cannot finish (new frames keep arriving), so the
             // writer still checkpoints itself once the log reaches 4,000 pages (~16 MB)
             // instead of SQLite's 1,000: the log stays bounded either way.
-            if checkpointsInBackground { try db.execute(sql: "PRAGMA wal_autocheckpoint = 4000") }
+            if checkpointsInBackground { try connection.execute("PRAGMA wal_autocheckpoint = 4000") }
         }
-        pool = try DatabasePool(path: path, configuration: configuration)
-        // After the pool's set-up, which sets NORMAL on the writer (GRDB's default in WAL mode);
-        // the writer is the one connection that commits, and it stays open with the pool.
-        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        // The writer is the one connection that commits, and it stays open with the pool.
+        try pool.writeWithoutTransaction { db in try db.execute("PRAGMA synchronous = FULL") }
         try StoreSchema.migrator.migrate(pool)
         checkpointer = checkpointsInBackground ? try BackgroundCheckpointer(path: path) : nil
     }
 
     private static func createFileIfMissing(_ path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
         if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                throw StoreError.fileSystem("cannot create the database folder \(folder): \(error.localizedDescription)")
+                throw StoreError.fileSystem("cannot create the database folder \(folder): \(error)")
             }
             chmod(folder, 0o750)
         }
@@ -98,19 +97,19 @@ public final class Store: Sendable {
     /// ids no longer in the taxonomy unless an article still has that topic.
     public func syncTopics(_ topics: [Topic]) throws {
         try pool.write { db in
-            let upsert = try db.cachedStatement(sql: """
+            let upsert = try db.cachedStatement("""
                 INSERT INTO topic (id, name) VALUES (?, ?)
                 ON CONFLICT(id) DO UPDATE SET name = excluded.name
                 """)
             for topic in topics {
-                try upsert.execute(arguments: [topic.id, topic.name])
+                try upsert.execute([topic.id, topic.name])
             }
             let keep = Set(topics.map(\.id))
-            for id in try String.fetchAll(db, sql: "SELECT id FROM topic") where !keep.contains(id) {
-                try db.execute(sql: """
+            for id in try db.fetchValues(String.self, "SELECT id FROM topic") where !keep.contains(id) {
+                try db.execute("""
                     DELETE FROM topic WHERE id = ?
                     AND NOT EXISTS (SELECT 1 FROM article_topic WHERE topic_id = ?)
-                    """, arguments: [id, id])
+                    """, [id, id])
             }
         }
     }
@@ -180,12 +179,11 @@ public final class Store: Sendable {
         guard !bulletinIDs.isEmpty else { return }
         defer { checkpointer?.request() }
         try pool.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
-            try db.inTransaction {
-                let update = try db.cachedStatement(sql: "UPDATE bulletin SET filed = 1 WHERE id = ?")
-                for id in bulletinIDs { try update.execute(arguments: [id]) }
-                return .commit
+            try db.execute("PRAGMA synchronous = NORMAL")
+            defer { try? db.execute("PRAGMA synchronous = FULL") }
+            try db.transaction(.immediate) {
+                let update = try db.cachedStatement("UPDATE bulletin SET filed = 1 WHERE id = ?")
+                for id in bulletinIDs { try update.execute([id]) }
             }
         }
     }
@@ -194,7 +192,7 @@ public final class Store: Sendable {
     /// the inbox when the daemon stopped (kill, crash, power cut). See `FilingRecovery`.
     public func unfiledBulletins() throws -> [(id: Int64, fileName: String, contentHash: String)] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, file_name, content_hash FROM bulletin WHERE filed = 0 ORDER BY id")
+            try db.fetchAll("SELECT id, file_name, content_hash FROM bulletin WHERE filed = 0 ORDER BY id")
                 .map { (id: $0["id"], fileName: $0["file_name"], contentHash: $0["content_hash"]) }
         }
     }
@@ -206,10 +204,10 @@ public final class Store: Sendable {
     public func filedStates(contentHashes: [String]) throws -> [String: Bool] {
         guard !contentHashes.isEmpty else { return [:] }
         return try pool.read { db in
-            let lookup = try db.cachedStatement(sql: "SELECT filed FROM bulletin WHERE content_hash = ?")
+            let lookup = try db.cachedStatement("SELECT filed FROM bulletin WHERE content_hash = ?")
             var states: [String: Bool] = [:]
             for hash in contentHashes {
-                if let filed = try Bool.fetchOne(lookup, arguments: [hash]) { states[hash] = filed }
+                if let filed = try lookup.fetchValue(Bool.self, [hash]) { states[hash] = filed }
             }
             return states
         }
@@ -225,60 +223,58 @@ public final class Store: Sendable {
     public func tidyIndex(pages: Int = 16) throws -> Bool {
         defer { checkpointer?.request() }
         return try pool.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA busy_timeout = 0")
-            defer { try? db.execute(sql: "PRAGMA busy_timeout = 10000") }
-            let before = db.totalChangesCount
+            try db.execute("PRAGMA busy_timeout = 0")
+            defer { try? db.execute("PRAGMA busy_timeout = 10000") }
+            let before = db.totalChanges
             do {
-                try db.execute(sql: "INSERT INTO article_fts(article_fts, rank) VALUES('merge', ?)", arguments: [pages])
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                try db.execute("INSERT INTO article_fts(article_fts, rank) VALUES('merge', ?)", [pages])
+            } catch let error as SQLiteError where error.isBusy {
                 return false
             }
             // FTS5's documented test: fewer than two changes means the step found nothing to merge.
-            return db.totalChangesCount - before >= 2
+            return db.totalChanges - before >= 2
         }
     }
 
     /// The id of the bulletin stored with this content hash, if any.
     public func bulletinID(contentHash: String) throws -> Int64? {
         try pool.read { db in
-            try Int64.fetchOne(db, sql: "SELECT id FROM bulletin WHERE content_hash = ?", arguments: [contentHash])
+            try db.fetchValue(Int64.self, "SELECT id FROM bulletin WHERE content_hash = ?", [contentHash])
         }
     }
 
     private static func ingest(_ bulletin: IncomingBulletin, stories: StoryMatcher, bands: StoryBandIndex,
-                               in db: Database) throws -> IngestOutcome {
-        if let existing = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT id, filed FROM bulletin WHERE content_hash = ?"),
-            arguments: [bulletin.contentHash]
-        ) {
+                               in db: Connection) throws -> IngestOutcome {
+        if let existing = try db.cachedStatement("SELECT id, filed FROM bulletin WHERE content_hash = ?")
+            .fetchOne([bulletin.contentHash]) {
             let id: Int64 = existing["id"]
             if !(existing["filed"] as Bool) {
                 return .awaitingFiling(bulletinID: id)
             }
-            try db.cachedStatement(sql: "UPDATE bulletin SET duplicate_count = duplicate_count + 1 WHERE id = ?")
-                .execute(arguments: [id])
+            try db.cachedStatement("UPDATE bulletin SET duplicate_count = duplicate_count + 1 WHERE id = ?")
+                .execute([id])
             return .duplicate(bulletinID: id)
         }
         guard !bulletin.articles.isEmpty else {
             // Also what makes it safe for a caller to skip analysing content it saw stored.
             throw StoreError.rejected("a bulletin with no articles is not stored")
         }
-        try db.cachedStatement(sql: """
+        try db.cachedStatement("""
             INSERT INTO bulletin (file_name, content_hash, size, format, encoding, received_at, bulletin_date, title, filed)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
+            """).execute([
                 bulletin.fileName, bulletin.contentHash, bulletin.size, bulletin.format, bulletin.encoding,
                 bulletin.receivedAt, bulletin.bulletinDate, bulletin.title, !bulletin.awaitingFiling,
             ])
         let bulletinID = db.lastInsertedRowID
-        let findArticle = try db.cachedStatement(sql: "SELECT id FROM article WHERE text_hash = ?")
-        let touchArticle = try db.cachedStatement(sql: """
+        let findArticle = try db.cachedStatement("SELECT id FROM article WHERE text_hash = ?")
+        let touchArticle = try db.cachedStatement("""
             UPDATE article SET first_received_at = ? WHERE id = ? AND first_received_at > ?
             """)
-        let insertArticle = try db.cachedStatement(sql: """
+        let insertArticle = try db.cachedStatement("""
             INSERT INTO article (text_hash, title, body, why, first_received_at) VALUES (?, ?, ?, ?, ?)
             """)
-        let link = try db.cachedStatement(sql: """
+        let link = try db.cachedStatement("""
             INSERT INTO bulletin_article (bulletin_id, article_id, position) VALUES (?, ?, ?)
             """)
         var newArticles = 0
@@ -286,11 +282,11 @@ public final class Store: Sendable {
             let article = item.article
             let hash = bulletin.articleFingerprints[offset]
             let articleID: Int64
-            if let existing = try Int64.fetchOne(findArticle, arguments: [hash]) {
+            if let existing = try findArticle.fetchValue(Int64.self, [hash]) {
                 articleID = existing
-                try touchArticle.execute(arguments: [bulletin.receivedAt, existing, bulletin.receivedAt])
+                try touchArticle.execute([bulletin.receivedAt, existing, bulletin.receivedAt])
             } else {
-                try insertArticle.execute(arguments: [hash, article.title, article.body, article.why, bulletin.receivedAt])
+                try insertArticle.execute([hash, article.title, article.body, article.why, bulletin.receivedAt])
                 articleID = db.lastInsertedRowID
                 try indexArticle(id: articleID, IndexedText(title: article.title, body: article.body, why: article.why), in: db)
                 newArticles += 1
@@ -298,7 +294,7 @@ public final class Store: Sendable {
                 try assignStory(articleID: articleID, signature: bulletin.storySignatures[offset],
                                 receivedAt: bulletin.receivedAt, matcher: stories, bands: bands, in: db)
             }
-            try link.execute(arguments: [bulletinID, articleID, offset + 1])
+            try link.execute([bulletinID, articleID, offset + 1])
         }
         if let sender = bulletin.boilerplateSender {
             try rememberBoilerplate(sender: sender, fingerprints: bulletin.boilerplateFingerprints, in: db)
@@ -308,15 +304,15 @@ public final class Store: Sendable {
 
     /// Inserts the classifications of one article (the first match per topic id wins).
     /// Throws `StoreError.unknownTopic` when the foreign key to `topic` fails.
-    static func insertTopics(_ matches: [TopicMatch], articleID: Int64, in db: Database) throws {
-        let insert = try db.cachedStatement(sql: """
+    static func insertTopics(_ matches: [TopicMatch], articleID: Int64, in db: Connection) throws {
+        let insert = try db.cachedStatement("""
             INSERT INTO article_topic (article_id, topic_id, score, matched_terms) VALUES (?, ?, ?, ?)
             """)
         var seen = Set<String>()
         for match in matches where seen.insert(match.topicID).inserted {
             do {
-                try insert.execute(arguments: [articleID, match.topicID, match.score, jsonArray(match.matchedTerms)])
-            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
+                try insert.execute([articleID, match.topicID, match.score, jsonArray(match.matchedTerms)])
+            } catch let error as SQLiteError where error.isForeignKeyViolation {
                 throw StoreError.unknownTopic(match.topicID)
             }
         }
@@ -326,8 +322,8 @@ public final class Store: Sendable {
     static func mappingConstraintErrors<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            throw StoreError.rejected(error.message ?? "constraint violation")
+        } catch let error as SQLiteError where error.isConstraint {
+            throw StoreError.rejected(error.message)
         }
     }
 

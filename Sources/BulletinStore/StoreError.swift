@@ -1,6 +1,6 @@
 /// Errors of the store that are about the input, not the database: retrying cannot help.
 ///
-/// Anything else `Store` throws (a `GRDB.DatabaseError` such as busy/locked past the
+/// Anything else `Store` throws (a `SQLiteError` such as busy/locked past the
 /// timeout, disk full, I/O error) is transient or environmental.
 public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
     /// The user's search query is malformed; the message is one line for a person.

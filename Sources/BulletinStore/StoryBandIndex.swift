@@ -1,5 +1,5 @@
-import Foundation
 import BulletinStories
+import SQLite
 
 /// The band index of the story clusters, kept in memory: for each MinHash band key
 /// (`StorySignature.bandKeys`), the most recent article indexed under it, over the last
@@ -23,7 +23,7 @@ public final class StoryBandIndex: @unchecked Sendable {
     /// Stored story words at a position: what a catch-up reads.
     public typealias Stored = (position: Int64, articleID: Int64, words: [UInt32])
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var latest: [Int64: Int64] = [:]
     /// The highest position indexed; nil until the first use.
     private var indexedThrough: Int64?

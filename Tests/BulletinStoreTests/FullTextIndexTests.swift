@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+import SQLite
 import Testing
 import BulletinClassifier
 @testable import BulletinStore
@@ -24,18 +24,18 @@ import BulletinClassifier
         ]))
         #expect(try fixture.store.fullTextIntegrityCheck() == nil)
         try fixture.store.pool.write { db in
-            try db.execute(sql: """
+            try db.execute("""
                 INSERT INTO article (text_hash, title, body, why, first_received_at)
                 VALUES ('x', 'Unindexed row', 'never indexed', NULL, ?)
-                """, arguments: [t0])
+                """, [t0])
         }
         #expect(try fixture.store.fullTextIntegrityCheck() != nil)
         try fixture.store.pool.write { db in
-            try db.execute(sql: "DELETE FROM article WHERE text_hash = 'x'")
+            try db.execute("DELETE FROM article WHERE text_hash = 'x'")
         }
         #expect(try fixture.store.fullTextIntegrityCheck() == nil)
         try fixture.store.pool.write { db in
-            try db.execute(sql: "UPDATE article SET body = 'changed behind the index'")
+            try db.execute("UPDATE article SET body = 'changed behind the index'")
         }
         #expect(try fixture.store.fullTextIntegrityCheck() != nil)
     }
@@ -68,7 +68,7 @@ import BulletinClassifier
         #expect(try titles(store, "skies") == ["Kite festival"])
         #expect(try titles(store, "keys OR airspace") == ["Drone rules", "Quantum keys"])
         #expect(try titles(store, "treaty").isEmpty)
-        let indexed = try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_fts_docsize") }
+        let indexed = try store.pool.read { db in try db.fetchValue(Int.self, "SELECT COUNT(*) FROM article_fts_docsize") }
         #expect(indexed == 4)
     }
 
@@ -80,7 +80,7 @@ import BulletinClassifier
             StoreFixture.article("Satellite licence", "Regulator grants spectrum.", topics: [("connectivity", 2)]),
             StoreFixture.article("Cookie walls", "Consent rules tighten.", why: "Fewer trackers.", topics: [("privacy", 2)]),
         ]))
-        let ids = try store.pool.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM article ORDER BY id") }
+        let ids = try store.pool.read { db in try db.fetchValues(Int64.self, "SELECT id FROM article ORDER BY id") }
         #expect(try store.editArticle(id: ids[0], title: "Satellite licence revoked", body: "Regulator withdraws it.", why: "Outage risk."))
         #expect(try store.fullTextIntegrityCheck() == nil)
         #expect(try titles(store, "spectrum").isEmpty)
@@ -106,25 +106,24 @@ import BulletinClassifier
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("old.sqlite").path
         do {
-            let queue = try DatabaseQueue(path: path)
-            try StoreSchema.migrator.migrate(queue, upTo: "v4-boilerplate")
-            try queue.write { db in
+            let db = try Connection(path: path)
+            try StoreSchema.migrator.migrate(db, upTo: "v4-boilerplate")
+            try db.transaction {
                 for (index, title) in ["Harbour cranes automated", "Rail signalling upgraded"].enumerated() {
                     // Written the way the old store did: the triggers fill the index.
-                    try db.execute(sql: """
+                    try db.execute("""
                         INSERT INTO article (text_hash, title, body, why, first_received_at) VALUES (?, ?, 'Old body text.', NULL, ?)
-                        """, arguments: ["hash-\(index)", title, t0])
+                        """, ["hash-\(index)", title, t0])
                 }
-                try db.execute(sql: "UPDATE article SET first_received_at = ? WHERE text_hash = 'hash-0'", arguments: [t0 - 60])
+                try db.execute("UPDATE article SET first_received_at = ? WHERE text_hash = 'hash-0'", [t0 - 60])
             }
-            let triggers = try queue.read { db in
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'article'")
-            }
+            let triggers = try db.fetchValue(
+                Int.self, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'article'")
             #expect(triggers == 3)
         }
         let store = try Store(path: path)
         let triggers = try store.pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'")
+            try db.fetchValue(Int.self, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'")
         }
         #expect(triggers == 0)
         #expect(try store.fullTextIntegrityCheck() == nil)

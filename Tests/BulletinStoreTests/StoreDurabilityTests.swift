@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+import SQLite
 import Testing
 @testable import BulletinStore
 
@@ -15,11 +15,11 @@ import Testing
         let fixture = try StoreFixture()
         defer { fixture.cleanUp() }
         let level = try fixture.store.pool.writeWithoutTransaction { db in
-            try Int.fetchOne(db, sql: "PRAGMA synchronous")
+            try db.fetchValue(Int.self, "PRAGMA synchronous")
         }
         #expect(level == 2)
         let mode = try fixture.store.pool.writeWithoutTransaction { db in
-            try String.fetchOne(db, sql: "PRAGMA journal_mode")
+            try db.fetchValue(String.self, "PRAGMA journal_mode")
         }
         #expect(mode == "wal")
     }
@@ -40,7 +40,7 @@ import Testing
         #expect(try fixture.store.unfiledBulletins().isEmpty)
         // markFiled commits unsynced, then puts the writer back to FULL for the next commit.
         let level = try fixture.store.pool.writeWithoutTransaction { db in
-            try Int.fetchOne(db, sql: "PRAGMA synchronous")
+            try db.fetchValue(Int.self, "PRAGMA synchronous")
         }
         #expect(level == 2)
     }

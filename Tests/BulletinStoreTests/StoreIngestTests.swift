@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+import SQLite
 import Testing
 import BulletinClassifier
 @testable import BulletinStore
@@ -18,17 +18,17 @@ import BulletinClassifier
         #expect(stats.bulletins == 1)
         #expect(stats.articles == 1)
         let tables = try reopened.pool.read { db in
-            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name")
+            try db.fetchValues(String.self, "SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name")
         }
         for table in ["article", "article_fts", "article_topic", "bulletin", "bulletin_article", "topic"] {
             #expect(tables.contains(table))
         }
         let migrations = try reopened.pool.read { db in
-            try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+            try db.fetchValues(String.self, "SELECT identifier FROM grdb_migrations")
         }
         #expect(migrations == ["v1-bulletins-articles-topics", "v2-bulletin-filed", "v3-fts-usermerge", "v4-boilerplate",
                                "v5-fts-written-by-store", "v6-stories"])
-        let journal = try reopened.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        let journal = try reopened.pool.read { db in try db.fetchValue(String.self, "PRAGMA journal_mode") }
         #expect(journal == "wal")
     }
 
@@ -122,7 +122,7 @@ import BulletinClassifier
         #expect(throws: StoreError.unknownTopic("no-such-topic")) { try fixture.store.ingest(bulletin) }
         let counts = try fixture.store.pool.read { db in
             try ["bulletin", "article", "bulletin_article", "article_topic", "article_fts"].map {
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? -1
+                try db.fetchValue(Int.self, "SELECT COUNT(*) FROM \($0)") ?? -1
             }
         }
         #expect(counts == [0, 0, 0, 0, 0])

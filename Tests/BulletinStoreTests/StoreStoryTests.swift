@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import GRDB
+import SQLite
 import BulletinModel
 import BulletinStories
 @testable import BulletinStore
@@ -32,7 +32,7 @@ final class StoreStoryTests: XCTestCase {
             article("Finland boards ship after Gulf of Finland cable damage",
                     "Finnish police detained a cargo vessel suspected of severing the data cable between Helsinki and Tallinn by dragging its anchor across the seabed."),
         ]))
-        let ids = try fixture.store.pool.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM article ORDER BY id") }
+        let ids = try fixture.store.pool.read { db in try db.fetchValues(Int64.self, "SELECT id FROM article ORDER BY id") }
         XCTAssertEqual(ids.count, 3)
         let stories = try ids.map { try XCTUnwrap(try store.explain(articleID: $0)?.story) }
         XCTAssertEqual(stories[0].id, stories[2].id, "the follow-up in other words joins the first article's story")
@@ -62,8 +62,8 @@ final class StoreStoryTests: XCTestCase {
         _ = try store.ingest(StoreFixture.bulletin("b.txt", receivedAt: monday.addingTimeInterval(60), articles: [first],
                                                    content: "another file"))
         let (stories, total) = try fixture.store.pool.read { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story")!,
-             try Int.fetchOne(db, sql: "SELECT articles FROM story")!)
+            (try db.fetchValue(Int.self, "SELECT COUNT(*) FROM story")!,
+             try db.fetchValue(Int.self, "SELECT articles FROM story")!)
         }
         XCTAssertEqual(stories, 1)
         XCTAssertEqual(total, 1, "the article is stored once, so its story has one article")
@@ -82,7 +82,7 @@ final class StoreStoryTests: XCTestCase {
         _ = try store.ingest(StoreFixture.bulletin("b.txt", receivedAt: tuesday, articles: [
             article("Kenya launches its first earth observation satellite", "Taifa-2 was launched on a shared rocket."),
         ]), stories: strict)
-        let count = try fixture.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT story_id) FROM article_story")! }
+        let count = try fixture.store.pool.read { db in try db.fetchValue(Int.self, "SELECT COUNT(DISTINCT story_id) FROM article_story")! }
         XCTAssertEqual(count, 2)
     }
 
@@ -90,8 +90,8 @@ final class StoreStoryTests: XCTestCase {
         _ = try fixture.store.ingest(StoreFixture.bulletin("a.txt", receivedAt: monday, articles: [
             article("Old article", "Stored before the v6-stories migration."),
         ]))
-        try fixture.store.pool.write { db in try db.execute(sql: "DELETE FROM article_story") }
-        let id = try fixture.store.pool.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM article")! }
+        try fixture.store.pool.write { db in try db.execute("DELETE FROM article_story") }
+        let id = try fixture.store.pool.read { db in try db.fetchValue(Int64.self, "SELECT id FROM article")! }
         XCTAssertNil(try fixture.store.explain(articleID: id)?.story)
         XCTAssertEqual(try fixture.store.dayStories(from: monday, to: tuesday), [])
     }
@@ -114,7 +114,7 @@ extension StoreStoryTests {
                     "The damaged Baltic cable between Finland and Estonia is under investigation; authorities boarded a cargo ship whose anchor may have cut it."),
         ]))
         let stories = try fixture.store.pool.read { db in
-            try Int64.fetchAll(db, sql: "SELECT story_id FROM article_story ORDER BY article_id")
+            try db.fetchValues(Int64.self, "SELECT story_id FROM article_story ORDER BY article_id")
         }
         XCTAssertEqual(stories.count, 3)
         XCTAssertEqual(stories[0], stories[2])

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+import SQLite
 import Testing
 import BulletinModel
 @testable import BulletinStore
@@ -22,8 +22,8 @@ import BulletinModel
         defer { fixture.cleanUp() }
         // The row an older bulletind wrote for this article.
         try fixture.store.pool.write { db in
-            try db.execute(sql: "INSERT INTO article (text_hash, title, body, why, first_received_at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [Self.storedFingerprint, Self.title, Self.body, Self.why, t0])
+            try db.execute("INSERT INTO article (text_hash, title, body, why, first_received_at) VALUES (?, ?, ?, ?, ?)",
+                           [Self.storedFingerprint, Self.title, Self.body, Self.why, t0])
         }
         let outcome = try fixture.store.ingest(StoreFixture.bulletin("later.txt", receivedAt: t0.addingTimeInterval(60), articles: [
             StoreFixture.article(Self.title.uppercased(), Self.body, why: Self.why),
@@ -35,7 +35,7 @@ import BulletinModel
         #expect(articles == 2)
         #expect(newArticles == 1)
         let stored = try fixture.store.pool.read { db in
-            try String.fetchAll(db, sql: "SELECT text_hash FROM article ORDER BY id")
+            try db.fetchValues(String.self, "SELECT text_hash FROM article ORDER BY id")
         }
         #expect(stored.count == 2)
         #expect(stored.first == Self.storedFingerprint)
@@ -45,10 +45,10 @@ import BulletinModel
         let fixture = try StoreFixture()
         defer { fixture.cleanUp() }
         try fixture.store.pool.write { db in
-            try db.execute(sql: """
+            try db.execute("""
                 INSERT INTO bulletin (file_name, content_hash, size, format, encoding, received_at, filed)
                 VALUES ('old.txt', ?, 3, 'text', 'utf-8', ?, 1)
-                """, arguments: [Self.storedContentHash, t0])
+                """, [Self.storedContentHash, t0])
         }
         let again = StoreFixture.bulletin("again.txt", receivedAt: t0, articles: [StoreFixture.article("A", "B")],
                                           content: "abc")
