@@ -22,7 +22,8 @@ import BulletinPostgresBackend
         let backend = try #require(ArchiveServerBackends.registeredBackend(for: database))
         #expect(backend.serverAddress(of: database) == "127.0.0.1:\(cluster.port)")
         let target = try backend.migrationTarget(database, instance: "seam-test")
-        #expect(target.location.hasSuffix("@127.0.0.1:\(cluster.port)/" + (try PostgresAddress(database)).database))
+        let name = try PostgresAddress(database).database
+        #expect(target.location == "postgres@127.0.0.1:\(cluster.port)/\(name)")
     }
 
     @Test func anUnreachableServerIsWhatTheDaemonWaitsOn() throws {

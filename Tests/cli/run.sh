@@ -264,7 +264,7 @@ print("not listed once:", missing) if missing else None
 sys.exit(1 if missing else 0)
 PY
 out=$(make -n -C "$REPO" --no-print-directory run 2>&1)
-check "make run builds only the bulletind product" bash -c 'grep -q "swift build --product bulletind" <<<"$1" && ! grep -qE "swift build *$" <<<"$1"' _ "$out"
+check "make run builds only the two products, bulletind and bulletind-postgresql (not the bench or the fuzz driver)" bash -c 'grep -q "swift build --product bulletind$" <<<"$1" && grep -q "swift build --product bulletind-postgresql$" <<<"$1" && ! grep -qE "swift build *$" <<<"$1"' _ "$out"
 doc=$(sed -n 's/^Documentation=//p' "$REPO/systemd/bulletind.service")
 check "the unit's Documentation= is bulletind's own README ($doc)" bash -c '[[ "$1" == file:///usr/local/share/doc/bulletind/README.md* ]]' _ "$doc"
 make -s -C "$REPO" --no-print-directory install DESTDIR="$W/root" RELEASE_BIN="$BIN" RELEASE_PG_BIN="$PG_SIBLING" KEEP_DEBUG=1 >"$W/install.log" 2>&1
