@@ -13,8 +13,12 @@ SYSCONFDIR  ?= /etc
 UNITDIR     ?= $(PREFIX)/lib/systemd/system
 SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
 TMPFILESDIR ?= $(PREFIX)/lib/tmpfiles.d
+# Two binaries, the same command line: bulletind (the SQLite backend only) and
+# bulletind-postgresql (with the PostgreSQL backend), which bulletind runs in its own place
+# (execv, same PID) for a postgresql:// database. They are built and installed side by side.
 RELEASE_BIN := .build/release/bulletind
 DEBUG_BIN   := .build/debug/bulletind
+RELEASE_PG_BIN := .build/release/bulletind-postgresql
 DOCDIR      ?= $(PREFIX)/share/doc/bulletind
 # KEEP_DEBUG=1 make install: the binary's debug info, split off before stripping, goes to
 # $(DEBUGDIR)$(BINDIR)/bulletind.debug, where gdb looks for it (its debug-file-directory is
@@ -100,13 +104,15 @@ build-info: ## write the commit --version names (Sources/CBuildInfo/commit.h)
 			echo "$$line" >Sources/CBuildInfo/commit.h && touch Sources/CBuildInfo/build_info.c; fi; \
 	fi
 
-# Only the bulletind product: not the bench or the fuzz driver (make bench and make stress
-# build those).
-build: deps build-info ## debug build of bulletind only: .build/debug/bulletind
+# Only the two products, bulletind and bulletind-postgresql: not the bench or the fuzz driver
+# (make bench and make stress build those).
+build: deps build-info ## debug build of bulletind and bulletind-postgresql: .build/debug/
 	$(SWIFT) build --product bulletind
+	$(SWIFT) build --product bulletind-postgresql
 
-release: deps build-info ## optimised build, static Swift runtime: .build/release/bulletind
+release: deps build-info ## optimised build, static Swift runtime: .build/release/bulletind, bulletind-postgresql
 	$(SWIFT) build -c release --static-swift-stdlib --product bulletind
+	$(SWIFT) build -c release --static-swift-stdlib --product bulletind-postgresql
 
 run: build ## build, then run the daemon on ./Inbox with state in ./var/ (Config/bulletind.toml)
 	@mkdir -p Inbox var
@@ -145,7 +151,9 @@ test-reliability: build ## the quick reliability part: kill -9 during a burst, h
 		STRESS_POWERCUT_BULLETINS=60 STRESS_POWERCUT_CUTS=8 bash Tests/stress/run.sh $(DEBUG_BIN); \
 	fi
 
-# The shared PostgreSQL archive's faults and machines (issue 13): a daemon on a throwaway cluster
+# The shared PostgreSQL archive through the lean bulletind (Tests/postgres/cli.sh: ingest, stats,
+# search, the daemon and migrate hand over to bulletind-postgresql; any user), then its faults
+# and machines (issue 13): a daemon on a throwaway cluster
 # with the database down at start and restarted during a burst (Tests/postgres/faults.sh), then
 # two daemon hosts and a database host as network namespaces (Tests/postgres/netns.sh: 1,000
 # bulletins split between the two inboxes plus 100 into both, a kill -9 and a PostgreSQL restart
@@ -153,7 +161,8 @@ test-reliability: build ## the quick reliability part: kill -9 during a burst, h
 # otherwise. NETNS_BULLETINS and NETNS_BOTH make the namespace test smaller or larger.
 NETNS_BULLETINS ?= 1000
 NETNS_BOTH ?= 100
-test-postgres: build ## PostgreSQL faults and two hosts + a database host as network namespaces (root)
+test-postgres: build ## bulletind on PostgreSQL; its faults; two hosts + a database host as network namespaces (root)
+	bash Tests/postgres/cli.sh $(DEBUG_BIN)
 	@if [ "$$(id -u)" != 0 ]; then \
 		echo "test-postgres: skipped: needs root (daemons run as nobody; ip netns)"; \
 	else \
@@ -188,23 +197,27 @@ stress: build ## the long reliability suite, fuzzing and sanitizers (root; docs/
 	$(SWIFT) build --product BulletinFuzz
 	STRESS_SANITIZERS=$(STRESS_SANITIZERS) bash Tests/stress/run.sh $(DEBUG_BIN) .build/debug/BulletinFuzz
 
-# Installs the release binary already built, stripped; builds it only when it is missing, so
-# it also works from a read-only checkout that has the binary.
-install: install-docs ## install binary (stripped), unit, sysusers, tmpfiles, docs, /etc/bulletind (PREFIX, DESTDIR, KEEP_DEBUG=1)
-	@if [ ! -x $(RELEASE_BIN) ]; then $(MAKE) --no-print-directory release; fi
+# Installs the release binaries already built, stripped, side by side in BINDIR (bulletind
+# looks for bulletind-postgresql in its own folder); builds them only when one is missing, so it
+# also works from a read-only checkout that has the binaries.
+install: install-docs ## install both binaries (stripped), unit, sysusers, tmpfiles, docs, /etc/bulletind (PREFIX, DESTDIR, KEEP_DEBUG=1)
+	@if [ ! -x $(RELEASE_BIN) ] || [ ! -x $(RELEASE_PG_BIN) ]; then $(MAKE) --no-print-directory release; fi
 	install -d $(DESTDIR)$(BINDIR)
-	@if [ -n "$(KEEP_DEBUG)" ]; then \
-		echo "objcopy --only-keep-debug $(RELEASE_BIN) $(DESTDIR)$(DEBUGDIR)$(BINDIR)/bulletind.debug"; \
-		install -d $(DESTDIR)$(DEBUGDIR)$(BINDIR) && \
-		objcopy --only-keep-debug $(RELEASE_BIN) $(DESTDIR)$(DEBUGDIR)$(BINDIR)/bulletind.debug && \
-		chmod 0644 $(DESTDIR)$(DEBUGDIR)$(BINDIR)/bulletind.debug && \
-		objcopy --strip-all --add-gnu-debuglink=$(DESTDIR)$(DEBUGDIR)$(BINDIR)/bulletind.debug \
-			$(RELEASE_BIN) $(DESTDIR)$(BINDIR)/bulletind.tmp; \
-	else \
-		echo "objcopy --strip-all $(RELEASE_BIN) $(DESTDIR)$(BINDIR)/bulletind"; \
-		objcopy --strip-all $(RELEASE_BIN) $(DESTDIR)$(BINDIR)/bulletind.tmp; \
-	fi
-	chmod 0755 $(DESTDIR)$(BINDIR)/bulletind.tmp && mv -f $(DESTDIR)$(BINDIR)/bulletind.tmp $(DESTDIR)$(BINDIR)/bulletind
+	@for built in $(RELEASE_BIN) $(RELEASE_PG_BIN); do \
+		name=$$(basename $$built); \
+		if [ -n "$(KEEP_DEBUG)" ]; then \
+			echo "objcopy --only-keep-debug $$built $(DESTDIR)$(DEBUGDIR)$(BINDIR)/$$name.debug"; \
+			install -d $(DESTDIR)$(DEBUGDIR)$(BINDIR) && \
+			objcopy --only-keep-debug $$built $(DESTDIR)$(DEBUGDIR)$(BINDIR)/$$name.debug && \
+			chmod 0644 $(DESTDIR)$(DEBUGDIR)$(BINDIR)/$$name.debug && \
+			objcopy --strip-all --add-gnu-debuglink=$(DESTDIR)$(DEBUGDIR)$(BINDIR)/$$name.debug \
+				$$built $(DESTDIR)$(BINDIR)/$$name.tmp || exit 1; \
+		else \
+			echo "objcopy --strip-all $$built $(DESTDIR)$(BINDIR)/$$name"; \
+			objcopy --strip-all $$built $(DESTDIR)$(BINDIR)/$$name.tmp || exit 1; \
+		fi; \
+		chmod 0755 $(DESTDIR)$(BINDIR)/$$name.tmp && mv -f $(DESTDIR)$(BINDIR)/$$name.tmp $(DESTDIR)$(BINDIR)/$$name || exit 1; \
+	done
 	install -D -m 0644 README.md $(DESTDIR)$(DOCDIR)/README.md
 	install -m 0644 docs/*.md $(DESTDIR)$(DOCDIR)/
 	install -D -m 0644 systemd/bulletind.service $(DESTDIR)$(UNITDIR)/bulletind.service
@@ -242,6 +255,7 @@ install-docs: ## install the man pages and shell completions (part of make insta
 	@if [ ! -x $(RELEASE_BIN) ]; then $(MAKE) --no-print-directory release; fi
 	@if [ ! -f $(MAN8) ]; then $(MAKE) --no-print-directory man; fi
 	install -D -m 0644 $(MAN8) $(DESTDIR)$(MANDIR)/man8/bulletind.8
+	printf '.so man8/bulletind.8\n' >$(DESTDIR)$(MANDIR)/man8/bulletind-postgresql.8
 	install -D -m 0644 man/bulletind.toml.5 $(DESTDIR)$(MANDIR)/man5/bulletind.toml.5
 	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	$(RELEASE_BIN) completions bash >$(DESTDIR)$(BASHCOMPDIR)/bulletind
@@ -250,16 +264,16 @@ install-docs: ## install the man pages and shell completions (part of make insta
 	@if [ -z "$(DESTDIR)" ] && command -v mandb >/dev/null 2>&1; then mandb -q $(MANDIR) 2>/dev/null || true; fi
 
 uninstall-docs: ## remove the man pages and completions (part of make uninstall)
-	rm -f $(DESTDIR)$(MANDIR)/man8/bulletind.8 $(DESTDIR)$(MANDIR)/man5/bulletind.toml.5 \
+	rm -f $(DESTDIR)$(MANDIR)/man8/bulletind.8 $(DESTDIR)$(MANDIR)/man8/bulletind-postgresql.8 $(DESTDIR)$(MANDIR)/man5/bulletind.toml.5 \
 		$(DESTDIR)$(BASHCOMPDIR)/bulletind $(DESTDIR)$(ZSHCOMPDIR)/_bulletind $(DESTDIR)$(FISHCOMPDIR)/bulletind.fish
 
 # Keeps /etc/bulletind and /var/lib/bulletind: configuration and data are the admin's.
 uninstall: uninstall-docs ## remove what make install installed, keeping /etc/bulletind and /var/lib/bulletind
 	-@if [ -z "$(DESTDIR)" ] && command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then \
 		systemctl disable --now bulletind.service 2>/dev/null; fi
-	rm -f $(DESTDIR)$(BINDIR)/bulletind $(DESTDIR)$(UNITDIR)/bulletind.service \
+	rm -f $(DESTDIR)$(BINDIR)/bulletind $(DESTDIR)$(BINDIR)/bulletind-postgresql $(DESTDIR)$(UNITDIR)/bulletind.service \
 		$(DESTDIR)$(SYSUSERSDIR)/bulletind.conf $(DESTDIR)$(TMPFILESDIR)/bulletind.conf \
-		$(DESTDIR)$(DEBUGDIR)$(BINDIR)/bulletind.debug
+		$(DESTDIR)$(DEBUGDIR)$(BINDIR)/bulletind.debug $(DESTDIR)$(DEBUGDIR)$(BINDIR)/bulletind-postgresql.debug
 	rm -rf $(DESTDIR)$(DOCDIR)
 	-@if [ -z "$(DESTDIR)" ] && command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then \
 		systemctl daemon-reload; fi
@@ -270,6 +284,7 @@ uninstall: uninstall-docs ## remove what make install installed, keeping /etc/bu
 # (e.g. floor,throughput,search). See docs/PERFORMANCE.md.
 bench: deps ## the benchmark: synthetic corpus, the real binary end to end, one table (docs/PERFORMANCE.md)
 	$(SWIFT) build -c release --static-swift-stdlib --product bulletind
+	$(SWIFT) build -c release --static-swift-stdlib --product bulletind-postgresql
 	$(SWIFT) build -c release --static-swift-stdlib --product bulletind-bench
 	.build/release/bulletind-bench
 

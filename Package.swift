@@ -14,7 +14,11 @@ import PackageDescription
 let package = Package(
     name: "bulletind",
     products: [
+        // The lean daemon and command line: the SQLite backend only. A `postgresql://` database
+        // (or `migrate --to postgresql://…`) makes it exec bulletind-postgresql beside it.
         .executable(name: "bulletind", targets: ["bulletind"]),
+        // The same command line with the PostgreSQL backend (postgres-nio, SwiftNIO, BoringSSL).
+        .executable(name: "bulletind-postgresql", targets: ["bulletind-postgresql"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -81,11 +85,13 @@ let package = Package(
         // glibc's <malloc.h>: malloc_trim hands the heap freed after a summary back to the system.
         .systemLibrary(name: "CMalloc"),
         // The edges: configuration, the pipeline, the inbox watcher, file lifecycle, systemd.
+        // Database servers are a seam (Archive/ArchiveBackends): their backends are registered by
+        // the executable that links them.
         .target(
             name: "BulletinService",
             dependencies: [
                 "TOML", "BulletinReader", "BulletinSplitter", "BulletinClassifier", "BulletinModel",
-                "BulletinStories", "BulletinStore", "BulletinPostgres", "BulletinSummary", "CSystemd", "CMalloc",
+                "BulletinStories", "BulletinStore", "BulletinSummary", "CSystemd", "CMalloc",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -93,12 +99,33 @@ let package = Package(
         ),
         // The commit `bulletind --version` names (written by `make build-info`; see build_info.c).
         .target(name: "CBuildInfo"),
+        // BulletinPostgres as BulletinService's archive backend (`PostgresBackend.register()`).
+        .target(name: "BulletinPostgresBackend", dependencies: ["BulletinService", "BulletinStore", "BulletinPostgres"]),
+        // The command line both executables run (Sources/bulletind): every subcommand, the
+        // hand-off to the executable that holds a missing backend (SiblingExecutable).
+        .target(
+            name: "BulletindCommands",
+            dependencies: [
+                "BulletinService", "BulletinStore", "BulletinModel", "BulletinReader", "BulletinSplitter", "BulletinClassifier", "BulletinSummary",
+                "CBuildInfo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/bulletind",
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
+        // The two binaries: their main.swift registers the backends the binary holds.
         .executableTarget(
             name: "bulletind",
-            dependencies: [
-                "BulletinService", "CBuildInfo",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            dependencies: ["BulletindCommands"],
+            path: "Sources/Executables/bulletind",
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
+        .executableTarget(
+            name: "bulletind-postgresql",
+            dependencies: ["BulletindCommands", "BulletinPostgresBackend"],
+            path: "Sources/Executables/bulletind-postgresql",
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         // The reliability suite's fuzz driver: a seeded mutation loop over reader → splitter →
         // classifier → summary (`make stress`; see docs/RELIABILITY.md).
@@ -135,7 +162,7 @@ let package = Package(
             name: "BulletinArchiveTests",
             dependencies: [
                 "BulletinStore", "BulletinPostgres", "BulletinModel", "BulletinSplitter", "BulletinClassifier",
-                "BulletinService",
+                "BulletinService", "BulletinPostgresBackend",
             ]
         ),
         .testTarget(name: "BulletinSummaryTests", dependencies: ["BulletinSummary"]),

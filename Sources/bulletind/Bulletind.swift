@@ -4,7 +4,7 @@ import BulletinService
 import Glibc
 #endif
 
-@main
+/// The command line (both executables run it: `BulletindCommandLine`).
 struct Bulletind: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulletind",
@@ -13,7 +13,9 @@ struct Bulletind: ParsableCommand {
         `bulletind run` is the inbox daemon; the other subcommands work on files and on the \
         database directly. Every subcommand accepts the same path options (--config, --inbox, \
         --archive, --quarantine, --database, --summaries, --rules) and uses the ones it needs. \
-        `bulletind version` prints the version. JSON outputs: docs/JSON.md.
+        `bulletind version` prints the version. JSON outputs: docs/JSON.md. A PostgreSQL \
+        database (postgresql://…) is served by bulletind-postgresql, installed beside bulletind: \
+        bulletind runs it in its place, with the same arguments.
         """,
         version: BulletindVersion.string,
         subcommands: [

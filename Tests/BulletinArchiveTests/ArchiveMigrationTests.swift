@@ -4,6 +4,7 @@ import BulletinModel
 import BulletinStore
 import BulletinPostgres
 import BulletinService
+import BulletinPostgresBackend
 
 /// `bulletind migrate --to postgresql://…`: a real SQLite archive copied into a real
 /// PostgreSQL database, again (nothing copied twice), and after an interruption.

@@ -224,6 +224,35 @@ print("\n".join(missing)) if missing else None
 sys.exit(1 if missing else 0)
 PY
 
+echo "# a postgresql:// database: bulletind hands over to bulletind-postgresql beside it"
+PG_URL="postgresql://postgres@127.0.0.1:9/none?sslmode=disable&connect_timeout=5"
+PG_SIBLING=$(dirname "$BIN")/bulletind-postgresql
+if [ -x "$PG_SIBLING" ]; then
+    # Port 9 (discard) has no PostgreSQL: the error is the PostgreSQL backend's own, which only
+    # bulletind-postgresql holds.
+    out=$("$BIN" stats --config "$REPO/Config/bulletind.toml" --database "$PG_URL" 2>&1); rc=$?
+    check "stats with a postgresql:// --database runs bulletind-postgresql, which names the server (rc $rc: $out)" \
+        bash -c '[ "$1" = 1 ] && grep -q "cannot connect to 127.0.0.1:9: connection refused" <<<"$2"' _ "$rc" "$out"
+else
+    bad "no bulletind-postgresql beside $BIN (make build builds both)"
+fi
+mkdir -p "$W/lone"
+cp "$BIN" "$W/lone/bulletind"
+LONE="$W/lone/bulletind"
+missing="cannot run $W/lone/bulletind-postgresql: No such file or directory"
+out=$("$LONE" stats --config "$REPO/Config/bulletind.toml" --database "$PG_URL" 2>&1); rc=$?
+check "without bulletind-postgresql beside it, a postgresql:// database is an error naming the file looked for (rc $rc: $out)" \
+    bash -c '[ "$1" = 1 ] && grep -qF "the database setting names a PostgreSQL server" <<<"$2" && grep -qF "$3" <<<"$2"' _ "$rc" "$out" "$missing"
+out=$("$LONE" migrate --config "$REPO/Config/bulletind.toml" --database "$W/db.sqlite" --to "$PG_URL" 2>&1); rc=$?
+check "… and so is migrate --to postgresql:// (rc $rc: $out)" \
+    bash -c '[ "$1" = 1 ] && grep -qF -- "--to names a PostgreSQL server" <<<"$2" && grep -qF "$3" <<<"$2"' _ "$rc" "$out" "$missing"
+out=$(timeout 120 "$LONE" run --config "$REPO/Config/bulletind.toml" --database "$PG_URL" --inbox "$W/lone/inbox" \
+    --archive "$W/lone/archive" --quarantine "$W/lone/quarantine" --summaries "$W/lone/summaries" 2>&1); rc=$?
+check "… and the daemon does not start, and logs why (rc $rc: $(tail -1 <<<"$out"))" \
+    bash -c '[ "$1" = 1 ] && grep -q "cannot start: .*$2" <<<"$3"' _ "$rc" "$missing" "$out"
+out=$("$LONE" stats --config "$REPO/Config/bulletind.toml" --database "$W/db.sqlite" 2>&1); rc=$?
+check "… while a SQLite database needs nothing beside it (rc $rc)" bash -c '[ "$1" = 0 ] && grep -q "^bulletins" <<<"$2"' _ "$rc" "$out"
+
 echo "# set-up and docs"
 out=$(make -s -C "$REPO" --no-print-directory help 2>&1)
 check "make help lists every target with one line each" python3 - "$REPO/Makefile" "$out" <<'PY'
@@ -235,17 +264,22 @@ print("not listed once:", missing) if missing else None
 sys.exit(1 if missing else 0)
 PY
 out=$(make -n -C "$REPO" --no-print-directory run 2>&1)
-check "make run builds only the bulletind product" bash -c 'grep -q "swift build --product bulletind" <<<"$1" && ! grep -qE "swift build *$" <<<"$1"' _ "$out"
+check "make run builds only the two products, bulletind and bulletind-postgresql (not the bench or the fuzz driver)" bash -c 'grep -q "swift build --product bulletind$" <<<"$1" && grep -q "swift build --product bulletind-postgresql$" <<<"$1" && ! grep -qE "swift build *$" <<<"$1"' _ "$out"
 doc=$(sed -n 's/^Documentation=//p' "$REPO/systemd/bulletind.service")
 check "the unit's Documentation= is bulletind's own README ($doc)" bash -c '[[ "$1" == file:///usr/local/share/doc/bulletind/README.md* ]]' _ "$doc"
-make -s -C "$REPO" --no-print-directory install DESTDIR="$W/root" RELEASE_BIN="$BIN" KEEP_DEBUG=1 >"$W/install.log" 2>&1
+make -s -C "$REPO" --no-print-directory install DESTDIR="$W/root" RELEASE_BIN="$BIN" RELEASE_PG_BIN="$PG_SIBLING" KEEP_DEBUG=1 >"$W/install.log" 2>&1
 check "make install DESTDIR=… installs the binary" [ -x "$W/root/usr/local/bin/bulletind" ]
+check "… and bulletind-postgresql beside it, stripped, with its debug info apart" bash -c '[ -x "$1" ] && ! readelf -S "$1" 2>/dev/null | grep -qE "\.debug_info|\.symtab" && readelf -S "$2" 2>/dev/null | grep -q "\.debug_info"' \
+    _ "$W/root/usr/local/bin/bulletind-postgresql" "$W/root/usr/lib/debug/usr/local/bin/bulletind-postgresql.debug"
+check "… which the installed bulletind runs for a postgresql:// database" \
+    bash -c '"$1" stats --config "$2" --database "$3" 2>&1 | grep -q "cannot connect to 127.0.0.1:9"' _ "$W/root/usr/local/bin/bulletind" "$REPO/Config/bulletind.toml" "$PG_URL"
+check "… and a man page for it (bulletind-postgresql.8, the same as bulletind.8)" grep -qx ".so man8/bulletind.8" "$W/root/usr/local/share/man/man8/bulletind-postgresql.8"
 check "… stripped (no .debug_info, no symbol table)" bash -c 'readelf -h "$1" >/dev/null 2>&1 && ! readelf -S "$1" 2>/dev/null | grep -qE "\.debug_info|\.symtab"' _ "$W/root/usr/local/bin/bulletind"
 check "… that still runs" bash -c '"$1" --version >/dev/null' _ "$W/root/usr/local/bin/bulletind"
 check "… with its debug info kept apart on request (KEEP_DEBUG=1)" bash -c 'readelf -S "$1" 2>/dev/null | grep -q "\.debug_info" && readelf -S "$2" 2>/dev/null | grep -q gnu_debuglink' _ "$W/root/usr/lib/debug/usr/local/bin/bulletind.debug" "$W/root/usr/local/bin/bulletind"
 check "… and the README the unit's Documentation= names" [ -f "$W/root/usr/local/share/doc/bulletind/README.md" ]
 check "… and the JSON reference" [ -f "$W/root/usr/local/share/doc/bulletind/JSON.md" ]
-check "make uninstall DESTDIR=… removes them" bash -c 'make -s -C "$1" --no-print-directory uninstall DESTDIR="$2" >/dev/null 2>&1 && [ ! -e "$2/usr/local/bin/bulletind" ] && [ ! -e "$2/usr/local/share/doc/bulletind" ] && [ ! -e "$2/usr/lib/debug/usr/local/bin/bulletind.debug" ]' _ "$REPO" "$W/root"
+check "make uninstall DESTDIR=… removes them" bash -c 'make -s -C "$1" --no-print-directory uninstall DESTDIR="$2" >/dev/null 2>&1 && [ ! -e "$2/usr/local/bin/bulletind" ] && [ ! -e "$2/usr/local/bin/bulletind-postgresql" ] && [ ! -e "$2/usr/local/share/doc/bulletind" ] && [ ! -e "$2/usr/lib/debug/usr/local/bin/bulletind.debug" ]' _ "$REPO" "$W/root"
 check "the README's configuration table lists every key the shipped files set" python3 - "$REPO" <<'PY'
 import os, sys, tomllib
 repo = sys.argv[1]

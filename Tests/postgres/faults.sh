@@ -71,6 +71,12 @@ NOTIFY_SOCKET="$W/notify.sock" setpriv --reuid="$USER_" --regid=nogroup --clear-
     "$BIN" run --config "$W/bulletind.toml" >>"$W/daemon.log" 2>&1 &
 DPID=$!
 check "faults: the daemon starts with the database down and says READY=1" wait_for 120 grep -q "READY=1" "$W/notify.log"
+# bulletind (the SQLite backend only) hands a postgresql:// daemon over to bulletind-postgresql
+# beside it, keeping its PID: the process systemd would watch is the one started.
+if [ "$(basename "$BIN")" = bulletind ]; then
+    check "faults: the PID started as bulletind runs bulletind-postgresql ($(readlink /proc/$DPID/exe))" \
+        [ "$(readlink /proc/$DPID/exe)" = "$(dirname "$BIN")/bulletind-postgresql" ]
+fi
 check "faults: its STATUS= line says waiting for database 127.0.0.1:$PORT" \
     wait_for 60 grep -q "STATUS=.*waiting for database 127.0.0.1:$PORT" "$W/notify.log"
 $TOOL gen "$W/early" 10 early 2

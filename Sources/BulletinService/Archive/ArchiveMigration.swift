@@ -1,8 +1,6 @@
-import Foundation
 import BulletinStore
-import BulletinPostgres
 
-/// Copies a SQLite archive into a PostgreSQL one (`bulletind migrate --to postgresql://…`):
+/// Copies a SQLite archive into a database server's (a PostgreSQL one: `ArchiveImportTarget`) (`bulletind migrate --to postgresql://…`):
 /// topics, bulletins with their duplicate counts and filed state, articles with their
 /// classifications and links, the story clusters (each article's story and story words), and
 /// the boilerplate memory.
@@ -35,10 +33,10 @@ public struct ArchiveMigration {
     }
 
     public let source: Store
-    public let target: PostgresArchive
+    public let target: any ArchiveImportTarget
     public var chunk = 200
 
-    public init(source: Store, target: PostgresArchive) {
+    public init(source: Store, target: any ArchiveImportTarget) {
         self.source = source
         self.target = target
     }

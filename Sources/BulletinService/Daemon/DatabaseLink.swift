@@ -1,9 +1,12 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import BulletinPostgres
+#endif
 
-/// Whether the archive's database answers, as the daemon lives it. Only a shared PostgreSQL
-/// can be unreachable (`PostgresUnavailable`); a SQLite file's trouble (locked, disk full) is
-/// `Intake`'s pause.
+/// Whether the archive's database answers, as the daemon lives it. Only a shared database
+/// server can be unreachable (its registered backend says which errors mean that:
+/// `ArchiveServerBackend.isUnreachable`); a SQLite file's trouble (locked, disk full) is `Intake`'s pause.
 ///
 /// While the database does not answer (a daemon started while it is down, or a connection lost
 /// during a burst) no file is taken: the files wait in the inbox, which stays watched. A new
@@ -61,12 +64,12 @@ struct DatabaseLink: Sendable {
     /// Whether `error` means the database did not answer (retry later, the files wait), as
     /// opposed to an answer that refused the work.
     static func isUnreachable(_ error: any Error) -> Bool {
-        error is PostgresUnavailable
+        ArchiveServerBackends.registered.contains { $0.isUnreachable(error) }
     }
 
-    /// `db.example:5432` for a `postgresql://` setting, else the setting (a SQLite path).
+    /// `db.example:5432` for a server's address (as its registered backend reads it), else the
+    /// setting (a SQLite path, or an address no registered backend reads).
     static func address(of database: String) -> String {
-        guard PostgresAddress.isPostgresURL(database), let address = try? PostgresAddress(database) else { return database }
-        return "\(address.host):\(address.port)"
+        ArchiveServerBackends.registeredBackend(for: database)?.serverAddress(of: database) ?? database
     }
 }

@@ -35,7 +35,7 @@ struct ExplainCommand: ParsableCommand {
         }
         if explanation.topics.isEmpty { print("  unclassified: no topic's rule reached its threshold") }
         for topic in explanation.topics {
-            print("  \(topic.name) [\(topic.id)] score \(String(format: "%.1f", topic.score))")
+            print("  \(topic.name) [\(topic.id)] score \(TextFormat.printf("%.1f", topic.score))")
             print("    matched: \(topic.matchedTerms.joined(separator: ", "))")
         }
     }

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import BulletinService
 import BulletinStore
 
@@ -32,7 +36,7 @@ struct IngestCommand: ParsableCommand {
             var unreadable = "cannot be read"
             switch InputFile.read(file) {
             case .success(let data):
-                outcome = try pipeline.process(data: data, fileName: (file as NSString).lastPathComponent, receivedAt: Date())
+                outcome = try pipeline.process(data: data, fileName: InputFile.name(of: file), receivedAt: Date())
             case .failure(let error):
                 unreadable = error.description
             }

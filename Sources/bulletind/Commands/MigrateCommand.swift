@@ -1,8 +1,6 @@
 import ArgumentParser
-import Foundation
 import BulletinService
 import BulletinStore
-import BulletinPostgres
 
 struct MigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,18 +20,23 @@ struct MigrateCommand: ParsableCommand {
     var target: String
 
     func run() throws {
+        // First: the lean bulletind hands the whole command to the binary that holds the
+        // target's backend before it opens anything.
+        guard let backend = try ArchiveServerBackends.backend(for: target, setting: "--to") else {
+            throw CommandFailure("--to: \"\(target)\" is not a postgresql://USER@HOST:PORT/DB address")
+        }
         let runtime = try paths.open(.existing)
         let database = runtime.configuration.database
         guard let source = runtime.store as? Store else {
             throw CommandFailure("migrate copies a SQLite archive: the database setting (\(database)) names a server")
         }
-        let archive: PostgresArchive
+        let archive: any ArchiveImportTarget
         do {
-            archive = try PostgresArchive(address: PostgresAddress(target), instance: "migrate:" + database)
-        } catch let error as PostgresSettingError {
-            throw CommandFailure("--to: \(error.description.replacingOccurrences(of: "database: ", with: ""))")
-        } catch let error as PostgresUnavailable {
-            throw CommandFailure(error.description)
+            archive = try backend.migrationTarget(target, instance: "migrate:" + database)
+        } catch let error as ArchiveLocationError {
+            throw CommandFailure("--to: \(error)")
+        } catch where backend.isUnreachable(error) {
+            throw CommandFailure("\(error)")
         }
         let report = try ArchiveMigration(source: source, target: archive).run { done in
             Terminal.writeError("\rcopied \(done) bulletins…")
@@ -44,6 +47,6 @@ struct MigrateCommand: ParsableCommand {
         print("links       \(report.links)")
         print("duplicates  \(report.duplicates)")
         print("stories     \(report.stories) (\(report.storiesCopied) copied now; \(report.storyArticles) articles)")
-        print("verified: every bulletin, article link, duplicate and story of \(database) is in \(archive.address)")
+        print("verified: every bulletin, article link, duplicate and story of \(database) is in \(archive.location)")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BulletinService
 import BulletinStore
+import BulletinClassifier
 
 struct ReclassifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,9 +1,14 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import BulletinService
 import BulletinClassifier
 import BulletinSplitter
 import BulletinStore
+import BulletinModel
 
 struct RulesTestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -46,7 +51,7 @@ struct RulesTestCommand: ParsableCommand {
                 results.append(FileResult(file: file, error: error.description, articles: []))
                 continue
             }
-            switch analyser.analyse(data, fileName: (file as NSString).lastPathComponent) {
+            switch analyser.analyse(data, fileName: InputFile.name(of: file)) {
             case .success(let analysis):
                 results.append(FileResult(file: file, articles: analysis.articles.map {
                     ArticleResult(position: $0.article.position, title: $0.article.title, topics: $0.topics.map {
@@ -63,10 +68,10 @@ struct RulesTestCommand: ParsableCommand {
             for result in results {
                 print("\(result.file):\(result.error.map { " \($0)" } ?? "")")
                 for article in result.articles {
-                    print(String(format: "%3d. ", article.position) + article.title)
+                    print(TextFormat.printf("%3ld. ", article.position) + article.title)
                     if article.topics.isEmpty { print("     unclassified") }
                     for topic in article.topics {
-                        let score = String(format: "%.1f", topic.score)
+                        let score = TextFormat.printf("%.1f", topic.score)
                         print("     → \(topic.name) [\(topic.id)] score \(score): \(topic.matchedTerms.joined(separator: ", "))")
                     }
                 }

@@ -1,6 +1,13 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Logging
+#if canImport(Glibc)
+import Glibc
+#endif
 import BulletinService
 
 struct RunCommand: ParsableCommand {
@@ -29,6 +36,14 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        // A database server this binary holds no backend for (the lean bulletind and a
+        // postgresql:// database): hand the process over to the binary that holds it now, before
+        // signals are blocked, logging is set up or any thread exists. execv keeps the PID, so
+        // systemd's main process, notify socket and watchdog stay this one. When that fails,
+        // opening the runtime below fails the same way and logs why.
+        if let database = try? paths.load().database {
+            _ = try? ArchiveServerBackends.backend(for: database, setting: "the database setting")
+        }
         // Before any other thread exists, so the signals reach the daemon's signalfd.
         Daemon.blockSignals()
         // The command line's level, else log_level of the configuration in force (at start and
@@ -57,7 +72,7 @@ struct RunCommand: ParsableCommand {
         // libdispatch worker threads, which libdispatch renices (setpriority(2)): under the
         // unit's system-call filter each attempt logged "Failed to set thread priority for
         // worker thread … errno=1". Every commit is durable already; nothing is left to flush.
-        withExtendedLifetime(daemon) { Foundation.exit(code) }
+        withExtendedLifetime(daemon) { Glibc.exit(code) }
     }
 
     /// The service's options, and the test-only wedge: with `BULLETIND_TEST_WEDGE=NAME` in the

@@ -1,7 +1,12 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import BulletinService
 import BulletinSplitter
+import BulletinReader
 
 struct SplitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -68,7 +73,7 @@ struct SplitCommand: ParsableCommand {
                 results.append(FileResult(file: file, error: error.description, articles: [], skipped: []))
                 continue
             }
-            switch parser.analyse(data, fileName: (file as NSString).lastPathComponent) {
+            switch parser.analyse(data, fileName: InputFile.name(of: file)) {
             case .success(let parsed):
                 let lines = parsed.document.text.split(separator: "\n", omittingEmptySubsequences: false)
                 if explain { printExplanation(file: file, parsed: parsed, lines: lines) }
@@ -94,7 +99,6 @@ struct SplitCommand: ParsableCommand {
     }
 
     private func printExplanation(file: String, parsed: ParsedBulletin, lines: [Substring]) {
-        let stream = json ? FileHandle.standardError : FileHandle.standardOutput
         var output = "\(file): \(parsed.document.format.rawValue), \(parsed.document.markup.rawValue), "
             + "layout \(parsed.layout ?? "default"), \(parsed.articles.count) articles\n"
         for (offset, fate) in parsed.lines.enumerated() where fate.role != .blank {
@@ -103,10 +107,10 @@ struct SplitCommand: ParsableCommand {
             let number = String(offset + 1)
             let role = fate.role.name + (article.isEmpty ? "" : " " + article)
             output += String(repeating: " ", count: max(0, 5 - number.count)) + number + "  "
-                + role.padding(toLength: 15, withPad: " ", startingAt: 0) + " " + text + "\n"
+                + role + String(repeating: " ", count: max(0, 15 - role.count)) + " " + text + "\n"
                 + String(repeating: " ", count: 23) + "← " + fate.reason.description + "\n"
         }
-        stream.write(Data(output.utf8))
+        if json { Terminal.writeError(output) } else { Terminal.writeOutput(output.utf8) }
     }
 
     private func printText(_ result: FileResult) {
@@ -118,7 +122,7 @@ struct SplitCommand: ParsableCommand {
         for article in result.articles.map(\.article) {
             let words = article.body.split(whereSeparator: \.isWhitespace).count
             let why = article.why.map { " · why it matters: \($0.split(whereSeparator: \.isWhitespace).count) words" } ?? ""
-            print(String(format: "%3d. ", article.position) + article.title)
+            print(TextFormat.printf("%3ld. ", article.position) + article.title)
             print("     \(words) words\(why)")
         }
         if !result.skipped.isEmpty {

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import BulletinService
 import BulletinStore
 import BulletinSummary
@@ -69,13 +73,13 @@ struct SummaryCommand: ParsableCommand {
         if let path = written.markdown {
             switch InputFile.read(path) {
             case .success(let data):
-                FileHandle.standardOutput.write(data)
+                Terminal.writeOutput(data)
             case .failure(let error):
                 throw CommandFailure("\(path): \(error)")
             }
         } else {
             // summary_formats leaves out md: the Markdown is rendered for standard output only.
-            FileHandle.standardOutput.write(Data(try markdown().utf8))
+            Terminal.writeOutput(try markdown().utf8)
         }
     }
 }

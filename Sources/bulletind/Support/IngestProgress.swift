@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import BulletinService
 
 /// What `bulletind ingest` has done so far: counts for the steady progress line on a terminal
@@ -46,7 +50,7 @@ struct IngestProgress {
         var text = "[" + String(repeating: "=", count: filled) + String(repeating: " ", count: barWidth - filled) + "]"
         text += " \(done)/\(total) files · \(articles) articles"
         if done > 0 {
-            text += " · " + String(format: rate >= 10 ? "%.0f" : "%.1f", rate) + " files/s"
+            text += " · " + TextFormat.printf(rate >= 10 ? "%.0f" : "%.1f", rate) + " files/s"
             text += " · ETA " + IngestProgress.clock(Double(total - done) / rate)
         }
         return text.count > width ? String(text.prefix(width)) : text
@@ -54,7 +58,7 @@ struct IngestProgress {
 
     /// The closing lines: one summary line, then each rejected file with its reason.
     func tally(now: Date) -> [String] {
-        let seconds = String(format: "%.1f", now.timeIntervalSince(started))
+        let seconds = TextFormat.printf("%.1f", now.timeIntervalSince(started))
         var lines = ["\(done) files in \(seconds) s: \(stored) stored (\(articles) articles, \(newArticles) new), \(duplicates) duplicate\(duplicates == 1 ? "" : "s"), \(rejected.count) rejected"]
         if !rejected.isEmpty {
             lines.append("rejected:")
@@ -67,6 +71,6 @@ struct IngestProgress {
     static func clock(_ seconds: Double) -> String {
         let total = Int(seconds.rounded(.up))
         let (h, m, s) = (total / 3600, total / 60 % 60, total % 60)
-        return h > 0 ? String(format: "%d:%02d:%02d", h, m, s) : String(format: "%d:%02d", m, s)
+        return h > 0 ? TextFormat.printf("%ld:%02ld:%02ld", h, m, s) : TextFormat.printf("%ld:%02ld", m, s)
     }
 }

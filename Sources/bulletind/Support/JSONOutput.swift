@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Prints values as the JSON scripts read: pretty, sorted keys, ISO 8601 dates.
 enum JSONOutput {

@@ -14,6 +14,21 @@ enum Terminal {
         return Int(size.ws_col)
     }
 
+    /// Writes `bytes` to standard output whole (after what `print` has buffered), retrying
+    /// short writes and interruptions; stops at another error (a closed pipe).
+    static func writeOutput(_ bytes: some Collection<UInt8>) {
+        fflush(nil)
+        Array(bytes).withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return }
+                offset += count
+            }
+        }
+    }
+
     static func writeError(_ text: String) {
         var text = text
         text.withUTF8 { buffer in
