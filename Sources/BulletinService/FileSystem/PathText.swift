@@ -17,9 +17,7 @@ import Glibc
 /// - `appending`: joins with one `/` unless the left side ends in one or either side is empty.
 /// - `expandingTilde`: `~` (`$HOME`, else the user's entry in the password database) and
 ///   `~user`; other paths unchanged.
-/// - `standardized`: `~` expanded, `.` and empty components dropped, `..` removed against the
-///   component before it (in an absolute path), and every symbolic link met along the way
-///   resolved (as `NSString.standardizingPath` does on Linux).
+/// - `standardized`: see there.
 public enum PathText {
     public static func lastComponent(_ path: String) -> String {
         let fixed = fixingSlashes(path)
@@ -52,6 +50,11 @@ public enum PathText {
         return fixingSlashes(home + path[endOfUser...], compress: false)
     }
 
+    /// `path` with `~` expanded, then walked one component at a time: repeated slashes and `.`
+    /// dropped, `..` taking off the component before it (in an absolute path), and each
+    /// component that is a symbolic link with an absolute target replaced by that target
+    /// (links with a relative target are left as written, as Foundation on Linux leaves them);
+    /// a leading `/private` or `/var/automount` removed when what is left exists.
     public static func standardized(_ path: String) -> String {
         let resolved = resolvingSymlinks(expandingTilde(path))
         return removingPrefix("/var/automount", from: resolved) ?? resolved
@@ -107,23 +110,21 @@ public enum PathText {
                 resolved = deletingLastComponent(resolved)
             default:
                 resolved = appending(resolved, part)
-                if let target = linkTarget(resolved) { resolved = target }
+                if let target = absoluteLinkTarget(resolved) { resolved = target }
             }
         }
         return removingPrefix("/private", from: resolved) ?? resolved
     }
 
-    /// Where the symbolic link at `path` finally leads (following links to links), or nil when
-    /// `path` is not a link. A relative target is taken against the link's folder.
-    private static func linkTarget(_ path: String) -> String? {
-        guard var target = readLink(path) else { return nil }
-        var current = path
+    /// Where the symbolic link at `path` leads, following links to links while their targets
+    /// are absolute; nil when `path` is not a link with an absolute target (or for a loop).
+    private static func absoluteLinkTarget(_ path: String) -> String? {
+        guard var target = readLink(path), target.hasPrefix("/") else { return nil }
         for _ in 0..<32 {
-            current = target.hasPrefix("/") ? target : appending(deletingLastComponent(current), target)
-            guard let next = readLink(current) else { return current }
+            guard let next = readLink(target), next.hasPrefix("/") else { return target }
             target = next
         }
-        return nil  // a loop of links: left as written
+        return nil
     }
 
     private static func readLink(_ path: String) -> String? {
