@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import TOML
 import BulletinSplitter
 import BulletinStories
@@ -166,14 +170,17 @@ public enum ConfigurationFile {
         return value
     }
 
-    /// A list of regular expressions, each checked to compile, errors at the pattern itself.
+    /// A list of regular expressions, each checked to compile by the splitter that will match it
+    /// (`BulletinSplitter` refuses a pattern it cannot compile), errors at the pattern itself.
     private static func patterns(_ table: TOMLTable, _ key: String) throws(TOMLError) -> [String]? {
         guard let values = try table.array(key) else { return nil }
         var result: [String] = []
         for value in values {
             let pattern = try value.string()
             do {
-                _ = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+                _ = try BulletinSplitter(config: SplitterConfig(
+                    trailerPatterns: [pattern], whyHeadingPatterns: [], footerPatterns: [], captionPatterns: [],
+                    mastheadPatterns: [], housePatterns: []))
             } catch {
                 throw TOMLError(at: value.position, "\(key): not a valid regular expression: \(pattern)")
             }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Finds, reads and checks the configuration, then applies the command line's paths.
 public enum ConfigurationLoader {
@@ -12,7 +16,7 @@ public enum ConfigurationLoader {
         var configuration: Configuration
         let currentDirectory = FileManager.default.currentDirectoryPath
         if let path = configurationPath(explicitPath: explicitPath, environment: environment) {
-            let folder = (ServicePaths.absolute(path, relativeTo: currentDirectory) as NSString).deletingLastPathComponent
+            let folder = PathText.deletingLastComponent(ServicePaths.absolute(path, relativeTo: currentDirectory))
             configuration = try ConfigurationFile.parse(TextFile.read(path, what: "configuration file"), fileName: path,
                                                         relativeTo: folder)
         } else {

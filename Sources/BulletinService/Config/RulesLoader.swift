@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import BulletinClassifier
 
 /// Reads a rules file from disk and parses it into a taxonomy.

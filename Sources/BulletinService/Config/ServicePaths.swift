@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The six places bulletind reads and writes, named once. `Configuration` reaches them by
 /// their names (`configuration.inbox` is `configuration.paths.inbox`); the configuration file,
@@ -68,9 +72,9 @@ public struct ServicePaths: Sendable, Equatable {
     /// A `postgresql://` address (the `database` setting naming a server) is left as it is.
     static func absolute(_ path: String, relativeTo directory: String?) -> String {
         if ArchiveOpener.isRemote(path) { return path }
-        let expanded = (path as NSString).expandingTildeInPath
-        if expanded.hasPrefix("/") { return (expanded as NSString).standardizingPath }
+        let expanded = PathText.expandingTilde(path)
+        if expanded.hasPrefix("/") { return PathText.standardized(expanded) }
         guard let directory else { return expanded }
-        return ((directory as NSString).appendingPathComponent(expanded) as NSString).standardizingPath
+        return PathText.standardized(PathText.appending(directory, expanded))
     }
 }

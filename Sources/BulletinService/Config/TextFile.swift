@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Reads a small UTF-8 text file (configuration, rules) with an error that names it.
 enum TextFile {

@@ -1,7 +1,12 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #endif
+import BulletinStore
 
 /// The long-running service: watches the inbox, takes each complete file through the pipeline,
 /// archives or quarantines it, keeps the day's summary up to date and talks to systemd. It

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What the daemon reports to its observers as it happens: the journal (`LoggingObserver`), the
 /// state file `bulletind status` reads, the metrics file, and the tests.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Receives the daemon's events (`DaemonEvent`). Logging is one observer, the state file and the
 /// metrics others; a test registers its own. Called on the daemon's thread, in order.

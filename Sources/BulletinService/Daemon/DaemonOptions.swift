@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// How a `Daemon` talks to the world outside its folders, with the defaults of the real service.
 public struct DaemonOptions: Sendable {

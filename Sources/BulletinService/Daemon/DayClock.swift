@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import BulletinStore
 
 /// The local day as the daemon lives it: the summary rewritten after `summary_debounce` seconds
 /// of quiet following an ingest, and at each local midnight the finished day written a last

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Hands each `DaemonEvent` to every observer, stamped with the daemon's clock.
 struct EventSink {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Dispatch
 
 /// A batch of inbox files being prepared (`Pipeline.prepare`: read, split, classify) on other
@@ -25,8 +29,9 @@ final class InFlightBatch: @unchecked Sendable {
             result = Result { try pipeline.prepare(batch: inputs, awaitingFiling: true) }
             done.signal()
         }
-        // A plain thread, not a libdispatch worker: see `ParallelMap` (a worker is reniced).
-        if inline { prepare() } else { Thread(block: prepare).start() }
+        // A plain thread, not a libdispatch worker: see `ParallelMap` (a worker is reniced). When
+        // the system refuses a thread, the batch is prepared here instead.
+        if inline || !DetachedThread.start(prepare) { prepare() }
     }
 
     /// Blocks until the batch is prepared. Call once.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Watching the inbox: the inotify watcher, the start-up and safety-net listings, the inbox
 /// removed or replaced (recreated and watched again, with backoff), and the names left alone.

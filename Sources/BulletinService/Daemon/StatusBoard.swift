@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Synchronization
 
 /// The one line systemd shows in `systemctl status` (STATUS=), kept from the daemon's events:

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,8 +12,8 @@ import Glibc
 /// of the folder. (FileManager.replaceItemAt lost data on Linux.)
 public enum AtomicFile {
     public static func write(_ data: Data, to path: String, permissions: mode_t = 0o640) throws {
-        let dir = (path as NSString).deletingLastPathComponent
-        let tmp = "\(dir.isEmpty ? "." : dir)/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        let dir = PathText.deletingLastComponent(path)
+        let tmp = "\(dir.isEmpty ? "." : dir)/.\(PathText.lastComponent(path)).\(getpid()).tmp"
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, permissions)
         guard fd >= 0 else { throw POSIXFailure(operation: "create", path: tmp) }
         var ok = false

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Synchronization
 
 /// Runs `write` on a thread of its own, so the daemon's thread never waits for a file to be
 /// written (an observer must return at once):
@@ -10,26 +15,25 @@ import Foundation
 /// - `stop()` ends the thread (after the write in progress); nothing is written after it
 ///   returns but by `flush()`.
 ///
-/// A plain `Thread`, not libdispatch (see `ParallelMap` for why).
+/// A plain thread (`DetachedThread`), not libdispatch (see `ParallelMap` for why).
 public final class BackgroundWriter: Sendable {
     private let interval: Double
     private let periodic: Bool
     private let write: @Sendable () -> Void
-    private let condition = NSCondition()
+    private let condition = ConditionLock()
     /// Guarded by `condition`.
     nonisolated(unsafe) private var requested = false
     nonisolated(unsafe) private var stopped = false
     nonisolated(unsafe) private var lastWrite = Date.distantPast
     /// Held while `write` runs, so a flush and the thread never write at once.
-    private let writing = NSLock()
+    private let writing = Mutex(())
 
     public init(interval: Double, periodic: Bool = false, write: @escaping @Sendable () -> Void) {
         self.interval = interval
         self.periodic = periodic
         self.write = write
-        let thread = Thread { [self] in loop() }
-        thread.name = "bulletind-writer"
-        thread.start()
+        let started = DetachedThread.start { [self] in loop() }
+        precondition(started, "bulletind: cannot start the background writer's thread")
     }
 
     public func poke() {
@@ -44,7 +48,7 @@ public final class BackgroundWriter: Sendable {
             requested = false
             lastWrite = Date()
         }
-        writing.withLock { write() }
+        writing.withLock { _ in write() }
     }
 
     public func stop() {
@@ -70,7 +74,7 @@ public final class BackgroundWriter: Sendable {
             requested = false
             lastWrite = Date()
             condition.unlock()
-            writing.withLock {
+            writing.withLock { _ in
                 // A flush and stop may have come between: nothing is written after `stop()`.
                 if !condition.withLock({ stopped }) { write() }
             }

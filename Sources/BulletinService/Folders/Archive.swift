@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Where bulletins go once stored (or found to be duplicates): `ROOT/YYYY/MM/DD/NAME`, the
 /// date being the day received in the configured time zone. Nothing is ever overwritten or

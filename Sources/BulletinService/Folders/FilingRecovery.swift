@@ -1,6 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import BulletinModel
 import BulletinStore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// At start-up, before any file is taken: records as filed the bulletins whose file left the
 /// inbox although the daemon stopped before recording it (the last step of the durable order,

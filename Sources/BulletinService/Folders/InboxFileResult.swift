@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What `InboxFile.take` found under one inbox name.
 public enum InboxFileResult: Sendable, Equatable {

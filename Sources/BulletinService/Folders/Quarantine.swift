@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -25,7 +29,7 @@ public struct Quarantine: Sendable {
                      at time: Date) throws -> String {
         try Directories.create(root)
         let text = """
-            reason: \(reason.replacingOccurrences(of: "\n", with: " "))
+            reason: \(reason.replacingScalar("\n", with: " "))
             time: \(Self.timestamp(time))
             original path: \(originalPath)
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Logging
 
 /// The daemon's events as log lines: one line per file with structured fields (`bulletin_file`,
@@ -79,7 +83,7 @@ public struct LoggingObserver: DaemonObserver {
 
     /// `0.5`, `12`, `2.3`: seconds as a person reads them.
     static func seconds(_ value: Double) -> String {
-        value >= 10 || value == value.rounded() ? "\(Int(value.rounded()))" : String(format: "%.1f", value)
+        value >= 10 || value == value.rounded() ? "\(Int(value.rounded()))" : DecimalText.fixed(value, digits: 1)
     }
 
     private func filed(_ file: FiledFile) {

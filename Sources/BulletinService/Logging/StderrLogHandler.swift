@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Logging
 #if canImport(Glibc)
 import Glibc
@@ -47,7 +51,7 @@ public struct StderrLogHandler: LogHandler {
 
     /// One line without its newline (pure, for tests).
     public static func format(time: Date, level: Logger.Level, message: String, metadata: Logger.Metadata) -> String {
-        var line = "\(timestamp(time)) \(levelName(level)) \(message.replacingOccurrences(of: "\n", with: " "))"
+        var line = "\(timestamp(time)) \(levelName(level)) \(message.replacingScalar("\n", with: " "))"
         for key in metadata.keys.sorted() {
             guard let value = metadata[key] else { continue }
             line += " \(key)=\(quoted("\(value)"))"
@@ -79,8 +83,8 @@ public struct StderrLogHandler: LogHandler {
 
     private static func quoted(_ value: String) -> String {
         guard value.isEmpty || value.contains(where: { $0 == " " || $0 == "\"" || $0.isNewline }) else { return value }
-        let escaped = value.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
+        let escaped = value.replacingScalar("\\", with: "\\\\")
+            .replacingScalar("\"", with: "\\\"").replacingScalar("\n", with: "\\n")
         return "\"\(escaped)\""
     }
 }

@@ -1,10 +1,16 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Dispatch
+import Synchronization
 
 /// `map` over the available cores, for pure work on independent items (analysing several
 /// bulletins of a batch). Results keep the order of the input; `transform` must not touch
 /// shared mutable state.
 ///
-/// The helpers are plain threads (`Thread`), started for the call and ended with it, not
+/// The helpers are plain threads (`DetachedThread`), started for the call and ended with it, not
 /// libdispatch's workers: libdispatch renices each worker thread it starts to imitate a
 /// quality-of-service class (setpriority(2), nice 0, and -4 for its manager thread), which the
 /// unit's system-call filter refuses (`~@resources`) and an unprivileged user may not do for
@@ -30,27 +36,32 @@ enum ParallelMap {
             slots.deallocate()
         }
         nonisolated(unsafe) let output = slots
-        let claims = NSLock()
-        nonisolated(unsafe) var nextIndex = 0
+        let claims = IndexClaims()
         let work: @Sendable () -> Void = {
             while true {
-                let index: Int = claims.withLock {
-                    defer { nextIndex += 1 }
-                    return nextIndex
-                }
+                let index = claims.next()
                 guard index < items.count else { return }
                 output[index] = transform(items[index])
             }
         }
         let finished = DispatchSemaphore(value: 0)
+        var started = 0
         for _ in 0..<helpers {
-            Thread {
+            // A thread the system refuses leaves its share to the others (the calling one at least).
+            let running = DetachedThread.start {
                 work()
                 finished.signal()
-            }.start()
+            }
+            if running { started += 1 }
         }
         work()
-        for _ in 0..<helpers { finished.wait() }
+        for _ in 0..<started { finished.wait() }
         return slots.map { $0! }
+    }
+
+    /// Hands out 0, 1, 2, … once each, to any number of threads.
+    private final class IndexClaims: Sendable {
+        private let counter = Atomic<Int>(0)
+        func next() -> Int { counter.wrappingAdd(1, ordering: .relaxed).oldValue }
     }
 }

@@ -1,5 +1,10 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import BulletinModel
+import Synchronization
 
 /// One file's bytes on their way into the pipeline, with the content hash that identifies
 /// the bulletin (computed once, here).
@@ -36,22 +41,21 @@ public struct PipelineInput: Sendable {
     }
 
     /// The bytes, shared by the copies of an input so that one hand-over releases them.
-    private final class Bytes: @unchecked Sendable {
+    private final class Bytes: Sendable {
         let releases: Bool
-        private let lock = NSLock()
-        private var data: Data
+        private let data: Mutex<Data>
 
         init(_ data: Data, releases: Bool) {
-            self.data = data
+            self.data = Mutex(data)
             self.releases = releases
         }
 
         func peek() -> Data {
-            lock.withLock { data }
+            data.withLock { $0 }
         }
 
         func take() -> Data {
-            lock.withLock {
+            data.withLock { data in
                 let taken = data
                 if releases { data = Data() }
                 return taken

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Where a configuration comes from, kept so that a reload (SIGHUP) reads it again the same way.
 public enum ConfigurationSource: Sendable {

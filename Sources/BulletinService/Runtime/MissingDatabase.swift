@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A command that only reads the archive was pointed at a database that does not exist.
 public struct MissingDatabase: Error, CustomStringConvertible {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import BulletinStore
 
 /// What every command opens, opened one way: the configuration (from its `ConfigurationSource`),

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What the running daemon knows about itself, kept by `StateFileObserver` from the daemon's
 /// events and written as JSON to the state file that `bulletind status` reads

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Where the daemon keeps its state file and where `bulletind status` looks for it.
 ///
@@ -17,7 +21,7 @@ public enum StateFileLocation {
     public static func daemonPath(database: String, inbox: String? = nil,
                                   environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let runtime = runtimeDirectory(environment) {
-            return (runtime as NSString).appendingPathComponent(runtimeName)
+            return PathText.appending(runtime, runtimeName)
         }
         return besideDatabase(database, inbox: inbox)
     }
@@ -29,9 +33,9 @@ public enum StateFileLocation {
                                   environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
         var paths: [String] = []
         if let runtime = runtimeDirectory(environment) {
-            paths.append((runtime as NSString).appendingPathComponent(runtimeName))
+            paths.append(PathText.appending(runtime, runtimeName))
         }
-        let service = (serviceRuntimeDirectory as NSString).appendingPathComponent(runtimeName)
+        let service = PathText.appending(serviceRuntimeDirectory, runtimeName)
         if !paths.contains(service) { paths.append(service) }
         paths.append(besideDatabase(database, inbox: inbox))
         return paths
@@ -39,7 +43,7 @@ public enum StateFileLocation {
 
     static func besideDatabase(_ database: String, inbox: String? = nil) -> String {
         let folder = ArchiveOpener.isRemote(database) ? inbox ?? database : database
-        return ((folder as NSString).deletingLastPathComponent as NSString).appendingPathComponent(besideDatabaseName)
+        return PathText.appending(PathText.deletingLastComponent(folder), besideDatabaseName)
     }
 
     /// systemd may list several folders, separated by ':'; the first is ours.

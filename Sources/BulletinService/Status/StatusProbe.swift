@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -29,7 +33,7 @@ public enum StatusProbe {
     /// The same path, or two paths of the same file (a link, `..` in one of them).
     private static func sameFile(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
-        let left = (a as NSString).standardizingPath, right = (b as NSString).standardizingPath
+        let left = PathText.standardized(a), right = PathText.standardized(b)
         if left == right { return true }
         var x = stat(), y = stat()
         return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension StatusReport {
     /// The report for a person, one fact a line (what `bulletind status` prints without
@@ -83,6 +87,6 @@ extension StatusReport {
             value /= 1000
             unit += 1
         }
-        return unit == 0 ? "\(count) bytes" : String(format: value < 10 ? "%.1f" : "%.0f", value) + " " + units[unit]
+        return unit == 0 ? "\(count) bytes" : DecimalText.fixed(value, digits: value < 10 ? 1 : 0) + " " + units[unit]
     }
 }

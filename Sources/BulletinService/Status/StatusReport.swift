@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What `bulletind status` says: the daemon's state file joined with what the command sees for
 /// itself (the inbox, the quarantine, the database file, whether the process runs), and the

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import CMalloc
 import BulletinStore
 import BulletinSummary
@@ -181,14 +185,14 @@ public struct SummaryPublisher: Sendable {
                 ArchiveIndex.Page(file: "\(week).html", label: week.description, bulletins: weekCounts.bulletins[i],
                                   articles: weekCounts.articles[i], topTopics: top(weekCounts, i))
             })
-        let target = (folder as NSString).appendingPathComponent("index.html")
+        let target = PathText.appending(folder, "index.html")
         try Directories.create(folder)
         try AtomicFile.write(Data(SummaryHTML.index(index).utf8), to: target)
         return target
     }
 
     private func path(_ name: String, _ format: SummaryFormat) -> String {
-        (folder as NSString).appendingPathComponent("\(name).\(format.fileExtension)")
+        PathText.appending(folder, "\(name).\(format.fileExtension)")
     }
 
     /// Whether any file of `options`' formats is missing for `name`.

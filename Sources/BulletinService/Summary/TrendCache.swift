@@ -1,5 +1,10 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import BulletinStore
+import Synchronization
 
 /// Each day's topic counts as last read, so a publisher that writes the same day again and again
 /// (the daemon, after every ingest) reads the topics of only the days that changed: a 30-day
@@ -10,7 +15,7 @@ import BulletinStore
 /// number and largest id, `Store.dayCounts`) and the same article–topic floor (which moves
 /// when topics are assigned again by `reclassify`, in this process or another); otherwise its
 /// counts are read again. Topic names are never kept. Thread-safe.
-final class TrendCache: @unchecked Sendable {
+final class TrendCache: Sendable {
     private struct Key: Hashable {
         var start: Date
         var end: Date
@@ -20,27 +25,30 @@ final class TrendCache: @unchecked Sendable {
         var lastArticleID: Int64
         var topics: [String: Int]
     }
-    private let lock = NSLock()
-    private var entries: [Key: Entry] = [:]
-    private var floor: Int64?
+    private struct Kept {
+        var entries: [Key: Entry] = [:]
+        var floor: Int64?
+    }
+    private let kept = Mutex(Kept())
     /// Days kept at most (a year of days with a margin); beyond it, the cache starts afresh.
     private let capacity = 400
 
     /// The history of `days` from `store`, reading topic counts only for days not kept or changed.
     func history(store: any BulletinArchive, days: [DayInterval]) throws -> TopicHistory {
         let counts = try store.dayCounts(days: days)
-        var kept: [Int: [String: Int]] = [:]
-        lock.withLock {
-            if floor != counts.topicRowsFloor || entries.count > capacity {
-                entries = [:]
-                floor = counts.topicRowsFloor
+        let kept: [Int: [String: Int]] = self.kept.withLock { cache in
+            if cache.floor != counts.topicRowsFloor || cache.entries.count > capacity {
+                cache.entries = [:]
+                cache.floor = counts.topicRowsFloor
             }
+            var kept: [Int: [String: Int]] = [:]
             for (index, day) in days.enumerated() {
-                if let entry = entries[Key(start: day.start, end: day.end)],
+                if let entry = cache.entries[Key(start: day.start, end: day.end)],
                    entry.articles == counts.articles[index], entry.lastArticleID == counts.lastArticleIDs[index] {
                     kept[index] = entry.topics
                 }
             }
+            return kept
         }
         let missing = days.indices.filter { kept[$0] == nil && counts.articles[$0] > 0 }
         let read = missing.isEmpty ? [:] : try store.topicCounts(days: missing.map { days[$0] })
@@ -60,10 +68,10 @@ final class TrendCache: @unchecked Sendable {
         for index in days.indices {
             for (id, count) in kept[index] ?? fresh[index] ?? [:] { add(id, index, count) }
         }
-        lock.withLock {
-            guard floor == counts.topicRowsFloor else { return }
+        self.kept.withLock { cache in
+            guard cache.floor == counts.topicRowsFloor else { return }
             for index in days.indices where kept[index] == nil {
-                entries[Key(start: days[index].start, end: days[index].end)] = Entry(
+                cache.entries[Key(start: days[index].start, end: days[index].end)] = Entry(
                     articles: counts.articles[index], lastArticleID: counts.lastArticleIDs[index],
                     topics: fresh[index] ?? [:])
             }

@@ -71,7 +71,7 @@ public struct ZoneInfo: Sendable, Equatable {
         guard let data = FileManager.default.contents(atPath: localtime) else { return .utc }
         var name = "localtime"
         if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: localtime),
-           let range = target.range(of: "zoneinfo/") {
+           let range = target.firstRange(of: "zoneinfo/") {
             name = String(target[range.upperBound...])
         }
         return (try? ZoneInfo(identifier: name, tzif: [UInt8](data), path: localtime)) ?? .utc
