@@ -27,7 +27,6 @@ let package = Package(
         // written in Prometheus' text format by swift-prometheus.
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
@@ -40,15 +39,24 @@ let package = Package(
         .target(name: "BulletinReader"),
         // Normalised text → articles (title, body, why it matters, position).
         .target(name: "BulletinSplitter", dependencies: ["BulletinReader"]),
+        // Case and diacritic folding of letters without ICU (`é` → `e`, `ß` → `ss`): the
+        // classifier's words and the story words fold alike.
+        .target(name: "LetterFolding"),
         // Topic rules: parsing, one multi-pattern matcher, scores.
-        .target(name: "BulletinClassifier", dependencies: ["BulletinSplitter", "TOML"]),
+        .target(name: "BulletinClassifier", dependencies: ["BulletinSplitter", "TOML", "LetterFolding"]),
         // Story clusters: an article's story words, MinHash band keys and the same-story
         // decision (docs/STORIES.md).
-        .target(name: "BulletinStories"),
+        .target(
+            name: "BulletinStories", dependencies: ["LetterFolding"],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
         // What the stages hand to the store: the classified article, the bulletin ready to be
         // stored, and the content identity (content hash, article fingerprint; SHA-256 of its
         // own, FIPS 180-4). Pure values: any store (SQLite today) takes them as they are.
-        .target(name: "BulletinModel", dependencies: ["BulletinSplitter", "BulletinClassifier", "BulletinStories"]),
+        .target(
+            name: "BulletinModel", dependencies: ["BulletinSplitter", "BulletinClassifier", "BulletinStories"],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
         // The system's libsqlite3 (Debian 12: 3.40, with FTS5), for the SQLite module.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // A thin layer over the SQLite C API: connections, prepared statements, typed errors,
@@ -75,10 +83,11 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
-        // The daily summary as Markdown, JSON and HTML (Mustache templates), rendered from plain values.
+        // The daily summary as Markdown, JSON and HTML (templates in a subset of Mustache, rendered
+        // by its own `PageTemplate`), from plain values.
         .target(
-            name: "BulletinSummary",
-            dependencies: ["JSONText", .product(name: "Mustache", package: "swift-mustache")]
+            name: "BulletinSummary", dependencies: ["JSONText"],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         // libsystemd, for sd_notify and the journal.
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),

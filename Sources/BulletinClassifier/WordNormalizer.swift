@@ -1,3 +1,5 @@
+import LetterFolding
+
 /// Splits text into normalised words, the same way for rules and for articles.
 ///
 /// A word is a maximal run of letters and digits ("6G", "TOP500" and "2030" are words).

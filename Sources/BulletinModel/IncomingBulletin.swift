@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import BulletinSplitter
 import BulletinStories
 
 /// Everything the pipeline learned about one bulletin file, ready to be stored in one transaction.

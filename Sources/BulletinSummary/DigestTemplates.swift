@@ -1,8 +1,6 @@
-import Mustache
-
-/// The HTML digest's Mustache templates (hummingbird-project/swift-mustache). Every value
+/// The HTML digest's templates, in the part of Mustache `PageTemplate` reads. Every value
 /// from bulletins goes through `{{name}}`, which escapes `& < > " '` — in text and in quoted
-/// attributes alike — and the templates use no unescaped `{{{…}}}` tag (a test checks). The
+/// attributes alike — and `PageTemplate` has no unescaped tag (`{{{…}}}` does not parse). The
 /// pages carry a Content-Security-Policy that forbids scripts and any fetch, so a page
 /// opens offline, from a file share or in a mail client, and nothing a bulletin says can run.
 enum DigestTemplates {
@@ -247,23 +245,16 @@ enum DigestTemplates {
     """
 
     /// The three pages, parsed once.
-    static let library: MustacheLibrary = {
-        var library = MustacheLibrary()
-        for (name, text) in [("day", day), ("week", week), ("index", index)] {
-            do {
-                try library.register(text, named: name)
-            } catch {
-                // The templates are constants of this file: a test renders each of them.
-                preconditionFailure("the \(name) template does not parse: \(error)")
-            }
-        }
-        return library
-    }()
+    static let dayPage = parsed(day, named: "day")
+    static let weekPage = parsed(week, named: "week")
+    static let indexPage = parsed(index, named: "index")
 
-    static func render(_ context: [String: Any], page: String) -> String {
-        guard let html = library.render(context, withTemplate: page) else {
-            preconditionFailure("no template named \(page)")
+    private static func parsed(_ text: String, named name: String) -> PageTemplate {
+        do {
+            return try PageTemplate(text)
+        } catch {
+            // The templates are constants of this file: a test renders each of them.
+            preconditionFailure("the \(name) template does not parse: \(error)")
         }
-        return html
     }
 }

@@ -1,7 +1,8 @@
 /// Renders summaries as self-contained HTML pages (inline CSS and SVG, no script, no fetch):
 /// a day (`YYYY-MM-DD.html`), a week (`YYYY-Www.html`) and the archive's `index.html`.
 /// Values in, a string out; the markup is in `DigestTemplates`, and every text from bulletins
-/// reaches it through Mustache's escaping (never concatenated into markup here).
+/// reaches it through the template's escaping (`PageTemplate`, `HTMLEscaper`; never
+/// concatenated into markup here).
 public enum SummaryHTML {
     /// Entries a day page lists per section: a 2,000-article day stays under 200 KB; the
     /// Markdown and JSON list more (`DaySummaryBuilder.listLimit`), the archive has all.
@@ -16,13 +17,13 @@ public enum SummaryHTML {
         var context = topicsContext(summary.topics, window: summary.trendWindow,
                                     anchors: sectionAnchors(summary), unit: "articles today")
         context["pageTitle"] = "Bulletin summary — \(summary.date)"
-        context["date"] = summary.date
-        context["countsLine"] = TrendText.counts(summary.counts)
-        context["generatedAt"] = summary.generatedAt
-        context["timeZone"] = summary.timeZone
-        if let since = TrendText.sinceYesterday(summary) { context["since"] = since }
-        if let previous = summary.previousDay { context["previousDay"] = previous }
-        if let next = summary.nextDay { context["nextDay"] = next }
+        context["date"] = .text(summary.date)
+        context["countsLine"] = .text(TrendText.counts(summary.counts))
+        context["generatedAt"] = .text(summary.generatedAt)
+        context["timeZone"] = .text(summary.timeZone)
+        if let since = TrendText.sinceYesterday(summary) { context["since"] = .text(since) }
+        if let previous = summary.previousDay { context["previousDay"] = .text(previous) }
+        if let next = summary.nextDay { context["nextDay"] = .text(next) }
         if summary.counts.articles == 0 {
             context["empty"] = summary.counts.bulletins == 0
                 ? "No bulletins arrived on this day."
@@ -30,21 +31,21 @@ public enum SummaryHTML {
         }
         context.merge(storiesContext(summary.topStories)) { $1 }
         let limit = max(0, listLimit)
-        context["sections"] = summary.sections.enumerated().compactMap { index, section -> [String: Any]? in
+        context["sections"] = .list(summary.sections.enumerated().compactMap { index, section -> TemplateValue? in
             guard section.articleCount > 0 else { return nil }
-            var values: [String: Any] = [
-                "anchor": "section-\(index + 1)", "name": section.topicName, "count": section.articleCount,
-                "entries": section.articles.prefix(limit).map(entryContext),
+            var values: [String: TemplateValue] = [
+                "anchor": "section-\(index + 1)", "name": .text(section.topicName), "count": .number(section.articleCount),
+                "entries": .list(section.articles.prefix(limit).map(entryContext)),
             ]
             let more = section.articleCount - min(limit, section.articles.count)
             if more > 0 {
-                values["more"] = more
-                values["moreHint"] = section.topicID.map { "bulletind search --topic \($0)" }
-                    ?? "in \(summary.date).md"
+                values["more"] = .number(more)
+                values["moreHint"] = .text(section.topicID.map { "bulletind search --topic \($0)" }
+                    ?? "in \(summary.date).md")
             }
-            return values
-        }
-        return DigestTemplates.render(context, page: "day")
+            return .record(values)
+        })
+        return DigestTemplates.dayPage.render(context)
     }
 
     /// The week page: the week's counts, its topics' bar chart (week totals with the mean of
@@ -57,43 +58,49 @@ public enum SummaryHTML {
         var context = topicsContext(trends, window: nil, anchors: [:], unit: "articles this week",
                                     weeks: summary.previousWeeks)
         context["pageTitle"] = "Bulletin summary — week \(summary.week)"
-        context["week"] = summary.week
+        context["week"] = .text(summary.week)
         context["range"] = "\(summary.days.first ?? "") to \(summary.days.last ?? "")"
-        context["countsLine"] = TrendText.counts(summary.counts)
-        context["generatedAt"] = summary.generatedAt
-        context["timeZone"] = summary.timeZone
-        if let since = WeekText.changes(summary) { context["since"] = since }
+        context["countsLine"] = .text(TrendText.counts(summary.counts))
+        context["generatedAt"] = .text(summary.generatedAt)
+        context["timeZone"] = .text(summary.timeZone)
+        if let since = WeekText.changes(summary) { context["since"] = .text(since) }
         if summary.counts.articles == 0 { context["empty"] = "No articles arrived in this week." }
-        context["days"] = summary.days.enumerated().map { index, day -> [String: Any] in
-            ["date": day, "label": String(day.suffix(5)),
-             "linked": index < summary.dailyArticles.count && summary.dailyArticles[index] > 0]
-        }
-        context["hasDaily"] = !summary.topics.isEmpty
-        context["daily"] = summary.topics.map { topic -> [String: Any] in
-            ["name": topic.name, "counts": topic.daily.map { String($0) }, "total": topic.articles]
-        }
+        context["days"] = .list(summary.days.enumerated().map { index, day in
+            .record(["date": .text(day), "label": .text(String(day.suffix(5))),
+                     "linked": .flag(index < summary.dailyArticles.count && summary.dailyArticles[index] > 0)])
+        })
+        context["hasDaily"] = .flag(!summary.topics.isEmpty)
+        context["daily"] = .list(summary.topics.map { topic in
+            .record(["name": .text(topic.name), "counts": .list(topic.daily.map(TemplateValue.number)),
+                     "total": .number(topic.articles)])
+        })
         context.merge(storiesContext(summary.topStories)) { $1 }
-        return DigestTemplates.render(context, page: "week")
+        return DigestTemplates.weekPage.render(context)
     }
 
     /// The archive's index page: its weeks and days, newest first, with counts and top topics.
     public static func index(_ index: ArchiveIndex) -> String {
-        let context: [String: Any] = [
+        let context: [String: TemplateValue] = [
             "pageTitle": "Bulletin summaries",
-            "generatedAt": index.generatedAt,
-            "timeZone": index.timeZone,
-            "hasDays": !index.days.isEmpty,
-            "days": index.days.map { day -> [String: Any] in
-                ["file": day.file, "label": day.label, "bulletins": day.bulletins, "articles": day.articles,
-                 "topTopics": day.topTopics.joined(separator: ", ")]
-            },
-            "hasWeeks": !index.weeks.isEmpty,
-            "weeks": index.weeks.map { week -> [String: Any] in
-                ["file": week.file, "label": week.label, "articles": week.articles,
-                 "topTopics": week.topTopics.joined(separator: ", ")]
-            },
+            "generatedAt": .text(index.generatedAt),
+            "timeZone": .text(index.timeZone),
+            "hasDays": .flag(!index.days.isEmpty),
+            "days": .list(index.days.map { day in
+                .record(["file": .text(day.file), "label": .text(day.label), "bulletins": .number(day.bulletins),
+                         "articles": .number(day.articles), "topTopics": .text(day.topTopics.joined(separator: ", "))])
+            }),
+            "hasWeeks": .flag(!index.weeks.isEmpty),
+            "weeks": .list(index.weeks.map { week in
+                .record(["file": .text(week.file), "label": .text(week.label), "articles": .number(week.articles),
+                         "topTopics": .text(week.topTopics.joined(separator: ", "))])
+            }),
         ]
-        return DigestTemplates.render(context, page: "index")
+        return DigestTemplates.indexPage.render(context)
+    }
+
+    /// A chart coordinate as SVG writes it.
+    private static func svg(_ value: Double) -> TemplateValue {
+        .text(SVGNumber.text(value))
     }
 
     /// Topic id → the anchor of its section on the day page.
@@ -107,52 +114,53 @@ public enum SummaryHTML {
 
     /// The chart, the table and the sparklines of `topics`.
     private static func topicsContext(_ topics: [TopicTrend], window: Int?, anchors: [String: String],
-                                      unit: String, weeks: Int? = nil) -> [String: Any] {
+                                      unit: String, weeks: Int? = nil) -> [String: TemplateValue] {
         let geometry = ChartGeometry.bars(topics.map { ($0.articles, $0.mean) })
         let meanWords = window.map { "\($0)-day mean" } ?? weeks.map { "mean of " + WeekText.previousWeeks($0) } ?? "mean"
         var description: [String] = []
-        let bars = zip(topics, geometry).map { topic, bar -> [String: Any] in
+        let bars = zip(topics, geometry).map { topic, bar -> TemplateValue in
             var words = "\(topic.name): \(TrendText.plural(topic.articles, "article", "articles"))"
             if let mean = topic.mean { words += ", \(meanWords) \(TrendText.decimal(mean))" }
             description.append(words)
-            var values: [String: Any] = [
-                "id": topic.id, "name": topic.name, "articles": topic.articles, "rising": topic.rising, "new": topic.new,
-                "labelY": SVGNumber.text(bar.y + ChartGeometry.labelBaseline),
-                "barY": SVGNumber.text(bar.y + ChartGeometry.barTop),
-                "barHeight": SVGNumber.text(ChartGeometry.barHeight),
-                "width": SVGNumber.text(bar.width),
-                "valueX": SVGNumber.text(max(bar.width, bar.meanX ?? 0) + 6),
-                "valueY": SVGNumber.text(bar.y + ChartGeometry.barTop + ChartGeometry.barHeight - 2),
+            var values: [String: TemplateValue] = [
+                "id": .text(topic.id), "name": .text(topic.name), "articles": .number(topic.articles),
+                "rising": .flag(topic.rising), "new": .flag(topic.new),
+                "labelY": svg(bar.y + ChartGeometry.labelBaseline),
+                "barY": svg(bar.y + ChartGeometry.barTop),
+                "barHeight": svg(ChartGeometry.barHeight),
+                "width": svg(bar.width),
+                "valueX": svg(max(bar.width, bar.meanX ?? 0) + 6),
+                "valueY": svg(bar.y + ChartGeometry.barTop + ChartGeometry.barHeight - 2),
             ]
             if let meanX = bar.meanX {
-                values["meanX"] = SVGNumber.text(meanX)
-                values["meanY1"] = SVGNumber.text(bar.y + ChartGeometry.barTop - 3)
-                values["meanY2"] = SVGNumber.text(bar.y + ChartGeometry.barTop + ChartGeometry.barHeight + 3)
+                values["meanX"] = svg(meanX)
+                values["meanY1"] = svg(bar.y + ChartGeometry.barTop - 3)
+                values["meanY2"] = svg(bar.y + ChartGeometry.barTop + ChartGeometry.barHeight + 3)
             }
-            return values
+            return .record(values)
         }
-        let rows = topics.map { topic -> [String: Any] in
+        let rows = topics.map { topic -> TemplateValue in
             let spark = ChartGeometry.sparkline(topic.history)
-            var values: [String: Any] = [
-                "name": topic.name, "articles": topic.articles, "rising": topic.rising, "new": topic.new,
-                "mean": topic.mean.map(TrendText.decimal) ?? "–",
-                "sparkWidth": SVGNumber.text(ChartGeometry.sparkWidth + 4),
-                "sparkHeight": SVGNumber.text(ChartGeometry.sparkHeight + 4),
-                "points": spark.points, "lastX": SVGNumber.text(spark.lastX), "lastY": SVGNumber.text(spark.lastY),
-                "sparkLabel": "\(topic.history.count) days: " + topic.history.map(String.init).joined(separator: " "),
+            var values: [String: TemplateValue] = [
+                "name": .text(topic.name), "articles": .number(topic.articles), "rising": .flag(topic.rising), "new": .flag(topic.new),
+                "mean": .text(topic.mean.map(TrendText.decimal) ?? "–"),
+                "sparkWidth": svg(ChartGeometry.sparkWidth + 4),
+                "sparkHeight": svg(ChartGeometry.sparkHeight + 4),
+                "points": .text(spark.points), "lastX": svg(spark.lastX), "lastY": svg(spark.lastY),
+                "sparkLabel": .text("\(topic.history.count) days: " + topic.history.map(String.init).joined(separator: " ")),
             ]
-            if let anchor = anchors[topic.id] { values["anchor"] = anchor }
+            if let anchor = anchors[topic.id] { values["anchor"] = .text(anchor) }
             if !topic.listedUnder.isEmpty {
-                values["listedUnder"] = topic.listedUnder.map { "\($0.section) (\($0.articles))" }.joined(separator: ", ")
+                values["listedUnder"] = .text(topic.listedUnder.map { "\($0.section) (\($0.articles))" }.joined(separator: ", "))
             }
-            return values
+            return .record(values)
         }
-        var context: [String: Any] = [
-            "hasTopics": !topics.isEmpty, "bars": bars, "rows": rows,
-            "chartWidth": SVGNumber.text(ChartGeometry.chartWidth),
-            "chartHeight": SVGNumber.text(ChartGeometry.chartHeight(rows: topics.count)),
-            "chartDescription": description.joined(separator: "; "),
-            "unitLabel": unit,
+        var context: [String: TemplateValue] = [
+            "hasTopics": .flag(!topics.isEmpty), "bars": .list(bars), "rows": .list(rows),
+            "chartWidth": svg(ChartGeometry.chartWidth),
+            "chartHeight": svg(ChartGeometry.chartHeight(rows: topics.count)),
+            "chartDescription": .text(description.joined(separator: "; ")),
+            "unitLabel": .text(unit),
             "countHeading": weeks == nil ? "Today" : "Week",
             "topicsHeading": weeks == nil ? "Topics today" : "Topics this week",
             "sparkHeading": weeks == nil ? "Last 30 days" : "Day by day",
@@ -160,39 +168,39 @@ public enum SummaryHTML {
                 ? "Every topic with articles today; a topic listed under another topic's section says where."
                 : "Every topic with articles this week.",
         ]
-        if let window { context["window"] = String(window) }
-        if let weeks, weeks > 0 { context["weeksLabel"] = WeekText.previousWeeks(weeks) }
+        if let window { context["window"] = .number(window) }
+        if let weeks, weeks > 0 { context["weeksLabel"] = .text(WeekText.previousWeeks(weeks)) }
         return context
     }
 
-    private static func entryContext(_ entry: DaySummary.Entry) -> [String: Any] {
-        var values: [String: Any] = ["title": entry.title, "articleID": String(entry.articleID)]
-        if !entry.lede.isEmpty { values["lede"] = entry.lede }
-        if let why = entry.why, !why.isEmpty { values["why"] = why }
+    private static func entryContext(_ entry: DaySummary.Entry) -> TemplateValue {
+        var values: [String: TemplateValue] = ["title": .text(entry.title), "articleID": "\(entry.articleID)"]
+        if !entry.lede.isEmpty { values["lede"] = .text(entry.lede) }
+        if let why = entry.why, !why.isEmpty { values["why"] = .text(why) }
         var meta: [String] = []
         let sources = TrendText.sourceLabels(entry)
         if !sources.isEmpty {
             meta.append((sources.count == 1 ? "source: " : "sources: ") + sources.joined(separator: "; "))
         }
         if !entry.alsoIn.isEmpty { meta.append("also in: " + entry.alsoIn.joined(separator: ", ")) }
-        if !meta.isEmpty { values["meta"] = meta.joined(separator: " · ") }
-        return values
+        if !meta.isEmpty { values["meta"] = .text(meta.joined(separator: " · ")) }
+        return .record(values)
     }
 
-    private static func storiesContext(_ stories: [TopStory]) -> [String: Any] {
+    private static func storiesContext(_ stories: [TopStory]) -> [String: TemplateValue] {
         [
-            "hasStories": !stories.isEmpty,
-            "stories": stories.map { story -> [String: Any] in
+            "hasStories": .flag(!stories.isEmpty),
+            "stories": .list(stories.map { story in
                 let coverage = TrendText.plural(story.articles, "article", "articles") + " · in "
                     + TrendText.plural(story.bulletins, "bulletin", "bulletins")
-                var values: [String: Any] = ["title": story.title, "articleID": String(story.articleID),
-                                             "coverage": coverage]
-                if !story.lede.isEmpty { values["lede"] = story.lede }
+                var values: [String: TemplateValue] = ["title": .text(story.title), "articleID": "\(story.articleID)",
+                                                     "coverage": .text(coverage)]
+                if !story.lede.isEmpty { values["lede"] = .text(story.lede) }
                 if let since = story.continuingSince {
                     values["continuing"] = "\(since) (\(TrendText.plural(story.earlierArticles, "earlier article", "earlier articles")))"
                 }
-                return values
-            },
+                return .record(values)
+            }),
         ]
     }
 }

@@ -64,7 +64,7 @@ public enum WeekText {
             for topic in summary.topics {
                 let trend = [topic.new ? "new" : nil, topic.rising ? "rising" : nil].compactMap { $0 }.joined(separator: ", ")
                 // A pipe in a topic name would end the cell.
-                let name = MarkdownEscaper.inline(topic.name).replacingOccurrences(of: "|", with: "\\|")
+                let name = MarkdownEscaper.inline(topic.name).replacing("|", with: "\\|")
                 lines.append("| \(name) | " + topic.daily.map(String.init).joined(separator: " | ")
                              + " | \(topic.articles) | \(trend) |")
             }

@@ -1,24 +1,24 @@
-/// Diacritic and case folding of the letters and digits whose folded form is not simply
-/// their lower-case form, without ICU: the table `WordNormalizer.Folder` uses, so that the
-/// classifier needs no Foundation (issue 14: ICU and full Foundation are ~22 MB of the
-/// daemon's memory and ~35 MB of its binary).
+/// Diacritic and case folding of letters and digits without ICU (issue 14: ICU and full
+/// Foundation are ~22 MB of the daemon's memory and ~35 MB of its binary). Used by the
+/// classifier (`WordNormalizer.Folder`) and the story words (`StoryText`), so both fold alike.
 ///
-/// Generated once from Foundation's `String.folding(options: [.caseInsensitive,
+/// `table` holds the letters and digits whose folded form is not simply their lower-case
+/// form. It was generated once from Foundation's `String.folding(options: [.caseInsensitive,
 /// .diacriticInsensitive], locale: nil)` (ICU) over every Unicode scalar (0x80…0x10FFFF) that
 /// is a letter or digit and not a mark: of 147,664 such scalars, these 817 fold to something
 /// other than their lower-casing (`é` → `e`, `ß` → `ss`, Greek tonos, Cyrillic `ё` → `е`…; `ø`
 /// and `æ` stay as they are, as with ICU).
-/// `FoldingWithoutICUTests.foldingWithoutICUMatchesFoundation` checks every scalar against
-/// Foundation again, so a toolchain whose ICU folds differently is noticed (to regenerate: list
-/// the scalars where its `withICU` differs from the lower-casing byte for byte — not with
-/// `String` equality, which holds for canonical equivalents such as U+0374 and U+02B9 — in
-/// this format).
+/// `FoldingWithoutICUTests.foldingWithoutICUMatchesFoundation` (classifier) and
+/// `StoryFoldingTests` (stories) check every scalar against Foundation again, so a toolchain
+/// whose ICU folds differently is noticed (to regenerate: list the scalars where the
+/// classifier test's `withICU` differs from the lower-casing byte for byte — not with `String`
+/// equality, which holds for canonical equivalents such as U+0374 and U+02B9 — in this format).
 ///
 /// Format: `SCALAR:FOLDED;` with hexadecimal code points, FOLDED a comma-separated list (empty:
 /// the letter folds to nothing).
-enum DiacriticFolding {
+public enum DiacriticFolding {
     /// Scalar value → the UTF-8 bytes of its folded, lower-case form.
-    static let table: [UInt32: [UInt8]] = {
+    public static let table: [UInt32: [UInt8]] = {
         var table: [UInt32: [UInt8]] = [:]
         for entry in source.split(whereSeparator: { $0 == ";" || $0 == "\n" }) {
             let halves = entry.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
@@ -31,6 +31,13 @@ enum DiacriticFolding {
         }
         return table
     }()
+
+    /// `scalar` case- and diacritic-folded: its `table` entry, else its lower-case form (the
+    /// standard library's, which may include combining marks: callers decide what to keep).
+    public static func fold(_ scalar: Unicode.Scalar) -> String {
+        if let folded = table[scalar.value] { return String(decoding: folded, as: UTF8.self) }
+        return String(scalar).lowercased()
+    }
 
     private static let source = """
         B5:3BC;C0:61;C1:61;C2:61;C3:61;C4:61;C5:61;C7:63;C8:65;C9:65;CA:65;CB:65;CC:69;CD:69;CE:69;
