@@ -36,7 +36,10 @@ let package = Package(
         // Bytes + file name → normalised text (format, encoding, e-mail headers).
         .target(name: "BulletinReader"),
         // Normalised text → articles (title, body, why it matters, position).
-        .target(name: "BulletinSplitter", dependencies: ["BulletinReader"]),
+        .target(
+            name: "BulletinSplitter", dependencies: ["BulletinReader"],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
         // Topic rules: parsing, one multi-pattern matcher, scores.
         .target(name: "BulletinClassifier", dependencies: ["BulletinSplitter", "TOML"]),
         // Story clusters: an article's story words, MinHash band keys and the same-story
