@@ -38,7 +38,10 @@ let package = Package(
         // Bytes + file name → normalised text (format, encoding, e-mail headers).
         .target(name: "BulletinReader"),
         // Normalised text → articles (title, body, why it matters, position).
-        .target(name: "BulletinSplitter", dependencies: ["BulletinReader"]),
+        .target(
+            name: "BulletinSplitter", dependencies: ["BulletinReader"],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
         // Case and diacritic folding of letters without ICU (`é` → `e`, `ß` → `ss`): the
         // classifier's words and the story words fold alike.
         .target(name: "LetterFolding"),

@@ -1,4 +1,3 @@
-import Foundation
 import BulletinReader
 
 /// Splits a `Document` into its articles. Pure and deterministic; linear in the size of
@@ -71,7 +70,13 @@ public struct BulletinSplitter: Sendable {
     public func boilerplateSender(for key: LayoutKey) -> String? {
         func clean(_ value: String?) -> String? {
             guard let value else { return nil }
-            let trimmed = value.trimmingCharacters(in: .whitespaces).lowercased()
+            // Spaces and tabs (Foundation's `.whitespaces`: tab and `\p{Zs}`) off both ends.
+            let blank: (Unicode.Scalar) -> Bool = { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
+            let scalars = value.unicodeScalars
+            guard let first = scalars.firstIndex(where: { !blank($0) }), let last = scalars.lastIndex(where: { !blank($0) }) else {
+                return nil
+            }
+            let trimmed = String(scalars[first...last]).lowercased()
             return trimmed.isEmpty ? nil : trimmed
         }
         if let from = clean(key.from) { return "from:" + (clean(LayoutMatch.address(in: from)) ?? from) }

@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Which documents a `SplitterLayout` is for. A document matches when any one of the
 /// given lists has an entry that accepts it (an empty match accepts nothing).
@@ -8,7 +14,7 @@ import Foundation
 /// `From` header as written ("Digital Watch <news@diplomacy.edu>") or against the bare
 /// address between `<` and `>`, `*.diplomacy.edu*`
 /// against `List-Id`, `diplo-*.txt` against the file name. `subject` entries are regular
-/// expressions searched case-insensitively anywhere in the subject (or HTML title).
+/// expressions (`SplitterConfig`'s syntax, bulletind's own matcher) searched case-insensitively anywhere in the subject (or HTML title).
 public struct LayoutMatch: Sendable, Equatable {
     public var from: [String]
     public var listID: [String]
@@ -33,7 +39,7 @@ public struct LayoutMatch: Sendable, Equatable {
         if let value = key.listID, listID.contains(where: { Self.glob($0, matches: value) }) { return true }
         if let value = key.fileName, fileName.contains(where: { Self.glob($0, matches: value) }) { return true }
         if let value = key.subject {
-            for pattern in subject where value.range(of: pattern, options: [.regularExpression, .caseInsensitive]) != nil {
+            for pattern in subject where (try? LinePattern(pattern))?.occurs(in: value) == true {
                 return true
             }
         }
