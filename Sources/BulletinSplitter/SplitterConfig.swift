@@ -1,7 +1,19 @@
 /// The patterns that describe a publisher's layout. Loaded from the `[format]` table of
 /// bulletind.toml; `default` matches the Diplo digest layout.
 ///
-/// Every pattern is an ICU regular expression (`NSRegularExpression` syntax). It is
+/// Every pattern is a regular expression in ICU's syntax, run by bulletind's own matcher
+/// (`LinePattern`; no ICU in the binary) with ICU's meaning: literals, `.`, bracket
+/// expressions (ranges, class escapes, nested brackets), `\d \D \s \S \w \W \h \H \v \V`,
+/// `\p{…}`/`\P{…}` with a general category (`L`, `Lu`, `Nd`, `P`, `Zs`…) or `Alphabetic`,
+/// groups (capturing, `(?:…)`, named, atomic `(?>…)`), look-ahead and look-behind,
+/// alternation, `? * + {n} {n,} {n,m}` with lazy and possessive forms, back-references
+/// (`\1`…`\9`, `\k<name>`), `^ $ \A \Z \z \b \B`, escapes `\n \t \r \f \a \e \xhh \x{h…}
+/// \uhhhh \0ooo`, `\Q…\E`, comments `(?#…)` and `(?i)`. Not taken (a clear error naming the
+/// position): other inline flags such as `(?x)`, `\X \R \N{…} \c`, POSIX `[:alpha:]` and the
+/// set operators `&&`, `--`. Case-insensitive as ICU: literal text compares full case
+/// foldings ("Straße" matches "STRASSE", "fi" matches "ﬁ"), single characters and bracket
+/// expressions simple ones ("[a-z]" takes "ſ" and the Kelvin sign); `\b` lies between a
+/// `\w` and a `\W` character. A pattern is
 /// matched case-insensitively against a whole line after trimming and, for Markdown
 /// documents, after removing inline markup (`#` heading marks, `**bold**`, links); it
 /// is implicitly anchored at both ends, so `unsubscribe.*` matches a line *starting*
