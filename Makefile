@@ -127,7 +127,8 @@ test-unit: ## the unit tests (swift test), the store conformance suite on SQLite
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-test-cli: build ## the command-line tests: the real binary on a real database (Tests/cli/run.sh), status and metrics (status.sh)
+test-cli: build ## the command-line tests: the real binary on a real database (Tests/cli/run.sh), status and metrics (status.sh), no ICU (lean.sh)
+	bash Tests/cli/lean.sh $(DEBUG_BIN)
 	bash Tests/cli/run.sh $(DEBUG_BIN)
 	bash Tests/cli/progress.sh $(DEBUG_BIN)
 	bash Tests/cli/status.sh $(DEBUG_BIN)
