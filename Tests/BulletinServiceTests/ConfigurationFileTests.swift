@@ -57,6 +57,11 @@ import BulletinSplitter
         ("time_zone = \"Europe/Zurch\"\n", "b.toml:1:13: time_zone: unknown time zone \"Europe/Zurch\""),
         ("rescan_interval = 0\n", "b.toml:1:19: rescan_interval must be at least 1 second"),
         ("[format]\ntrailer_patterns = ['ok', '(unclosed']\n", "b.toml:2:27: trailer_patterns: not a valid regular expression"),
+        // The matcher's reason comes along: what is wrong and at which character of the pattern.
+        ("[format]\ntrailer_patterns = ['broken (group']\n",
+         "b.toml:2:21: trailer_patterns: not a valid regular expression: broken (group — unclosed group \"(\" at character 8"),
+        ("[format]\nfooter_patterns = ['(?x)a b']\n",
+         "b.toml:2:20: footer_patterns: not a valid regular expression: (?x)a b — inline flags \"(?x…\" are not supported"),
         ("[format]\ntrailer = []\n", "b.toml:2:1: unknown key 'trailer'"),
         ("inbox = \n", "b.toml:1:"),
         ("log_level = \"loud\"\n", "b.toml:1:13: unknown log_level \"loud\": use trace, debug, info"),

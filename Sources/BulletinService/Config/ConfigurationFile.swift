@@ -182,7 +182,10 @@ public enum ConfigurationFile {
                     trailerPatterns: [pattern], whyHeadingPatterns: [], footerPatterns: [], captionPatterns: [],
                     mastheadPatterns: [], housePatterns: []))
             } catch {
-                throw TOMLError(at: value.position, "\(key): not a valid regular expression: \(pattern)")
+                // The splitter's reason names what is wrong and where ("unclosed group "(" at
+                // character 8", a construct its matcher does not take).
+                let reason = (error as? SplitterConfigError).map { " — \($0.message)" } ?? ""
+                throw TOMLError(at: value.position, "\(key): not a valid regular expression: \(pattern)\(reason)")
             }
             result.append(pattern)
         }
