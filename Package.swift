@@ -35,6 +35,10 @@ let package = Package(
         .target(name: "TOML"),
         // JSON string literals written by hand, byte for byte what JSONEncoder writes.
         .target(name: "JSONText"),
+        // Plain pthreads without Foundation (Glibc only): `DetachedThread` (never reniced, unlike
+        // libdispatch's workers), `Lock` (a mutex) and `ThreadCondition` (a mutex with a
+        // condition variable and timed waits), for the SQLite layer, the store and the service.
+        .target(name: "PosixThreads"),
         // Bytes + file name → normalised text (format, encoding, e-mail headers).
         .target(name: "BulletinReader"),
         // Normalised text → articles (title, body, why it matters, position).
@@ -66,7 +70,7 @@ let package = Package(
         // transactions, one writer and snapshot readers over a WAL file, schema migrations.
         .target(
             name: "SQLite",
-            dependencies: ["CSQLite"],
+            dependencies: ["CSQLite", "PosixThreads"],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         // The SQLite file: schema, idempotent ingest, full-text search, statistics.
@@ -74,6 +78,7 @@ let package = Package(
             name: "BulletinStore",
             dependencies: [
                 "BulletinSplitter", "BulletinClassifier", "BulletinModel", "BulletinStories", "JSONText", "SQLite",
+                "PosixThreads",
             ],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
@@ -104,6 +109,7 @@ let package = Package(
             dependencies: [
                 "TOML", "BulletinReader", "BulletinSplitter", "BulletinClassifier", "BulletinModel",
                 "BulletinStories", "BulletinStore", "BulletinSummary", "CSystemd", "CMalloc",
+                "PosixThreads",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -159,6 +165,7 @@ let package = Package(
             path: "Benchmarks/BulletinBench"
         ),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
+        .testTarget(name: "PosixThreadsTests", dependencies: ["PosixThreads"]),
         .testTarget(name: "BulletinReaderTests", dependencies: ["BulletinReader"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BulletinSplitterTests", dependencies: ["BulletinSplitter"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BulletinClassifierTests", dependencies: ["BulletinClassifier"]),

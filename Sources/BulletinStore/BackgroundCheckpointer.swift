@@ -1,3 +1,4 @@
+import PosixThreads
 import SQLite
 
 /// Copies the write-ahead log back into the database file on a thread of its own, so that a
@@ -20,7 +21,9 @@ final class BackgroundCheckpointer: @unchecked Sendable {
     /// Used only by the checkpoint thread, one at a time.
     private let connection: Connection
     private let interval: Duration
-    private let condition = ThreadCondition()
+    /// Its timed waits measure on the monotonic clock: a change of the wall clock neither
+    /// shortens nor lengthens the pause between checkpoints.
+    private let condition = ThreadCondition(clock: .monotonic)
     /// Guarded by `condition`.
     private var requested = false
     private var threadRunning = false
@@ -41,7 +44,10 @@ final class BackgroundCheckpointer: @unchecked Sendable {
             threadRunning = true
             return true
         }
-        if start { DetachedThread.start { [self] in run() } }
+        guard start else { return }
+        guard DetachedThread.start({ [self] in run() }) else {
+            fatalError("cannot start the checkpoint thread: pthread_create refused it")
+        }
     }
 
     /// Waits for the checkpoint in progress or waiting, if any (tests).

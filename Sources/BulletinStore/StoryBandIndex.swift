@@ -1,5 +1,5 @@
 import BulletinStories
-import SQLite
+import PosixThreads
 
 /// The band index of the story clusters, kept in memory: for each MinHash band key
 /// (`StorySignature.bandKeys`), the most recent article indexed under it, over the last

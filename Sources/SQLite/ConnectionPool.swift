@@ -1,3 +1,5 @@
+import PosixThreads
+
 /// One database file in WAL mode shared by the threads of a process: one writer connection
 /// and read-only reader connections.
 ///

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import Dispatch
+import PosixThreads
 
 /// A batch of inbox files being prepared (`Pipeline.prepare`: read, split, classify) on other
 /// threads while the daemon's thread stores the batch before it. The files stay in the inbox

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import PosixThreads
 import Synchronization
 
 /// Runs `write` on a thread of its own, so the daemon's thread never waits for a file to be
@@ -20,7 +21,8 @@ public final class BackgroundWriter: Sendable {
     private let interval: Double
     private let periodic: Bool
     private let write: @Sendable () -> Void
-    private let condition = ConditionLock()
+    /// On the wall clock, as `lastWrite` (`Date`).
+    private let condition = ThreadCondition()
     /// Guarded by `condition`.
     nonisolated(unsafe) private var requested = false
     nonisolated(unsafe) private var stopped = false
@@ -66,7 +68,7 @@ public final class BackgroundWriter: Sendable {
                 let due = lastWrite.addingTimeInterval(interval)
                 if (requested || periodic) && Date() >= due { break }
                 if requested || periodic {
-                    _ = condition.wait(until: due)
+                    condition.wait(until: due.timeIntervalSince1970)
                 } else {
                     condition.wait()
                 }

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import Dispatch
+import PosixThreads
 import Synchronization
 
 /// `map` over the available cores, for pure work on independent items (analysing several

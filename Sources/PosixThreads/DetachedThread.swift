@@ -2,15 +2,19 @@
 import Glibc
 #endif
 
-/// A plain POSIX thread that runs `body` once and ends: what `Foundation.Thread` gave us,
-/// without full Foundation. Not a libdispatch worker: libdispatch renices its workers, which
-/// the unit's system-call filter refuses (see `ParallelMap`).
-enum DetachedThread {
-    /// Starts `body` on a new detached thread (default attributes: the system's stack size).
-    /// Returns false, without running `body`, when the system refuses the thread (`EAGAIN`: too
-    /// many tasks).
+/// A plain POSIX thread that runs `body` once and ends, without Foundation's `Thread`.
+///
+/// Never a libdispatch worker and never reniced: libdispatch calls setpriority(2) on the
+/// threads it starts, which the service's system-call filter refuses (each refusal was a
+/// `Failed to set thread priority for worker thread` line in the journal). The thread gets
+/// the system's default attributes (stack size, scheduling) and is detached: nobody joins it,
+/// and it ends when `body` returns.
+public enum DetachedThread {
+    /// Starts `body` on a new detached thread and returns at once. Returns false, without
+    /// running `body` (it is released), when the system refuses the thread (`EAGAIN`: too many
+    /// tasks, or out of memory); a caller decides whether to run the work itself or stop.
     @discardableResult
-    static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
+    public static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
         let box = Unmanaged.passRetained(Body(run: body))
         var thread: pthread_t = 0
         let attributes = UnsafeMutablePointer<pthread_attr_t>.allocate(capacity: 1)
