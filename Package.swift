@@ -35,12 +35,15 @@ let package = Package(
         .target(name: "TOML"),
         // JSON string literals written by hand, byte for byte what JSONEncoder writes.
         .target(name: "JSONText"),
+        // Proleptic Gregorian days since 1970 and back (`CivilDays`): the one place of the calendar
+        // arithmetic the reader's e-mail dates, the store's dates and the local calendar share.
+        .target(name: "CivilTime"),
         // Plain pthreads without Foundation (Glibc only): `DetachedThread` (never reniced, unlike
         // libdispatch's workers), `Lock` (a mutex) and `ThreadCondition` (a mutex with a
         // condition variable and timed waits), for the SQLite layer, the store and the service.
         .target(name: "PosixThreads"),
         // Bytes + file name → normalised text (format, encoding, e-mail headers).
-        .target(name: "BulletinReader"),
+        .target(name: "BulletinReader", dependencies: ["CivilTime"]),
         // Normalised text → articles (title, body, why it matters, position).
         .target(
             name: "BulletinSplitter", dependencies: ["BulletinReader"],
@@ -70,7 +73,7 @@ let package = Package(
         // transactions, one writer and snapshot readers over a WAL file, schema migrations.
         .target(
             name: "SQLite",
-            dependencies: ["CSQLite", "PosixThreads"],
+            dependencies: ["CSQLite", "CivilTime", "PosixThreads"],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         // The SQLite file: schema, idempotent ingest, full-text search, statistics.
@@ -108,7 +111,7 @@ let package = Package(
             name: "BulletinService",
             dependencies: [
                 "TOML", "BulletinReader", "BulletinSplitter", "BulletinClassifier", "BulletinModel",
-                "BulletinStories", "BulletinStore", "BulletinSummary", "CSystemd", "CMalloc",
+                "BulletinStories", "BulletinStore", "BulletinSummary", "CSystemd", "CMalloc", "CivilTime",
                 "PosixThreads",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
@@ -165,6 +168,7 @@ let package = Package(
             path: "Benchmarks/BulletinBench"
         ),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
+        .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime"]),
         .testTarget(name: "PosixThreadsTests", dependencies: ["PosixThreads"]),
         .testTarget(name: "BulletinReaderTests", dependencies: ["BulletinReader"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BulletinSplitterTests", dependencies: ["BulletinSplitter"], resources: [.copy("Fixtures")]),
@@ -186,7 +190,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BulletinSummaryTests", dependencies: ["BulletinSummary"]),
-        .testTarget(name: "BulletinServiceTests", dependencies: ["BulletinService", "BulletinModel", "BulletinStore"]),
+        .testTarget(
+            name: "BulletinServiceTests", dependencies: ["BulletinService", "BulletinModel", "BulletinStore", "CivilTime"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import CivilTime
 
 /// Parses the date-time of an e-mail `Date` header (RFC 5322 §3.3, including the obsolete
 /// forms of §4.3).
@@ -34,7 +35,7 @@ enum RFC5322Date {
               var year = Int(tokens[2]), tokens[2].count >= 2, tokens[2].count <= 4
         else { return nil }
         if tokens[2].count <= 2 { year += year < 50 ? 2000 : 1900 } else if tokens[2].count == 3 { year += 1900 }
-        guard day <= daysInMonth(month + 1, year: year) else { return nil }
+        guard day <= CivilDays.daysInMonth(year: year, month: month + 1) else { return nil }
 
         let timeParts = tokens[3].split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
         guard timeParts.count == 2 || timeParts.count == 3, timeParts.allSatisfy({ $0 != nil }),
@@ -48,7 +49,7 @@ enum RFC5322Date {
             guard let offset = zoneOffset(tokens[4]) else { return nil }
             offsetSeconds = offset
         }
-        let days = daysFromCivil(year: year, month: month + 1, day: day)
+        let days = CivilDays.days(year: year, month: month + 1, day: day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
@@ -75,24 +76,5 @@ enum RFC5322Date {
         }
         if let hours = namedZones[token] { return hours * 3600 }
         return token.allSatisfy({ $0.isASCII && $0.isLetter }) ? 0 : nil
-    }
-
-    private static func daysInMonth(_ month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithm).
-    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let monthIndex = month > 2 ? month - 3 : month + 9
-        let dayOfYear = (153 * monthIndex + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }

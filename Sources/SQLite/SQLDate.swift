@@ -3,18 +3,20 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import CivilTime
 
 /// Dates as the database stores them: UTC text "yyyy-MM-dd HH:mm:ss.SSS", the form GRDB
 /// wrote (so text comparisons in SQL order dates, and databases written before read the
-/// same). Pure arithmetic on the proleptic Gregorian calendar: no time zone or calendar
-/// library.
+/// same). Pure arithmetic on the proleptic Gregorian calendar (`CivilDays`): no time zone or
+/// calendar library.
 public enum SQLDate {
     /// "yyyy-MM-dd HH:mm:ss.SSS" in UTC; the milliseconds are truncated (towards the past),
     /// as GRDB's formatter did.
     public static func text(of date: Date) -> String {
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-        let (days, dayMilliseconds) = floorDivide(milliseconds, 86_400_000)
-        let (year, month, day) = civil(fromDays: days)
+        let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let days = CivilDays.floorDivide(milliseconds, 86_400_000)
+        let dayMilliseconds = milliseconds - days * 86_400_000
+        let (year, month, day) = CivilDays.date(days: days)
         let seconds = dayMilliseconds / 1000
         var text = ""
         text.reserveCapacity(23)
@@ -42,7 +44,7 @@ public enum SQLDate {
         guard let year = scanner.number(digits: 4), scanner.skip("-"),
               let month = scanner.number(digits: 2), scanner.skip("-"),
               let day = scanner.number(digits: 2), (1...12).contains(month), (1...31).contains(day) else { return nil }
-        var seconds = Double(days(fromYear: year, month: month, day: day)) * 86_400
+        var seconds = Double(CivilDays.days(year: year, month: month, day: day)) * 86_400
         if scanner.skip(" ") || scanner.skip("T") {
             guard let hour = scanner.number(digits: 2), scanner.skip(":"), let minute = scanner.number(digits: 2)
             else { return nil }
@@ -74,36 +76,7 @@ public enum SQLDate {
         return Date(timeIntervalSince1970: seconds)
     }
 
-    /// Days since 1970-01-01 → (year, month, day) (H. Hinnant's `civil_from_days`).
-    static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    /// (year, month, day) → days since 1970-01-01 (H. Hinnant's `days_from_civil`).
-    static func days(fromYear year: Int, month: Int, day: Int) -> Int64 {
-        let y = Int64(month <= 2 ? year - 1 : year)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let m = Int64(month)
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    private static func floorDivide(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
-        let remainder = a % b
-        return remainder < 0 ? (a / b - 1, remainder + b) : (a / b, remainder)
-    }
-
-    private static func append(_ value: Int64, digits: Int, to text: inout String) {
+    private static func append(_ value: Int, digits: Int, to text: inout String) {
         let number = String(value)
         if number.count < digits { text += String(repeating: "0", count: digits - number.count) }
         text += number

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import CivilTime
 
 extension LocalCalendar {
     /// The ISO week that contains `date` (weeks begin on Monday; week 1 holds the first Thursday).

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import CivilTime
 
 /// The days bulletind counts in: the configured time zone, resolved once when the
 /// configuration is read, with the Gregorian calendar in it. The archive's day folders, the

@@ -1,3 +1,5 @@
+import CivilTime
+
 /// A calendar day written `YYYY-MM-DD`, as used for summaries and `--since`. Which instants it
 /// holds depends on the zone: ask a `LocalCalendar` (`day(containing:)`, `start(of:)`).
 public struct LocalDay: Sendable, Hashable, Comparable, CustomStringConvertible {

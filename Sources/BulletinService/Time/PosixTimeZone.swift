@@ -1,3 +1,5 @@
+import CivilTime
+
 /// A POSIX `TZ` rule string, as found in the footer of a TZif file (RFC 8536 section 3.3):
 /// `CET-1CEST,M3.5.0,M10.5.0/3`, `<+0545>-5:45`, `<+1030>-10:30<+11>-11,M10.1.0,M4.1.0`.
 /// It gives the UTC offset for instants after the file's last transition.
