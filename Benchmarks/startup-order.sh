@@ -44,7 +44,7 @@ summaries = "$work/run/summaries"
 rules = "$PWD/Config/topics.toml"
 time_zone = "UTC"
 EOF
-valgrind --tool=callgrind --dump-instr=yes --callgrind-out-file="$work/callgrind.out" \
+env -u JOURNAL_STREAM -u INVOCATION_ID -u NOTIFY_SOCKET valgrind --tool=callgrind --dump-instr=yes --callgrind-out-file="$work/callgrind.out" \
     "$work/bulletind.nodebug" run --config "$work/run/bulletind.toml" >"$work/run/log" 2>&1 &
 daemon=$!
 for _ in $(seq 1200); do
