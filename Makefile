@@ -26,7 +26,7 @@ DOCDIR      ?= $(PREFIX)/share/doc/bulletind
 DEBUGDIR    ?= /usr/lib/debug
 KEEP_DEBUG  ?=
 
-.PHONY: all deps build release run test test-unit test-cli test-browser test-reliability test-postgres test-systemd split-eval stress bench install uninstall clean help
+.PHONY: all deps build release run test test-unit test-cli test-browser test-reliability test-postgres test-systemd split-eval stress bench startup-order install uninstall clean help
 
 all: build ## the same as make build
 
@@ -197,6 +197,14 @@ STRESS_SANITIZERS ?= 1
 stress: build ## the long reliability suite, fuzzing and sanitizers (root; docs/RELIABILITY.md)
 	$(SWIFT) build --product BulletinFuzz
 	STRESS_SANITIZERS=$(STRESS_SANITIZERS) bash Tests/stress/run.sh $(DEBUG_BIN) .build/debug/BulletinFuzz
+
+# The release bulletind's start-up layout (docs/PERFORMANCE.md, "Idle memory"): runs the release
+# daemon under valgrind's callgrind until it is idle, writes the functions it ran to
+# Sources/Executables/bulletind/startup.order (the release link places them together) and relinks.
+# Run it when start-up changed much: a stale list only places less of start-up together (the
+# linker ignores names that are gone). Needs valgrind.
+startup-order: release ## list the functions the idle daemon ran, for the release link's layout (valgrind)
+	bash Benchmarks/startup-order.sh $(RELEASE_BIN)
 
 # Installs the release binaries already built, stripped, side by side in BINDIR (bulletind
 # looks for bulletind-postgresql in its own folder); builds them only when one is missing, so it

@@ -11,6 +11,19 @@
 // through them.
 import PackageDescription
 
+// The release link of bulletind (docs/PERFORMANCE.md, "Idle memory"): lld, with the functions an
+// idle daemon runs placed together (startup.order, made by `make startup-order`), relative
+// relocations packed (DT_RELR: glibc 2.36, Debian 12) and no symbol exported from the
+// executable. The daemon then faults in a few dense megabytes of its text instead of pages
+// scattered over all of it.
+let startupLayout = [
+    "-use-ld=lld",
+    "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/Sources/Executables/bulletind/startup.order",
+    "-Xlinker", "--no-warn-symbol-ordering",
+    "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
+    "-Xlinker", "--no-export-dynamic",
+]
+
 let package = Package(
     name: "bulletind",
     products: [
@@ -141,7 +154,9 @@ let package = Package(
             name: "bulletind",
             dependencies: ["BulletindCommands"],
             path: "Sources/Executables/bulletind",
-            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+            exclude: ["startup.order"],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")],
+            linkerSettings: [.unsafeFlags(startupLayout, .when(configuration: .release))]
         ),
         .executableTarget(
             name: "bulletind-postgresql",
@@ -196,3 +211,10 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Release builds of our own Swift modules put each function in a section of its own, so that
+// the linker can place the ones start-up runs together (`startupLayout`) and drop unused ones.
+for target in package.targets where [.regular, .executable].contains(target.type) {
+    target.swiftSettings = (target.swiftSettings ?? [])
+        + [.unsafeFlags(["-Xfrontend", "-function-sections"], .when(configuration: .release))]
+}

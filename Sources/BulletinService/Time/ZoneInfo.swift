@@ -71,8 +71,8 @@ public struct ZoneInfo: Sendable, Equatable {
         guard let data = FileManager.default.contents(atPath: localtime) else { return .utc }
         var name = "localtime"
         if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: localtime),
-           let range = target.firstRange(of: "zoneinfo/") {
-            name = String(target[range.upperBound...])
+           let after = zoneName(inLinkTarget: target) {
+            name = after
         }
         return (try? ZoneInfo(identifier: name, tzif: [UInt8](data), path: localtime)) ?? .utc
     }
@@ -91,12 +91,30 @@ public struct ZoneInfo: Sendable, Equatable {
     }
 
     /// Letters, digits and `/_+-.` without `..`: a name under the directory, never a path out of it.
+    /// (Byte by byte: `String.contains(_:)` and `firstRange(of:)` come from _StringProcessing,
+    /// whose code the daemon's start would otherwise fault in for this alone.)
     static func isPlausibleName(_ name: String) -> Bool {
-        guard !name.isEmpty, !name.hasPrefix("/"), !name.contains("..") else { return false }
-        return name.utf8.allSatisfy { byte in
-            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        guard !name.isEmpty, !name.hasPrefix("/") else { return false }
+        var previous: UInt8 = 0
+        for byte in name.utf8 {
+            let allowed = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
                 || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || "/_+-.".utf8.contains(byte)
+            guard allowed, !(byte == UInt8(ascii: ".") && previous == UInt8(ascii: ".")) else { return false }
+            previous = byte
         }
+        return true
+    }
+
+    /// What follows the first `zoneinfo/` in the target of /etc/localtime's link
+    /// (`/usr/share/zoneinfo/Europe/Zurich` → `Europe/Zurich`), or nil.
+    static func zoneName(inLinkTarget target: String) -> String? {
+        let bytes = Array(target.utf8)
+        let marker = Array("zoneinfo/".utf8)
+        guard bytes.count >= marker.count else { return nil }
+        for start in 0...(bytes.count - marker.count) where bytes[start..<(start + marker.count)].elementsEqual(marker) {
+            return String(decoding: bytes[(start + marker.count)...], as: UTF8.self)
+        }
+        return nil
     }
 
     public static func == (a: ZoneInfo, b: ZoneInfo) -> Bool {
