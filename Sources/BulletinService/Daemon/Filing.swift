@@ -45,8 +45,8 @@ struct Filing {
         defer { close(inboxFD) }
         let archive = Archive(root: configuration.archive, calendar: configuration.calendar)
         let moves = FileMoveBatch(sourceFD: inboxFD)
-        /// Per file of the batch: what became of it (nil: it stays in the inbox), and the
-        /// bulletin to record as filed once its move is complete.
+        // Per file of the batch: what became of it (nil: it stays in the inbox), and the
+        // bulletin to record as filed once its move is complete.
         var results = [FiledFile.Outcome?](repeating: nil, count: outcomes.count)
         var bulletinIDs = [Int64?](repeating: nil, count: outcomes.count)
         var quarantinedFiles: [Int: FiledFile] = [:]
