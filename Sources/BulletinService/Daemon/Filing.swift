@@ -8,21 +8,23 @@ import Glibc
 #endif
 
 /// After the commit: each file of a batch archived or quarantined, then the archived ones
-/// recorded as filed; one `DaemonEvent.filed` per file.
+/// recorded as filed; one `DaemonEvent.filed` per file, in the order of the batch.
 ///
 /// The durable order (docs/RELIABILITY.md): the commit that accounts for the batch is durable
-/// before this runs (`synchronous = FULL`); each file's new name is made durable (its destination
-/// folder fsynced) before its name in the inbox is removed, and the inbox is fsynced after, file
-/// by file: another process may fsync the inbox at any moment (a sender dropping the safe way
-/// does), so a removal made before the destination's fsync could become durable first. The
-/// filing is recorded only after all of it.
+/// before this runs (`synchronous = FULL`). The files to archive move together
+/// (`FileMoveBatch`): each is linked into its day folder, each day folder is fsynced once, and
+/// only then are their inbox names removed and the inbox fsynced once. No inbox name is removed
+/// before the file's new name is durable, whoever fsyncs the inbox meanwhile (a sender dropping
+/// the safe way does). A rejected file is quarantined on its own (its reason written durably
+/// first, then its own move). The filing is recorded only after all of it.
+///
+/// A file that cannot be moved stays in the inbox and is queued again (stored: it is filed
+/// later without being counted twice); the other files of the batch are filed all the same.
 struct Filing {
     /// What filing one batch did.
     struct Report {
         /// The files stored with new content: how many new articles, received when.
         var stored: [(newArticles: Int, receivedAt: Date)] = []
-        /// The last file that left the inbox.
-        var last: String?
         /// The first file that could not be moved (it stays in the inbox, queued again).
         var failure: (name: String, error: any Error)?
     }
@@ -42,38 +44,57 @@ struct Filing {
         }
         defer { close(inboxFD) }
         let archive = Archive(root: configuration.archive, calendar: configuration.calendar)
-        var filed: [Int64] = []
+        let moves = FileMoveBatch(sourceFD: inboxFD)
+        // Per file of the batch: what became of it (nil: it stays in the inbox), and the
+        // bulletin to record as filed once its move is complete.
+        var results = [FiledFile.Outcome?](repeating: nil, count: outcomes.count)
+        var bulletinIDs = [Int64?](repeating: nil, count: outcomes.count)
+        var quarantinedFiles: [Int: FiledFile] = [:]
+        func failed(_ name: String, _ error: any Error) {
+            // Stored but not moved: taken again later, it is filed without being counted.
+            intake.requeue(name)
+            if report.failure == nil { report.failure = (name, error) }
+        }
         for (index, outcome) in outcomes.enumerated() {
             let input = batch.inputs[index]
-            let name = input.fileName
-            let started = batch.started[index]
             do {
-                let result: FiledFile.Outcome
                 switch outcome {
                 case .stored(let id, let articles, let newArticles, let topics):
-                    try archive.file(name: name, from: inboxFD, receivedAt: input.receivedAt)
-                    filed.append(id)
-                    report.stored.append((newArticles, input.receivedAt))
-                    result = .stored(articles: articles, newArticles: newArticles, topics: topics)
+                    try archive.place(name: input.fileName, in: moves, receivedAt: input.receivedAt)
+                    (results[index], bulletinIDs[index]) = (.stored(articles: articles, newArticles: newArticles, topics: topics), id)
                 case .duplicate:
-                    try archive.file(name: name, from: inboxFD, receivedAt: input.receivedAt)
-                    result = .duplicate
+                    try archive.place(name: input.fileName, in: moves, receivedAt: input.receivedAt)
+                    results[index] = .duplicate
                 case .awaitingFiling(let id):
-                    try archive.file(name: name, from: inboxFD, receivedAt: input.receivedAt)
-                    filed.append(id)
-                    result = .storedEarlier
+                    try archive.place(name: input.fileName, in: moves, receivedAt: input.receivedAt)
+                    (results[index], bulletinIDs[index]) = (.storedEarlier, id)
                 case .rejected(let reason):
-                    try quarantine(name, from: inboxFD, cause: .rejected, reason: reason, started: started)
-                    report.last = name
-                    continue
+                    quarantinedFiles[index] = try quarantined(input.fileName, from: inboxFD, cause: .rejected,
+                                                              reason: reason, started: batch.started[index])
                 }
-                events.report(.filed(FiledFile(name: name, outcome: result, duration: events.clock().timeIntervalSince(started))))
-                report.last = name
             } catch {
-                // Stored but not moved: taken again later, it is filed without being counted.
-                intake.requeue(name)
-                if report.failure == nil { report.failure = (name, error) }
+                failed(input.fileName, error)
             }
+        }
+        let unmoved = moves.finish()
+        var filed: [Int64] = []
+        for index in outcomes.indices {
+            let name = batch.inputs[index].fileName
+            if let file = quarantinedFiles[index] {
+                events.report(.filed(file))
+                continue
+            }
+            guard let result = results[index] else { continue }
+            if let failure = unmoved[name] {
+                failed(name, failure)
+                continue
+            }
+            if let id = bulletinIDs[index] { filed.append(id) }
+            if case .stored(_, let newArticles, _) = result {
+                report.stored.append((newArticles, batch.inputs[index].receivedAt))
+            }
+            let duration = events.clock().timeIntervalSince(batch.started[index])
+            events.report(.filed(FiledFile(name: name, outcome: result, duration: duration)))
         }
         markFiled(filed)
         return report
@@ -81,11 +102,17 @@ struct Filing {
 
     /// Moves `name` to the quarantine with `NAME.error` giving `reason` (written durably first).
     func quarantine(_ name: String, from inboxFD: Int32, cause: QuarantineCause, reason: String, started: Date) throws {
+        events.report(.filed(try quarantined(name, from: inboxFD, cause: cause, reason: reason, started: started)))
+    }
+
+    /// `quarantine`, returning the event to report instead of reporting it.
+    private func quarantined(_ name: String, from inboxFD: Int32, cause: QuarantineCause, reason: String,
+                             started: Date) throws -> FiledFile {
         try Quarantine(root: configuration.quarantine)
             .file(name: name, from: inboxFD, originalPath: "\(configuration.inbox)/\(name)", reason: reason,
                   at: events.clock())
         let duration = events.clock().timeIntervalSince(started)
-        events.report(.filed(FiledFile(name: name, outcome: .quarantined(cause, reason: reason), duration: duration)))
+        return FiledFile(name: name, outcome: .quarantined(cause, reason: reason), duration: duration)
     }
 
     /// At start-up: bulletins stored before the last stop whose files had left the inbox are

@@ -28,9 +28,21 @@ public struct Archive: Sendable {
     /// the file now has. Throws `POSIXFailure`; the file then stays in the inbox.
     @discardableResult
     public func file(name: String, from directoryFD: Int32, receivedAt: Date) throws -> String {
+        let batch = FileMoveBatch(sourceFD: directoryFD)
+        let path = try place(name: name, in: batch, receivedAt: receivedAt)
+        if let failure = batch.finish()[name] { throw failure }
+        return path
+    }
+
+    /// `file`, for several files of one folder: gives `name` its name in the day folder (created
+    /// 0750 when the batch has no file there yet) as part of `batch`; the move is complete,
+    /// durable and the inbox name gone only after `batch.finish()`. Returns the path the file
+    /// will have. Throws `POSIXFailure`; the file then stays in the inbox.
+    @discardableResult
+    func place(name: String, in batch: FileMoveBatch, receivedAt: Date) throws -> String {
         let folder = folder(for: receivedAt)
-        try Directories.create(folder)
-        let used = try FileMover.move(name: name, from: directoryFD, to: folder)
+        if !batch.hasFolder(folder) { try Directories.create(folder) }
+        let used = try batch.place(name: name, to: folder)
         return "\(folder)/\(used)"
     }
 }

@@ -23,38 +23,19 @@ import Glibc
 /// file in the source; a cut between the two leaves it under both names (the same inode), which
 /// the next move of that name recognises (the destination already holds the very same file:
 /// only the source name is removed), so the file is never lost and never filed twice.
+/// `FileMoveBatch` moves several files in that order with one fsync per folder.
 enum FileMover {
     /// Moves `name` out of the folder open as `sourceFD` into `destination` (which must exist).
     /// `isFree` may veto a candidate name (e.g. when its sidecar exists). Returns the name used.
     /// The move is durable when this returns (destination folder fsynced before the source name
-    /// is removed, then the source folder). There is no way to defer the syncs to a batch:
-    /// another process may fsync the source folder at any moment, and a removal made before the
-    /// destination's fsync could then become durable first (docs/RELIABILITY.md).
+    /// is removed, then the source folder): a `FileMoveBatch` of one file. To move several files
+    /// with one fsync per folder, use `FileMoveBatch` itself, which keeps the same order.
     static func move(name: String, from sourceFD: Int32, to destination: String,
                      isFree: (String) -> Bool = { _ in true }) throws -> String {
-        let destFD = open(destination, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard destFD >= 0 else { throw POSIXFailure(operation: "open folder", path: destination) }
-        defer { close(destFD) }
-        for attempt in 0..<100_000 {
-            let candidate = numbered(name, attempt)
-            if isSameFile(name, in: sourceFD, as: candidate, in: destFD) {
-                try finish(name, from: sourceFD, as: candidate, to: destFD, destination: destination)
-                return candidate
-            }
-            guard isFree(candidate) else { continue }
-            switch try place(name, from: sourceFD, as: candidate, in: destFD, destination: destination) {
-            case .taken:
-                continue
-            case .linked:
-                try finish(name, from: sourceFD, as: candidate, to: destFD, destination: destination)
-                return candidate
-            case .renamed:
-                fsync(destFD)
-                fsync(sourceFD)
-                return candidate
-            }
-        }
-        throw POSIXFailure(operation: "move to \(destination)", path: name, code: EEXIST)
+        let batch = FileMoveBatch(sourceFD: sourceFD)
+        let used = try batch.place(name: name, to: destination, isFree: isFree)
+        if let failure = batch.finish()[name] { throw failure }
+        return used
     }
 
     /// Moves `name` to exactly `candidate` in `destination`; false (nothing moved) when that
@@ -92,13 +73,13 @@ enum FileMover {
     /// What `place` did: the name was taken (nothing done); the file got the new name beside
     /// the old one (a hard link or a copy: `finish` removes the old name); or it was renamed
     /// (the old name is already gone).
-    private enum Placement { case taken, linked, renamed }
+    enum Placement { case taken, linked, renamed }
 
     /// Gives the file the name `candidate` in the destination: a hard link; a rename when
     /// fs.protected_hardlinks refuses the link (another user's file the mover may not both read
     /// and write, e.g. a drop-group member's 0600 file); a copy across file systems.
-    private static func place(_ name: String, from sourceFD: Int32, as candidate: String, in destFD: Int32,
-                              destination: String) throws -> Placement {
+    static func place(_ name: String, from sourceFD: Int32, as candidate: String, in destFD: Int32,
+                      destination: String) throws -> Placement {
         if linkat(sourceFD, name, destFD, candidate, 0) == 0 { return .linked }
         var failure = errno
         if failure == EPERM {

@@ -22,10 +22,15 @@ enum ParallelMap {
     /// number of cores: the unit allows the service 64 tasks in all (`TasksMax=64`).
     static let maximumThreads = 16
 
+    /// The cores this process may use, read once: `activeProcessorCount` reads the cgroup's
+    /// files (cpu.cfs_quota_us, cpuset.cpus) at every call, eight system calls per batch on the
+    /// daemon's path. A quota changed while the daemon runs is seen at its next start.
+    static let cores = ProcessInfo.processInfo.activeProcessorCount
+
     static func map<Element: Sendable, Output: Sendable>(
         _ items: [Element], _ transform: @escaping @Sendable (Element) -> Output
     ) -> [Output] {
-        let helpers = min(items.count, ProcessInfo.processInfo.activeProcessorCount, maximumThreads) - 1
+        let helpers = min(items.count, cores, maximumThreads) - 1
         guard helpers > 0 else { return items.map(transform) }
         // Each index is claimed once (under the lock) and its result written to its own slot of
         // a buffer initialised beforehand: no two threads touch the same slot, and the array is
