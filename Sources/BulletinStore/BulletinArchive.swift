@@ -108,6 +108,12 @@ public protocol BulletinArchive: AnyObject, Sendable {
     /// See `Store.dayStories(from:to:)`.
     func dayStories(from: Date, to: Date) throws -> [DayStory]
 
+    /// The same stories as `dayStories(from:to:)`, with the same counts, handed to `visit` one
+    /// at a time in no particular order, each with its first article of the interval only.
+    /// One snapshot; `visit` must not call the archive. The default collects
+    /// `dayStories(from:to:)`; `Store`'s memory does not grow with the day's articles.
+    func dayStoryCounts(from: Date, to: Date, _ visit: (DayStoryCount) throws -> Void) throws
+
     /// The first-received time of the newest article before `start` and of the oldest at or
     /// after `end` (nil when there is none).
     func neighbouringArticles(around start: Date, end: Date) throws -> (before: Date?, after: Date?)
@@ -155,6 +161,13 @@ extension BulletinArchive {
     public func topicHistory(days: [DayInterval]) throws -> TopicHistory {
         let counts = try dayCounts(days: days)
         return TopicHistory(articles: counts.articles, bulletins: counts.bulletins, topics: try topicCounts(days: days))
+    }
+
+    /// `dayStories(from:to:)`, one story at a time.
+    public func dayStoryCounts(from: Date, to: Date, _ visit: (DayStoryCount) throws -> Void) throws {
+        for story in try dayStories(from: from, to: to) {
+            if let counts = DayStoryCount(story) { try visit(counts) }
+        }
     }
 
     /// Every text whole.

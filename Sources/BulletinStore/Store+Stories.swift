@@ -71,6 +71,50 @@ extension Store {
             .map { ArticleStory(id: $0["id"], firstSeen: $0["first_seen"], articles: $0["articles"]) }
     }
 
+    /// The stories of `dayStories(from:to:)`, with the same counts, one at a time (in order of
+    /// story id): SQLite groups the day's rows by story in its sorter, which keeps about a page
+    /// cache's worth in memory and spills the rest to a temporary file, so the memory used does
+    /// not grow with the day's articles. One snapshot.
+    public func dayStoryCounts(from: Date, to: Date, _ visit: (DayStoryCount) throws -> Void) throws {
+        try pool.read { db in
+            let range: [any SQLValueConvertible] = [from, to]
+            // The first article in (first arrival, id) order: the smallest of the time's fixed-width
+            // text followed by the id in 20 digits.
+            let stories = try db.cursor("""
+                SELECT s.story_id, st.articles AS total, COUNT(DISTINCT a.id) AS articles,
+                       MIN(a.first_received_at || printf('%020d', a.id)) AS first_key,
+                       COUNT(DISTINCT b.id) AS bulletins
+                FROM article a
+                JOIN article_story s ON s.article_id = a.id
+                JOIN story st ON st.id = s.story_id
+                LEFT JOIN bulletin_article ba ON ba.article_id = a.id
+                LEFT JOIN bulletin b ON b.id = ba.bulletin_id AND b.received_at >= ? AND b.received_at < ?
+                WHERE a.first_received_at >= ? AND a.first_received_at < ?
+                GROUP BY s.story_id
+                """, range + range)
+            let earlier = try db.cachedStatement(Self.earlierArticlesSQL)
+            while let row = try stories.next() {
+                let key: String = row["first_key"]
+                guard let first = Int64(key.suffix(20)) else { continue }
+                var story = DayStoryCount(storyID: row["story_id"], firstArticleID: first, articles: row["articles"],
+                                          bulletins: row["bulletins"], totalArticles: row["total"],
+                                          earlierArticles: 0, firstSeen: nil)
+                if story.totalArticles > story.articles, let counts = try earlier.fetchOne([story.storyID, from]) {
+                    story.earlierArticles = counts["n"]
+                    story.firstSeen = counts["first"]
+                }
+                try visit(story)
+            }
+        }
+    }
+
+    /// A story's articles first received before a time, and the first arrival among them.
+    private static let earlierArticlesSQL = """
+        SELECT COUNT(*) AS n, MIN(a.first_received_at) AS first
+        FROM article_story s JOIN article a ON a.id = s.article_id
+        WHERE s.story_id = ? AND a.first_received_at < ?
+        """
+
     /// The stories of the articles first received in `[from, to)`, with what the summary's
     /// Top stories need to choose and show them: for each story, its articles of the interval
     /// (in order of first arrival, then id), the distinct bulletins received in the interval
@@ -107,11 +151,7 @@ extension Store {
                 """, range + range) {
                 bulletins[row["story_id"], default: []].insert(row["bulletin_id"])
             }
-            let earlier = try db.cachedStatement("""
-                SELECT COUNT(*) AS n, MIN(a.first_received_at) AS first
-                FROM article_story s JOIN article a ON a.id = s.article_id
-                WHERE s.story_id = ? AND a.first_received_at < ?
-                """)
+            let earlier = try db.cachedStatement(Self.earlierArticlesSQL)
             return try order.compactMap { id in
                 guard var story = byStory[id] else { return nil }
                 story.bulletins = bulletins[id]?.count ?? 0

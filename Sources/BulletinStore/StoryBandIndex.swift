@@ -3,7 +3,7 @@ import PosixThreads
 
 /// The band index of the story clusters, kept in memory: for each MinHash band key
 /// (`StorySignature.bandKeys`), the most recent article indexed under it, over the last
-/// `window` articles with a story.
+/// `window` articles indexed.
 ///
 /// Why in memory: as a table keyed by band key (random keys, 32 rows per article), SQLite
 /// rewrote most of the index's pages at every commit and ingest ran 3× slower in `make bench`;
@@ -12,21 +12,33 @@ import PosixThreads
 /// and caught up with articles another process stored before each lookup. A candidate it gives
 /// is only a hint: the store compares the words read from the database.
 ///
+/// Memory is fixed, whatever the number of articles: a `StoryBandTable` of
+/// `StoryBandTable.capacity` slots of 8 bytes (4 MiB, allocated at the first use; its pages
+/// become resident as keys land in them) and the article ids of the window (80 KB). An article
+/// leaves the window when `window` newer ones were indexed; its keys then stop answering and
+/// their slots are reused.
+///
 /// The database side is the caller's (`Store+Stories` for SQLite, `PostgresArchive+Stories` for
 /// PostgreSQL): it reads the stored story words in the order they were assigned, each with a
 /// *position* that grows in that order (SQLite: the article id; PostgreSQL: the assignment's
 /// sequence number, which grows in commit order).
 public final class StoryBandIndex: @unchecked Sendable {
-    /// Articles (the most recent) the index covers after a rebuild.
+    /// Articles (the most recent) the index covers.
     public static let window = 10_000
 
     /// Stored story words at a position: what a catch-up reads.
     public typealias Stored = (position: Int64, articleID: Int64, words: [UInt32])
 
     private let lock = Lock()
-    private var latest: [Int64: Int64] = [:]
+    private var table: StoryBandTable?
+    /// The article ids of the window, by sequence number modulo `window`.
+    private var articles: [Int64] = []
+    /// The sequence number the next indexed article gets.
+    private var sequence: UInt64 = 0
     /// The highest position indexed; nil until the first use.
     private var indexedThrough: Int64?
+    /// Articles recorded without a position, which the next catch-up reads back: indexed once.
+    private var unpositioned = Set<Int64>()
 
     public init() {}
 
@@ -40,32 +52,44 @@ public final class StoryBandIndex: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         try catchUp(newer)
+        guard let table else { return [] }
         var found = Set<Int64>()
         for key in signature.bandKeys {
-            if let other = latest[key] { found.insert(other) }
+            if let entry = table.find(key, sequence: sequence, window: Self.window) {
+                found.insert(articles[Int(entry % UInt64(Self.window))])
+            }
         }
-        for key in signature.bandKeys { latest[key] = articleID }
-        if let position { indexedThrough = max(indexedThrough ?? position, position) }
+        record(signature.bandKeys, articleID: articleID)
+        if let position {
+            indexedThrough = max(indexedThrough ?? position, position)
+        } else {
+            // A batch that rolled back is never read back: bounded all the same.
+            if unpositioned.count >= Self.window { unpositioned = [] }
+            unpositioned.insert(articleID)
+        }
         return found.sorted(by: >)
     }
 
     private func catchUp(_ newer: (_ after: Int64?, _ limit: Int) throws -> [Stored]) throws {
-        if latest.count > Self.window * StorySignature.bands * 2 {
-            latest = [:]
-            indexedThrough = nil
+        if table == nil {
+            table = StoryBandTable()
+            articles = Array(repeating: 0, count: Self.window)
         }
         let rows = try newer(indexedThrough, Self.window)
-        if indexedThrough == nil {
-            indexedThrough = 0
-            // Room for what was read, not for the whole window: a nearly empty archive
-            // should not cost the window's 8.5 MB at its first bulletin.
-            latest.reserveCapacity(rows.count * StorySignature.bands)
-        }
+        if indexedThrough == nil { indexedThrough = 0 }
         for row in rows {
-            for key in StorySignature(words: row.words).bandKeys {
-                latest[key] = row.articleID
+            if unpositioned.remove(row.articleID) == nil {
+                record(StorySignature(words: row.words).bandKeys, articleID: row.articleID)
             }
             indexedThrough = max(indexedThrough ?? row.position, row.position)
         }
+    }
+
+    /// Indexes `keys` under `articleID` as the newest article of the window.
+    private func record(_ keys: [Int64], articleID: Int64) {
+        guard let table else { return }
+        articles[Int(sequence % UInt64(Self.window))] = articleID
+        for key in keys { table.insert(key, sequence: sequence, window: Self.window) }
+        sequence += 1
     }
 }

@@ -52,6 +52,18 @@ final class StoreStoryTests: XCTestCase {
         XCTAssertEqual(day[0].bulletins, 1)
         XCTAssertEqual(day[0].earlierArticles, 1)
         XCTAssertEqual(day[0].firstSeen, monday)
+        try assertCountsAgree(from: monday, to: tuesday.addingTimeInterval(86_400))
+        try assertCountsAgree(from: tuesday, to: tuesday.addingTimeInterval(86_400))
+    }
+
+    /// `dayStoryCounts` (streamed, grouped by SQLite) says what `dayStories` says.
+    func assertCountsAgree(from: Date, to: Date, file: StaticString = #filePath, line: UInt = #line) throws {
+        var streamed: [DayStoryCount] = []
+        try fixture.store.dayStoryCounts(from: from, to: to) { streamed.append($0) }
+        let collected = try fixture.store.dayStories(from: from, to: to).compactMap(DayStoryCount.init)
+        XCTAssertFalse(collected.isEmpty, file: file, line: line)
+        XCTAssertEqual(streamed.sorted { $0.storyID < $1.storyID }, collected.sorted { $0.storyID < $1.storyID },
+                       file: file, line: line)
     }
 
     func testAnArticleStoredAgainKeepsItsStoryAndCountsItsBulletins() throws {
@@ -71,6 +83,25 @@ final class StoreStoryTests: XCTestCase {
         XCTAssertEqual(day.map(\.bulletins), [2], "carried by two bulletins that day")
         XCTAssertEqual(day.map(\.earlierArticles), [0])
         XCTAssertNil(day[0].firstSeen)
+        try assertCountsAgree(from: monday, to: tuesday)
+    }
+
+    func testTheFirstArticleOfAStoryIsTheEarliestThenTheSmallestID() throws {
+        let store = fixture.store
+        let cable = article("Baltic undersea cable cut between Finland and Estonia",
+                            "A subsea data cable linking Finland and Estonia was damaged in the Gulf of Finland, and Finnish investigators have boarded a cargo ship suspected of dragging its anchor.")
+        let followUp = article("Finland boards ship after Gulf of Finland cable damage",
+                               "Finnish police detained a cargo vessel suspected of severing the data cable between Helsinki and Tallinn by dragging its anchor across the seabed.")
+        // Two articles of one story at the same moment, then one earlier the same day.
+        _ = try store.ingest(StoreFixture.bulletin("a.txt", receivedAt: monday.addingTimeInterval(3_600),
+                                                   articles: [cable, followUp]))
+        let earlier = article("Gulf of Finland cable damaged, ship boarded",
+                              "Finnish investigators boarded a cargo ship suspected of dragging its anchor across the subsea data cable linking Finland and Estonia.")
+        _ = try store.ingest(StoreFixture.bulletin("b.txt", receivedAt: monday, articles: [earlier], content: "earlier"))
+        let day = try store.dayStories(from: monday, to: tuesday)
+        XCTAssertTrue(day.contains { $0.articleIDs.count >= 2 }, "the same event told twice at the same moment")
+        try assertCountsAgree(from: monday, to: tuesday)
+        try assertCountsAgree(from: monday.addingTimeInterval(1_800), to: tuesday)
     }
 
     func testAThresholdOfOneKeepsRewordedArticlesApart() throws {
