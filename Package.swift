@@ -124,7 +124,7 @@ let package = Package(
             name: "BulletinService",
             dependencies: [
                 "TOML", "BulletinReader", "BulletinSplitter", "BulletinClassifier", "BulletinModel",
-                "BulletinStories", "BulletinStore", "BulletinSummary", "CSystemd", "CMalloc", "CivilTime",
+                "BulletinStories", "BulletinStore", "BulletinSummary", "CSystemd", "CMalloc", "CivilTime", "JSONText",
                 "PosixThreads",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),

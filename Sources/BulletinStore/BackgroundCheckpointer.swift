@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import PosixThreads
 import SQLite
 
@@ -20,20 +23,25 @@ import SQLite
 final class BackgroundCheckpointer: @unchecked Sendable {
     /// Used only by the checkpoint thread, one at a time.
     private let connection: Connection
-    private let interval: Duration
+    /// Seconds between the starts of two checkpoints.
+    private let interval: Double
     /// Its timed waits measure on the monotonic clock: a change of the wall clock neither
     /// shortens nor lengthens the pause between checkpoints.
     private let condition = ThreadCondition(clock: .monotonic)
     /// Guarded by `condition`.
     private var requested = false
     private var threadRunning = false
-    private var lastRun: ContinuousClock.Instant?
+    /// When the last checkpoint started, in `monotonicSeconds()`. A plain CLOCK_MONOTONIC
+    /// reading, not `ContinuousClock` (whose page of _Concurrency start-up faulted in, with
+    /// the 64 KiB around it: docs/PERFORMANCE.md, "Idle memory").
+    private var lastRun: Double?
 
     /// Opens a connection of its own to the database at `path` (already in WAL mode).
     init(path: String, interval: Duration = .seconds(1)) throws {
         connection = try Connection(path: path)
         connection.setBusyTimeout(milliseconds: 10_000)
-        self.interval = interval
+        let (seconds, attoseconds) = interval.components
+        self.interval = Double(seconds) + Double(attoseconds) / 1e18
     }
 
     /// Asks for a checkpoint soon (within `interval`); returns at once.
@@ -62,15 +70,14 @@ final class BackgroundCheckpointer: @unchecked Sendable {
         condition.lock()
         while requested {
             if let lastRun {
-                let wait = lastRun.advanced(by: interval) - ContinuousClock.now
-                if wait > .zero {
-                    let (seconds, attoseconds) = wait.components
-                    condition.wait(seconds: Double(seconds) + Double(attoseconds) / 1e18)
+                let wait = lastRun + interval - Self.monotonicSeconds()
+                if wait > 0 {
+                    condition.wait(seconds: wait)
                     continue
                 }
             }
             requested = false
-            lastRun = ContinuousClock.now
+            lastRun = Self.monotonicSeconds()
             condition.unlock()
             // PASSIVE: copies what it can without waiting for readers or the writer.
             try? connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
@@ -79,5 +86,12 @@ final class BackgroundCheckpointer: @unchecked Sendable {
         threadRunning = false
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// CLOCK_MONOTONIC in seconds: the clock `condition` waits on.
+    private static func monotonicSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 }

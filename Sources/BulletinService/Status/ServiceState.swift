@@ -139,12 +139,12 @@ public struct ServiceState: Codable, Sendable, Equatable {
 }
 
 extension ServiceState {
-    /// The state file's bytes: pretty JSON, sorted keys, ISO 8601 times in UTC.
+    /// The state file's bytes: pretty JSON, sorted keys, ISO 8601 times in UTC — the bytes
+    /// `JSONEncoder` writes with `.prettyPrinted`, `.sortedKeys`, `.withoutEscapingSlashes` and
+    /// `.iso8601` dates, written by hand (`StateFileJSON`). Throws for a `Double` that is not
+    /// finite.
     public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return try encoder.encode(self)
+        Data(try StateFileJSON.encode(self))
     }
 
     /// Reads a state file's bytes (as written by `encoded()`).
