@@ -28,12 +28,7 @@ enum PeerBenchmark {
         process.standardError = log ?? FileHandle.nullDevice
         let watcher = try ArchiveWatcher(root: scenario.archive)
         try process.run()
-        defer {
-            if process.isRunning {
-                kill(process.processIdentifier, SIGTERM)
-                process.waitUntilExit()
-            }
-        }
+        defer { stop(process) }
         let started = Stopwatch.now()
         while !FileManager.default.fileExists(atPath: ready) {
             guard process.isRunning, Stopwatch.seconds(since: started) < 30 else {
@@ -58,5 +53,16 @@ enum PeerBenchmark {
             }
         }
         return Double(last - start) / 1e9
+    }
+
+    /// SIGTERM, then SIGKILL if the peer has not exited 10 s later: a peer that hangs on its
+    /// way out must not hang the bench.
+    private static func stop(_ process: Process) {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGTERM)
+        let asked = Stopwatch.now()
+        while process.isRunning, Stopwatch.seconds(since: asked) < 10 { usleep(20_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
     }
 }

@@ -244,10 +244,17 @@ def main():
     observer.start()
     for name in sorted(os.listdir(args.inbox)):
         paths.put(os.path.join(args.inbox, name))
-    signal.signal(signal.SIGTERM, lambda *_: paths.put(None))
-    signal.signal(signal.SIGINT, lambda *_: paths.put(None))
+    # The handler only sets a flag: it runs in the main thread between bytecodes, possibly
+    # while that thread holds the queue's lock, so putting into the queue from it can deadlock.
+    stop = []
+    signal.signal(signal.SIGTERM, lambda *_: stop.append(True))
+    signal.signal(signal.SIGINT, lambda *_: stop.append(True))
     open(args.ready, "w").close()
-    while (path := paths.get()) is not None:
+    while not stop:
+        try:
+            path = paths.get(timeout=0.1)
+        except queue.Empty:
+            continue
         try:
             peer.handle(path)
         except OSError as error:
