@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import PosixThreads
 import SQLite
 
@@ -31,7 +28,7 @@ final class BackgroundCheckpointer: @unchecked Sendable {
     /// Guarded by `condition`.
     private var requested = false
     private var threadRunning = false
-    /// When the last checkpoint started, in `monotonicSeconds()`. A plain CLOCK_MONOTONIC
+    /// When the last checkpoint started, in `condition.now()` seconds. A plain CLOCK_MONOTONIC
     /// reading, not `ContinuousClock` (whose page of _Concurrency start-up faulted in, with
     /// the 64 KiB around it: docs/PERFORMANCE.md, "Idle memory").
     private var lastRun: Double?
@@ -70,14 +67,14 @@ final class BackgroundCheckpointer: @unchecked Sendable {
         condition.lock()
         while requested {
             if let lastRun {
-                let wait = lastRun + interval - Self.monotonicSeconds()
-                if wait > 0 {
-                    condition.wait(seconds: wait)
+                let due = lastRun + interval
+                if due > condition.now() {
+                    condition.wait(until: due)
                     continue
                 }
             }
             requested = false
-            lastRun = Self.monotonicSeconds()
+            lastRun = condition.now()
             condition.unlock()
             // PASSIVE: copies what it can without waiting for readers or the writer.
             try? connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
@@ -86,12 +83,5 @@ final class BackgroundCheckpointer: @unchecked Sendable {
         threadRunning = false
         condition.broadcast()
         condition.unlock()
-    }
-
-    /// CLOCK_MONOTONIC in seconds: the clock `condition` waits on.
-    private static func monotonicSeconds() -> Double {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 }

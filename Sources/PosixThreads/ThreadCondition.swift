@@ -81,6 +81,14 @@ public final class ThreadCondition: @unchecked Sendable {
         return pthread_cond_timedwait(condition, mutex.mutex, &time) == 0
     }
 
+    /// The time on the condition's `clock`, in seconds: what `wait(until:)` compares its
+    /// deadline with.
+    public func now() -> Double {
+        var time = timespec()
+        clock_gettime(clock.id, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
     /// As `wait()`, but returns after `seconds` on the condition's `clock` at the latest (at
     /// once for zero or less). True when woken before then (or spuriously), false when the
     /// time passed.

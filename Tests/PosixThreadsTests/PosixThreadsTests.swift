@@ -47,4 +47,16 @@ import Testing
             #expect(monotonic.wait(until: 0) == false)
         }
     }
+
+    @Test func aWaitUntilNowPlusAMomentEndsOnceTheConditionsClockReachedIt() {
+        for condition in [ThreadCondition(), ThreadCondition(clock: .monotonic)] {
+            let before = condition.now()
+            let due = before + 0.02
+            condition.withLock {
+                while condition.wait(until: due) {}  // woken spuriously: wait on
+            }
+            let after = condition.now()
+            #expect(after >= due, "clock \(condition.clock): woke at \(after), due \(due)")
+        }
+    }
 }
