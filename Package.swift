@@ -46,7 +46,8 @@ let package = Package(
         // A small TOML reader that keeps the line and column of every value,
         // so configuration and rule errors can point at `file:line:column`.
         .target(name: "TOML"),
-        // JSON string literals written by hand, byte for byte what JSONEncoder writes.
+        // JSON written by hand, byte for byte what JSONEncoder writes: string literals
+        // (`JSONStringEscaper`) and pretty-printed values (`PrettyJSONWriter`).
         .target(name: "JSONText"),
         // Proleptic Gregorian days since 1970 and back (`CivilDays`): the one place of the calendar
         // arithmetic the reader's e-mail dates, the store's dates and the local calendar share.
@@ -183,6 +184,7 @@ let package = Package(
             path: "Benchmarks/BulletinBench"
         ),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
+        .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
         .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime"]),
         .testTarget(name: "PosixThreadsTests", dependencies: ["PosixThreads"]),
         .testTarget(name: "BulletinReaderTests", dependencies: ["BulletinReader"], resources: [.copy("Fixtures")]),
