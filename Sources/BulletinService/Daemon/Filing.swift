@@ -29,6 +29,17 @@ struct Filing {
         var failure: (name: String, error: any Error)?
     }
 
+    /// What the first pass over a batch did with one of its files.
+    private enum Placement {
+        /// Nothing: it stays in the inbox (queued again).
+        case staying
+        /// Given its name in its day folder: what became of it once the batch's moves finish,
+        /// and the bulletin to record as filed then.
+        case archived(FiledFile.Outcome, bulletinID: Int64?)
+        /// Moved to the quarantine already: the event to report in the batch's order.
+        case quarantined(FiledFile)
+    }
+
     let configuration: Configuration
     let pipeline: Pipeline
     let events: EventSink
@@ -45,11 +56,7 @@ struct Filing {
         defer { close(inboxFD) }
         let archive = Archive(root: configuration.archive, calendar: configuration.calendar)
         let moves = FileMoveBatch(sourceFD: inboxFD)
-        // Per file of the batch: what became of it (nil: it stays in the inbox), and the
-        // bulletin to record as filed once its move is complete.
-        var results = [FiledFile.Outcome?](repeating: nil, count: outcomes.count)
-        var bulletinIDs = [Int64?](repeating: nil, count: outcomes.count)
-        var quarantinedFiles: [Int: FiledFile] = [:]
+        var placements = [Placement](repeating: .staying, count: outcomes.count)
         func failed(_ name: String, _ error: any Error) {
             // Stored but not moved: taken again later, it is filed without being counted.
             intake.requeue(name)
@@ -61,16 +68,17 @@ struct Filing {
                 switch outcome {
                 case .stored(let id, let articles, let newArticles, let topics):
                     try archive.place(name: input.fileName, in: moves, receivedAt: input.receivedAt)
-                    (results[index], bulletinIDs[index]) = (.stored(articles: articles, newArticles: newArticles, topics: topics), id)
+                    placements[index] = .archived(.stored(articles: articles, newArticles: newArticles, topics: topics),
+                                                  bulletinID: id)
                 case .duplicate:
                     try archive.place(name: input.fileName, in: moves, receivedAt: input.receivedAt)
-                    results[index] = .duplicate
+                    placements[index] = .archived(.duplicate, bulletinID: nil)
                 case .awaitingFiling(let id):
                     try archive.place(name: input.fileName, in: moves, receivedAt: input.receivedAt)
-                    (results[index], bulletinIDs[index]) = (.storedEarlier, id)
+                    placements[index] = .archived(.storedEarlier, bulletinID: id)
                 case .rejected(let reason):
-                    quarantinedFiles[index] = try quarantined(input.fileName, from: inboxFD, cause: .rejected,
-                                                              reason: reason, started: batch.started[index])
+                    placements[index] = .quarantined(try quarantined(input.fileName, from: inboxFD, cause: .rejected,
+                                                                     reason: reason, started: batch.started[index]))
                 }
             } catch {
                 failed(input.fileName, error)
@@ -78,23 +86,25 @@ struct Filing {
         }
         let unmoved = moves.finish()
         var filed: [Int64] = []
-        for index in outcomes.indices {
+        for (index, placement) in placements.enumerated() {
             let name = batch.inputs[index].fileName
-            if let file = quarantinedFiles[index] {
+            switch placement {
+            case .staying:
+                continue
+            case .quarantined(let file):
                 events.report(.filed(file))
-                continue
+            case .archived(let result, let bulletinID):
+                if let failure = unmoved[name] {
+                    failed(name, failure)
+                    continue
+                }
+                if let bulletinID { filed.append(bulletinID) }
+                if case .stored(_, let newArticles, _) = result {
+                    report.stored.append((newArticles, batch.inputs[index].receivedAt))
+                }
+                let duration = events.clock().timeIntervalSince(batch.started[index])
+                events.report(.filed(FiledFile(name: name, outcome: result, duration: duration)))
             }
-            guard let result = results[index] else { continue }
-            if let failure = unmoved[name] {
-                failed(name, failure)
-                continue
-            }
-            if let id = bulletinIDs[index] { filed.append(id) }
-            if case .stored(_, let newArticles, _) = result {
-                report.stored.append((newArticles, batch.inputs[index].receivedAt))
-            }
-            let duration = events.clock().timeIntervalSince(batch.started[index])
-            events.report(.filed(FiledFile(name: name, outcome: result, duration: duration)))
         }
         markFiled(filed)
         return report
