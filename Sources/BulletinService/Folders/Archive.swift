@@ -28,10 +28,7 @@ public struct Archive: Sendable {
     /// the file now has. Throws `POSIXFailure`; the file then stays in the inbox.
     @discardableResult
     public func file(name: String, from directoryFD: Int32, receivedAt: Date) throws -> String {
-        let batch = FileMoveBatch(sourceFD: directoryFD)
-        let path = try place(name: name, in: batch, receivedAt: receivedAt)
-        if let failure = batch.finish()[name] { throw failure }
-        return path
+        try FileMoveBatch.moveOne(name, from: directoryFD) { try place(name: name, in: $0, receivedAt: receivedAt) }
     }
 
     /// `file`, for several files of one folder: gives `name` its name in the day folder (created

@@ -39,6 +39,18 @@ final class FileMoveBatch {
         closeFolders()
     }
 
+    /// One file moved on its own, durably when this returns: `place` gives `name` its new name
+    /// in a batch of its own (and returns what the caller wants back), then the batch finishes.
+    /// Throws what `place` throws, or the failure to remove the source name; the file then stays
+    /// where it was.
+    static func moveOne<Placed>(_ name: String, from sourceFD: Int32,
+                                _ place: (FileMoveBatch) throws -> Placed) throws -> Placed {
+        let batch = FileMoveBatch(sourceFD: sourceFD)
+        let placed = try place(batch)
+        if let failure = batch.finish()[name] { throw failure }
+        return placed
+    }
+
     /// Whether `destination` is already a folder of this batch (it exists: a file was placed
     /// there), so that a caller can skip creating it.
     func hasFolder(_ destination: String) -> Bool {

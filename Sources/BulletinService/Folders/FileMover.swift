@@ -32,10 +32,7 @@ enum FileMover {
     /// with one fsync per folder, use `FileMoveBatch` itself, which keeps the same order.
     static func move(name: String, from sourceFD: Int32, to destination: String,
                      isFree: (String) -> Bool = { _ in true }) throws -> String {
-        let batch = FileMoveBatch(sourceFD: sourceFD)
-        let used = try batch.place(name: name, to: destination, isFree: isFree)
-        if let failure = batch.finish()[name] { throw failure }
-        return used
+        try FileMoveBatch.moveOne(name, from: sourceFD) { try $0.place(name: name, to: destination, isFree: isFree) }
     }
 
     /// Moves `name` to exactly `candidate` in `destination`; false (nothing moved) when that
