@@ -11,31 +11,17 @@ import Glibc
 
 /// Sends log messages to the systemd journal with structured fields (see `JournalFields`),
 /// so `journalctl -u bulletind BULLETIN_FILE=…` finds one file's story.
-public struct JournalLogHandler: LogHandler {
-    public var metadata: Logger.Metadata = [:]
-    /// The level of this handler alone once set; until then the shared one (`control`).
-    private var ownLevel: Logger.Level?
-    private let control: LogLevelControl
-
-    public var logLevel: Logger.Level {
-        get { ownLevel ?? control.level }
-        set { ownLevel = newValue }
-    }
+public struct JournalLogHandler: ControlledLogHandler {
+    public var settings: LogHandlerSettings
     public let identifier: String
 
     public init(label: String, level: Logger.Level? = nil, control: LogLevelControl = .shared, identifier: String = "bulletind") {
-        self.ownLevel = level
-        self.control = control
+        settings = LogHandlerSettings(level: level, control: control)
         self.identifier = identifier
     }
 
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
     public func log(event: LogEvent) {
-        let merged = event.metadata(over: metadata)
+        let merged = event.metadata(over: settings.metadata)
         let fields = JournalFields.build(level: event.level, message: event.message.description, metadata: merged,
                                          identifier: identifier, file: event.file, function: event.function,
                                          line: event.line)

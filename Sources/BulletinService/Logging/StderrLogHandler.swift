@@ -12,29 +12,15 @@ import Glibc
 /// `2026-11-29T07:30:00Z info  archived 2026-11-29-digest.txt articles=10 duration_ms=12`.
 /// Time in UTC; metadata as `key=value` sorted by key, values with spaces or quotes quoted.
 /// Each message is one write(2), so lines from several threads never interleave.
-public struct StderrLogHandler: LogHandler {
-    public var metadata: Logger.Metadata = [:]
-    /// The level of this handler alone once set; until then the shared one (`control`).
-    private var ownLevel: Logger.Level?
-    private let control: LogLevelControl
-
-    public var logLevel: Logger.Level {
-        get { ownLevel ?? control.level }
-        set { ownLevel = newValue }
-    }
+public struct StderrLogHandler: ControlledLogHandler {
+    public var settings: LogHandlerSettings
 
     public init(label: String, level: Logger.Level? = nil, control: LogLevelControl = .shared) {
-        self.ownLevel = level
-        self.control = control
-    }
-
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
+        settings = LogHandlerSettings(level: level, control: control)
     }
 
     public func log(event: LogEvent) {
-        let merged = event.metadata(over: metadata)
+        let merged = event.metadata(over: settings.metadata)
         var text = Self.format(time: Date(), level: event.level, message: event.message.description, metadata: merged)
         text.append("\n")
         var bytes = Array(text.utf8)
