@@ -7,33 +7,14 @@ import CivilTime
 
 /// Dates as the database stores them: UTC text "yyyy-MM-dd HH:mm:ss.SSS", the form GRDB
 /// wrote (so text comparisons in SQL order dates, and databases written before read the
-/// same). Pure arithmetic on the proleptic Gregorian calendar (`CivilDays`): no time zone or
-/// calendar library.
+/// same). Pure arithmetic on the proleptic Gregorian calendar (`CivilDays`, the text by
+/// `CivilDateTime`): no time zone or calendar library.
 public enum SQLDate {
     /// "yyyy-MM-dd HH:mm:ss.SSS" in UTC; the milliseconds are truncated (towards the past),
     /// as GRDB's formatter did.
     public static func text(of date: Date) -> String {
         let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down))
-        let days = CivilDays.floorDivide(milliseconds, 86_400_000)
-        let dayMilliseconds = milliseconds - days * 86_400_000
-        let (year, month, day) = CivilDays.date(days: days)
-        let seconds = dayMilliseconds / 1000
-        var text = ""
-        text.reserveCapacity(23)
-        append(year, digits: 4, to: &text)
-        text += "-"
-        append(month, digits: 2, to: &text)
-        text += "-"
-        append(day, digits: 2, to: &text)
-        text += " "
-        append(seconds / 3600, digits: 2, to: &text)
-        text += ":"
-        append(seconds / 60 % 60, digits: 2, to: &text)
-        text += ":"
-        append(seconds % 60, digits: 2, to: &text)
-        text += "."
-        append(dayMilliseconds % 1000, digits: 3, to: &text)
-        return text
+        return CivilDateTime(millisecondsSince1970: milliseconds).text(separator: " ", milliseconds: true)
     }
 
     /// Reads "YYYY-MM-DD", optionally followed by " HH:MM", ":SS", ".fraction" (any number of
@@ -74,12 +55,6 @@ public enum SQLDate {
         }
         guard scanner.atEnd else { return nil }
         return Date(timeIntervalSince1970: seconds)
-    }
-
-    private static func append(_ value: Int, digits: Int, to text: inout String) {
-        let number = String(value)
-        if number.count < digits { text += String(repeating: "0", count: digits - number.count) }
-        text += number
     }
 
     /// A cursor over the text's bytes.

@@ -118,20 +118,9 @@ enum StateFileJSON {
         }
     }
 
-    /// `yyyy-MM-ddTHH:mm:ssZ`, UTC: the whole second that holds `date`.
+    /// `yyyy-MM-ddTHH:mm:ssZ`, UTC: the whole second that holds `date` (`CivilDateTime`).
     static func text(of date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        let days = CivilDays.floorDivide(seconds, 86_400)
-        let time = seconds - days * 86_400
-        let (year, month, day) = CivilDays.date(days: days)
-        return "\(digits(year, 4))-\(digits(month, 2))-\(digits(day, 2))T"
-            + "\(digits(time / 3_600, 2)):\(digits(time / 60 % 60, 2)):\(digits(time % 60, 2))Z"
-    }
-
-    private static func digits(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        guard value >= 0, text.utf8.count < width else { return text }
-        return String(repeating: "0", count: width - text.utf8.count) + text
+        CivilDateTime(secondsSince1970: Int(date.timeIntervalSince1970.rounded(.down))).text(separator: "T") + "Z"
     }
 }
 

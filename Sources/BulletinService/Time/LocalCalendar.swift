@@ -97,12 +97,7 @@ public struct LocalCalendar: Sendable, Equatable, CustomStringConvertible {
     public func timestamp(_ date: Date) -> String {
         let t = Self.seconds(date)
         let offset = zone.offset(at: Int64(t))
-        let local = t + offset
-        let days = CivilDays.floorDivide(local, 86_400)
-        let time = local - days * 86_400
-        let (year, month, day) = CivilDays.date(days: days)
-        var text = "\(LocalDay(year: year, month: month, day: day))T"
-            + "\(Self.two(time / 3_600)):\(Self.two(time / 60 % 60)):\(Self.two(time % 60))"
+        var text = CivilDateTime(secondsSince1970: t + offset).text(separator: "T")
         if offset == 0 {
             text += "Z"
         } else {
