@@ -46,8 +46,8 @@ help: ## this list
 # starts itself (Tests/postgres/cluster.sh), and iproute2 for the namespace test.
 deps: ## install the Debian packages the build and the tests need, when missing (apt-get)
 	@missing=""; \
-	if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists sqlite3 libsystemd; then \
-		missing="libsqlite3-dev libsystemd-dev pkg-config"; fi; \
+	if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists sqlite3; then \
+		missing="libsqlite3-dev pkg-config"; fi; \
 	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
 	[ -f /usr/share/zoneinfo/Europe/Zurich ] || missing="$$missing tzdata"; \
 	command -v objcopy >/dev/null 2>&1 || missing="$$missing binutils"; \
