@@ -203,7 +203,7 @@ stress: build ## the long reliability suite, fuzzing and sanitizers (root; docs/
 # Sources/Executables/bulletind/startup.order (the release link places them together) and relinks.
 # Run it when start-up changed much: a stale list only places less of start-up together (the
 # linker ignores names that are gone). Needs valgrind.
-startup-order: release ## list the functions the idle daemon ran, for the release link's layout (valgrind)
+startup-order: release ## list the functions and data the idle daemon used, for the release link's layout (valgrind)
 	bash Benchmarks/startup-order.sh $(RELEASE_BIN)
 
 # Installs the release binaries already built, stripped, side by side in BINDIR (bulletind
