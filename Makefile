@@ -46,8 +46,8 @@ help: ## this list
 # starts itself (Tests/postgres/cluster.sh), and iproute2 for the namespace test.
 deps: ## install the Debian packages the build and the tests need, when missing (apt-get)
 	@missing=""; \
-	if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists sqlite3 libsystemd; then \
-		missing="libsqlite3-dev libsystemd-dev pkg-config"; fi; \
+	if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists sqlite3; then \
+		missing="libsqlite3-dev pkg-config"; fi; \
 	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
 	[ -f /usr/share/zoneinfo/Europe/Zurich ] || missing="$$missing tzdata"; \
 	command -v objcopy >/dev/null 2>&1 || missing="$$missing binutils"; \
@@ -203,7 +203,7 @@ stress: build ## the long reliability suite, fuzzing and sanitizers (root; docs/
 # Sources/Executables/bulletind/startup.order (the release link places them together) and relinks.
 # Run it when start-up changed much: a stale list only places less of start-up together (the
 # linker ignores names that are gone). Needs valgrind.
-startup-order: release ## list the functions the idle daemon ran, for the release link's layout (valgrind)
+startup-order: release ## list the functions and data the idle daemon used, for the release link's layout (valgrind)
 	bash Benchmarks/startup-order.sh $(RELEASE_BIN)
 
 # Installs the release binaries already built, stripped, side by side in BINDIR (bulletind

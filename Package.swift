@@ -114,8 +114,6 @@ let package = Package(
             name: "BulletinSummary", dependencies: ["JSONText"],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
-        // libsystemd, for sd_notify and the journal.
-        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
         // glibc's <malloc.h>: malloc_trim hands the heap freed after a summary back to the system.
         .systemLibrary(name: "CMalloc"),
         // The edges: configuration, the pipeline, the inbox watcher, file lifecycle, systemd.
@@ -125,7 +123,7 @@ let package = Package(
             name: "BulletinService",
             dependencies: [
                 "TOML", "BulletinReader", "BulletinSplitter", "BulletinClassifier", "BulletinModel",
-                "BulletinStories", "BulletinStore", "BulletinSummary", "CSystemd", "CMalloc", "CivilTime", "JSONText",
+                "BulletinStories", "BulletinStore", "BulletinSummary", "CMalloc", "CivilTime", "JSONText",
                 "PosixThreads",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),

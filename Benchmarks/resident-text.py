@@ -180,13 +180,15 @@ def sections(binary):
     return sorted(found)
 
 
-def symbols(binary):
+def symbols(binary, kinds="tTwWiI"):
+    """The defined symbols of `binary` of the `nm` kinds given (code by default), address order:
+    (address, size, name)."""
     out = subprocess.run(["nm", "-n", "-S", "--defined-only", binary], capture_output=True, text=True,
                          check=True).stdout
     found = []
     for line in out.splitlines():
         fields = line.split(" ", 3)
-        if len(fields) == 4 and fields[2] in "tTwWiI":
+        if len(fields) == 4 and fields[2] in kinds:
             found.append((int(fields[0], 16), int(fields[1], 16), fields[3]))
     found.sort()
     return found

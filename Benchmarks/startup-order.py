@@ -4,7 +4,8 @@ functions an idle daemon ran from exec to its first quiet second, so that the li
 together and start-up faults in a few dense megabytes of text instead of pages scattered over
 all of it (the kernel maps 64 KiB around each fault).
 
-    python3 Benchmarks/startup-order.py CALLGRIND_DUMP BINARY LINK_MAP > Sources/Executables/bulletind/startup.order
+    python3 Benchmarks/startup-order.py CALLGRIND_DUMP BINARY LINK_MAP [--data ADDRESSES --base ADDRESS] \
+        > Sources/Executables/bulletind/startup.order
 
 CALLGRIND_DUMP: `valgrind --tool=callgrind --dump-instr=yes` of `BINARY run`, dumped with
 `callgrind_control -d` once idle (`make startup-order` does all of it). LINK_MAP: the map of the
@@ -16,6 +17,13 @@ runtime's C++) or when a large share of that section ran (the standard library's
 specialization is local to every object that uses it): the linker moves a whole section when
 one of its names is listed, and the toolchain's _RegexParser, _StringProcessing and
 _Concurrency are one section each. A name missing from a later build is ignored by the linker.
+
+With --data, the data the daemon touched follow the functions, by the same rule: ADDRESSES, the
+addresses (hexadecimal, one a line) that `valgrind --tool=lackey --trace-mem=yes` saw loaded or
+stored (Benchmarks/startup-data-filter.c), with the executable mapped at --base. Start-up reads
+every protocol conformance descriptor (the runtime scans them all at the first `as?` of a type
+and protocol it has not cached), type descriptors, Unicode tables, and writes `.bss` caches:
+placed together, they fill fewer pages of `.rodata` and `.bss`.
 """
 import bisect
 import collections
@@ -34,8 +42,13 @@ SMALL_SECTION = 64 * 1024
 DENSE_SHARE = 0.25
 
 
-def input_sections(map_path):
-    """The text input sections of the link, address order: (address, size, names defined in it)."""
+TEXT = r":\(\.text[^)]*\)$"
+DATA = r":\((\.rodata|\.data|\.bss)[^)]*\)$"
+
+
+def input_sections(map_path, kind=TEXT):
+    """The input sections of the link whose name matches `kind` (text, or with DATA the data),
+    address order: (address, size, names defined in it)."""
     rows = []
     with open(map_path) as link_map:
         for line in link_map:
@@ -43,7 +56,7 @@ def input_sections(map_path):
             if not match:
                 continue
             text = match.group(4)
-            if re.search(r":\(\.text[^)]*\)$", text):
+            if re.search(kind, text):
                 rows.append((int(match.group(1), 16), int(match.group(2), 16), []))
             elif rows and len(match.group(3)) > 10 and not text.startswith(("/", "<")):
                 rows[-1][2].append(text)
@@ -54,24 +67,21 @@ def input_sections(map_path):
     return rows
 
 
-def main():
-    if len(sys.argv) != 4:
-        sys.exit(__doc__)
-    dump, binary, map_path = sys.argv[1:]
-    sections = input_sections(map_path)
+def listed_names(sections, symbols, addresses):
+    """The names of `symbols` at `addresses` whose input section is small or densely used, and
+    that no large, barely used section also defines, in address order."""
     starts = [start for start, _, _ in sections]
-    symbols = resident_text.symbols(binary)
     symbol_starts = [address for address, _, _ in symbols]
     pages = collections.defaultdict(set)
-    ran = {}
-    for address in resident_text.executed_addresses(dump, binary):
+    used = {}
+    for address in addresses:
         index = bisect.bisect_right(starts, address) - 1
         if index < 0 or address >= sections[index][0] + sections[index][1]:
             continue
         pages[index].add(address // PAGE)
         symbol = bisect.bisect_right(symbol_starts, address) - 1
         if symbol >= 0:
-            ran[symbols[symbol][0]] = (index, symbols[symbol][2])
+            used[symbols[symbol][0]] = (index, symbols[symbol][2])
 
     def wanted(index):
         size = sections[index][1]
@@ -84,10 +94,29 @@ def main():
         if not wanted(index):
             unwanted_names.update(names)
     listed = []
-    for address in sorted(ran):
-        index, name = ran[address]
+    for address in sorted(used):
+        index, name = used[address]
         if wanted(index) and name not in unwanted_names:
             listed.append(name)
+    return listed
+
+
+def main():
+    arguments = sys.argv[1:]
+    data = base = None
+    if "--data" in arguments and "--base" in arguments:
+        data = arguments[arguments.index("--data") + 1]
+        base = int(arguments[arguments.index("--base") + 1], 16)
+        arguments = [a for a in arguments if a not in ("--data", "--base", data, arguments[arguments.index("--base") + 1])]
+    if len(arguments) != 3:
+        sys.exit(__doc__)
+    dump, binary, map_path = arguments
+    listed = listed_names(input_sections(map_path), resident_text.symbols(binary),
+                          resident_text.executed_addresses(dump, binary))
+    if data:
+        with open(data) as trace:
+            addresses = [int(line, 16) - base for line in trace if line.strip()]
+        listed += listed_names(input_sections(map_path, DATA), resident_text.symbols(binary, "dDbBrR"), addresses)
     print("\n".join(dict.fromkeys(listed)))
 
 

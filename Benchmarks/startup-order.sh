@@ -9,15 +9,19 @@
 # 2. runs `bulletind run` on an empty inbox and database under valgrind's callgrind (valgrind
 #    3.19 cannot read the binary's DWARF 5: it gets a copy without debug info), dumps what ran
 #    three seconds after the daemon said it watches, and stops it;
-# 3. lists those functions (Benchmarks/startup-order.py) and relinks bulletind with the new list.
+# 3. runs it again under valgrind's lackey, which traces every load and store: the data the
+#    daemon touched until it was idle (Benchmarks/startup-data-filter.c keeps their addresses);
+# 4. lists those functions and data (Benchmarks/startup-order.py) and relinks bulletind with the
+#    new list.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 binary=${1:-.build/release/bulletind}
-for tool in valgrind callgrind_control objcopy python3; do
-    command -v $tool >/dev/null || { echo "startup-order: needs $tool (apt-get install valgrind binutils python3)" >&2; exit 1; }
+for tool in valgrind callgrind_control objcopy python3 cc; do
+    command -v $tool >/dev/null || { echo "startup-order: needs $tool (apt-get install valgrind binutils python3 gcc)" >&2; exit 1; }
 done
 work=$(mktemp -d /tmp/bulletind-startup-order.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+daemon=
+trap '[ -z "$daemon" ] || kill -KILL $daemon 2>/dev/null; rm -rf "$work"' EXIT
 
 python3 - "$binary" "$work" <<'EOF'
 import json, re, subprocess, sys
@@ -44,22 +48,49 @@ summaries = "$work/run/summaries"
 rules = "$PWD/Config/topics.toml"
 time_zone = "UTC"
 EOF
-env -u JOURNAL_STREAM -u INVOCATION_ID -u NOTIFY_SOCKET valgrind --tool=callgrind --dump-instr=yes --callgrind-out-file="$work/callgrind.out" \
-    "$work/bulletind.nodebug" run --config "$work/run/bulletind.toml" >"$work/run/log" 2>&1 &
-daemon=$!
-for _ in $(seq 1200); do
-    grep -q "watching" "$work/run/log" && break
-    kill -0 $daemon 2>/dev/null || { cat "$work/run/log" >&2; exit 1; }
-    sleep 0.1
-done
+# start_daemon TOOL-ARGS...: the daemon under valgrind with those arguments; waits until it watches.
+start_daemon() {
+    # Every run starts from an empty database, as the first did.
+    find "$work/run" -maxdepth 1 -type f ! -name bulletind.toml -delete
+    : >"$work/run/log"
+    env -u JOURNAL_STREAM -u INVOCATION_ID -u NOTIFY_SOCKET valgrind "$@" \
+        "$work/bulletind.nodebug" run --config "$work/run/bulletind.toml" >>"$work/run/log" 2>&1 &
+    daemon=$!
+    for _ in $(seq 18000); do  # lackey takes minutes: up to 30
+        grep -q "watching" "$work/run/log" && return
+        kill -0 $daemon 2>/dev/null || { cat "$work/run/log" >&2; exit 1; }
+        sleep 0.1
+    done
+    echo "startup-order: the daemon did not start under valgrind $1" >&2; exit 1
+}
+echo "startup-order: the daemon under callgrind (the functions that run)"
+start_daemon --tool=callgrind --dump-instr=yes --callgrind-out-file="$work/callgrind.out"
 sleep 3
 callgrind_control --dump $daemon >/dev/null
 sleep 2
 kill $daemon
 wait $daemon || true
+daemon=
+
+echo "startup-order: the daemon under lackey (the data it touches; a few minutes)"
+cc -O2 -o "$work/data-filter" Benchmarks/startup-data-filter.c
+mkfifo "$work/trace"
+"$work/data-filter" <"$work/trace" >"$work/data.addresses" &
+filter=$!
+exec 9>"$work/trace"
+start_daemon --tool=lackey --trace-mem=yes --log-fd=9
+exec 9>&-
+sleep 3
+# Where valgrind mapped the executable: the first mapping of the file, at offset 0.
+base=$(awk -v file="$work/bulletind.nodebug" '$6 == file && $3 == "00000000" { split($1, range, "-"); print range[1]; exit }' /proc/$daemon/maps)
+kill -KILL $daemon
+{ wait $daemon; } 2>/dev/null || true
+daemon=
+wait $filter
+[ -n "$base" ] || { echo "startup-order: did not find the executable in valgrind's mappings" >&2; exit 1; }
 python3 Benchmarks/startup-order.py "$work/callgrind.out.1" "$work/bulletind.nodebug" "$work/bulletind.map" \
-    >Sources/Executables/bulletind/startup.order
-echo "startup-order: $(wc -l <Sources/Executables/bulletind/startup.order) functions in Sources/Executables/bulletind/startup.order"
+    --data "$work/data.addresses" --base "0x$base" >Sources/Executables/bulletind/startup.order
+echo "startup-order: $(wc -l <Sources/Executables/bulletind/startup.order) names (functions, then data) in Sources/Executables/bulletind/startup.order"
 # The order file is no input SwiftPM knows of: remove the binary so that the link runs again.
 rm -f "$binary"
 swift build -c release --static-swift-stdlib --product bulletind

@@ -4,7 +4,6 @@ import FoundationEssentials
 import Foundation
 #endif
 import Logging
-import CSystemd
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -28,21 +27,20 @@ public struct JournalLogHandler: ControlledLogHandler {
         Self.send(fields)
     }
 
-    /// sd_journal_sendv with one iovec per field (sd_journal_send is variadic, not callable).
-    static func send(_ fields: [String]) {
-        let buffers = fields.map { Array($0.utf8) }
-        var pointers: [UnsafeMutableRawPointer] = []
-        defer { pointers.forEach { $0.deallocate() } }
-        var vectors: [iovec] = []
-        vectors.reserveCapacity(buffers.count)
-        for bytes in buffers {
-            let memory = UnsafeMutableRawPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
-            bytes.withUnsafeBytes { raw in
-                if let base = raw.baseAddress { memory.copyMemory(from: base, byteCount: raw.count) }
-            }
-            pointers.append(memory)
-            vectors.append(iovec(iov_base: memory, iov_len: bytes.count))
-        }
-        _ = vectors.withUnsafeBufferPointer { sd_journal_sendv($0.baseAddress, Int32($0.count)) }
+    /// journald's socket for entries in the native protocol.
+    static let socketPath = "/run/systemd/journal/socket"
+    /// One socket for every entry, opened at the first (entries are datagrams: threads may share it).
+    private static let socket = UnixDatagram.openSocket()
+
+    /// Sends one entry (what `sd_journal_sendv` did, without libsystemd). An entry too large
+    /// for one datagram (`EMSGSIZE`, `ENOBUFS`: the socket's send buffer, 208 KiB by default)
+    /// is sent again with every value cut to its first 16 KiB. Returns 0 or the errno; a
+    /// failure is not logged (there is nowhere left to say it).
+    @discardableResult
+    static func send(_ fields: [String], to path: String = socketPath) -> Int32 {
+        guard socket >= 0 else { return EBADF }
+        let sent = UnixDatagram.send(JournalDatagram.encode(fields), from: socket, to: path)
+        guard sent == EMSGSIZE || sent == ENOBUFS else { return sent }
+        return UnixDatagram.send(JournalDatagram.encode(fields, cut: 16_384), from: socket, to: path)
     }
 }

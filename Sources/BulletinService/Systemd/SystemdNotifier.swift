@@ -3,19 +3,22 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import CSystemd
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Tells systemd how the service is doing (sd_notify). Every call is a no-op when
-/// `NOTIFY_SOCKET` is unset (not started by systemd as Type=notify), so it is always safe.
+/// Tells systemd how the service is doing: the `sd_notify` protocol, one datagram of
+/// `NAME=value` lines to the socket named by `NOTIFY_SOCKET` (an absolute path or `@` and an
+/// abstract name). Every call is a no-op when `NOTIFY_SOCKET` is unset (not started by systemd
+/// as Type=notify), so it is always safe; a failed send is ignored, as `sd_notify`'s caller did.
 public struct SystemdNotifier: Sendable {
     /// Whether there is a notification socket to talk to.
-    public let isEnabled: Bool
+    public var isEnabled: Bool { socketPath != nil }
+    /// `NOTIFY_SOCKET`, nil when unset or empty.
+    let socketPath: String?
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        isEnabled = !(environment["NOTIFY_SOCKET"] ?? "").isEmpty
+        socketPath = environment["NOTIFY_SOCKET"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Start-up finished (folders made, inbox watched, catch-up queued), or a reload finished.
@@ -42,16 +45,21 @@ public struct SystemdNotifier: Sendable {
         "STATUS=" + text.split(whereSeparator: \.isNewline).joined(separator: "; ")
     }
 
-    private func send(_ lines: [String]) {
-        guard isEnabled else { return }
-        _ = sd_notify(0, lines.joined(separator: "\n"))
+    /// Sends the lines as one datagram; returns 0 or the errno (nothing is sent when disabled).
+    @discardableResult
+    func send(_ lines: [String]) -> Int32 {
+        guard let socketPath else { return 0 }
+        let socket = UnixDatagram.openSocket()
+        guard socket >= 0 else { return errno }
+        defer { close(socket) }
+        return UnixDatagram.send(Array(lines.joined(separator: "\n").utf8), from: socket, to: socketPath)
     }
 
-    /// The watchdog interval systemd asked for (`WatchdogSec=`), or nil when there is none.
-    /// Ping at half of it.
-    public static func watchdogInterval() -> Double? {
-        var usec: UInt64 = 0
-        guard sd_watchdog_enabled(0, &usec) > 0, usec > 0 else { return nil }
+    /// The watchdog interval systemd asked for (`WatchdogSec=`: `WATCHDOG_USEC`, for this process
+    /// when `WATCHDOG_PID` names it or is unset), or nil when there is none. Ping at half of it.
+    public static func watchdogInterval(environment: [String: String] = ProcessInfo.processInfo.environment) -> Double? {
+        guard let text = environment["WATCHDOG_USEC"], let usec = UInt64(text), usec > 0 else { return nil }
+        if let pid = environment["WATCHDOG_PID"], Int32(pid) != getpid() { return nil }
         return Double(usec) / 1_000_000
     }
 }
