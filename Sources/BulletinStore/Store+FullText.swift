@@ -71,6 +71,8 @@ extension Store {
             guard let old = try Store.indexedText(articleID: id, in: db) else { return false }
             try Store.unindexArticle(id: id, old, in: db)
             try db.execute("DELETE FROM article WHERE id = ?", [id])
+            // Its story row goes with it (ON DELETE CASCADE), and its id may be handed out again.
+            storyWords.clear()
             return true
         }
     }

@@ -16,9 +16,11 @@ extension Store {
     /// story: the one `matcher` chooses among the stories of the most recent articles that
     /// share a band key with it (`StoryBandIndex`), or a new story. Bounded work: at most
     /// `StoryMatcher.candidatesCompared` articles compared, and `membersCompared` members of
-    /// each story close enough to count.
+    /// each story close enough to count. A candidate's story and words come from `words` when it
+    /// remembers them (the same as the row: `StoryWordsCache`), else from the database.
     static func assignStory(articleID: Int64, signature: StorySignature, receivedAt: Date,
-                            matcher: StoryMatcher, bands: StoryBandIndex, in db: Connection) throws {
+                            matcher: StoryMatcher, bands: StoryBandIndex, words: StoryWordsCache,
+                            in db: Connection) throws {
         let candidate = try db.cachedStatement("SELECT story_id, words FROM article_story WHERE article_id = ?")
         let members = try db.cachedStatement("""
             SELECT words FROM article_story WHERE story_id = ? ORDER BY article_id DESC LIMIT ?
@@ -40,7 +42,8 @@ extension Store {
             }
         }
         let chosen = try matcher.story(for: signature, candidates: found, storyOf: { other in
-            try candidate.fetchOne([other]).map { row in
+            if let remembered = words.lookup(other) { return remembered }
+            return try candidate.fetchOne([other]).map { row in
                 (story: row["story_id"], words: StorySignature.words(packed: row["words"] as Data))
             }
         }, recentMembers: { story in
@@ -60,6 +63,7 @@ extension Store {
         }
         try db.cachedStatement("INSERT INTO article_story (article_id, story_id, words) VALUES (?, ?, ?)")
             .execute([articleID, storyID, Data(signature.packed)])
+        words.record(articleID: articleID, story: storyID, words: signature.words)
     }
 
     /// The story of an article, or nil when it has none (stored before stories existed).

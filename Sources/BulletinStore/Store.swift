@@ -30,6 +30,10 @@ public final class Store: Sendable {
     /// The story clusters' band index (`StoryBandIndex`), used inside write transactions.
     let storyBands = StoryBandIndex()
 
+    /// The story words of the last articles assigned (`StoryWordsCache`), used inside write
+    /// transactions (`writeAssigningStories`).
+    let storyWords = StoryWordsCache()
+
     /// Opens (creating and migrating when needed) the SQLite file at `path`:
     /// WAL mode, a 10 s busy timeout, foreign keys on, temporary files in memory, and
     /// `synchronous = FULL`: a transaction is durable when the write returns (the log is fsynced
@@ -127,7 +131,9 @@ public final class Store: Sendable {
     public func ingest(_ bulletin: IncomingBulletin, stories: StoryMatcher = StoryMatcher()) throws -> IngestOutcome {
         defer { checkpointer?.request() }
         return try Store.mappingConstraintErrors {
-            try pool.write { db in try Store.ingest(bulletin, stories: stories, bands: storyBands, in: db) }
+            try writeAssigningStories { db in
+                try Store.ingest(bulletin, stories: stories, bands: storyBands, words: storyWords, in: db)
+            }
         }
     }
 
@@ -147,8 +153,8 @@ public final class Store: Sendable {
         defer { checkpointer?.request() }
         do {
             return try Store.mappingConstraintErrors {
-                try pool.write { db in
-                    try batch.map { .success(try Store.ingest($0, stories: stories, bands: storyBands, in: db)) }
+                try writeAssigningStories { db in
+                    try batch.map { .success(try Store.ingest($0, stories: stories, bands: storyBands, words: storyWords, in: db)) }
                 }
             }
         } catch is StoreError {
@@ -243,8 +249,23 @@ public final class Store: Sendable {
         }
     }
 
+    /// `pool.write` for a transaction that may assign stories: the story words cache forgets
+    /// what another connection may have changed before it, and what it did not commit after it.
+    private func writeAssigningStories<T>(_ body: (Connection) throws -> T) throws -> T {
+        let mark = storyWords.mark()
+        do {
+            return try pool.write { db in
+                storyWords.observe(dataVersion: try db.cachedStatement("PRAGMA data_version").fetchValue(Int64.self) ?? 0)
+                return try body(db)
+            }
+        } catch {
+            storyWords.rollBack(to: mark)
+            throw error
+        }
+    }
+
     private static func ingest(_ bulletin: IncomingBulletin, stories: StoryMatcher, bands: StoryBandIndex,
-                               in db: Connection) throws -> IngestOutcome {
+                               words: StoryWordsCache, in db: Connection) throws -> IngestOutcome {
         if let existing = try db.cachedStatement("SELECT id, filed FROM bulletin WHERE content_hash = ?")
             .fetchOne([bulletin.contentHash]) {
             let id: Int64 = existing["id"]
@@ -292,7 +313,7 @@ public final class Store: Sendable {
                 newArticles += 1
                 try insertTopics(item.topics, articleID: articleID, in: db)
                 try assignStory(articleID: articleID, signature: bulletin.storySignatures[offset],
-                                receivedAt: bulletin.receivedAt, matcher: stories, bands: bands, in: db)
+                                receivedAt: bulletin.receivedAt, matcher: stories, bands: bands, words: words, in: db)
             }
             try link.execute([bulletinID, articleID, offset + 1])
         }

@@ -46,7 +46,9 @@ struct BatchReader {
         var inputs: [PipelineInput] = []
         var started: [Date] = []
         var heldBack: [String] = []
-        var hashes = Set<String>()
+        /// The batch's inputs by size, to find the same content twice by its bytes (the content
+        /// hash is computed later, on the threads that prepare the batch).
+        var bySize: [Int: [Int]] = [:]
         var bytes = 0
         while inputs.count < Self.fileLimit, bytes < Self.byteLimit, let name = intake.next() {
             if excluded.contains(name) { continue }
@@ -59,10 +61,11 @@ struct BatchReader {
                 input.arrival = Self.arrival(of: name, in: inboxFD)
                 // The same content twice in one batch: the copy waits for the next batch,
                 // where it is a duplicate of a bulletin stored and filed.
-                guard hashes.insert(input.contentHash).inserted else {
+                if let same = bySize[data.count], same.contains(where: { inputs[$0].data == data }) {
                     heldBack.append(name)
                     continue
                 }
+                bySize[data.count, default: []].append(inputs.count)
                 inputs.append(input)
                 started.append(began)
                 bytes += data.count

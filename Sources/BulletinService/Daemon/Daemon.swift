@@ -91,7 +91,8 @@ public final class Daemon {
             intake.releaseDue(at: now)
             if database.retryDue(at: now) { contactDatabase() }
             // The summaries read the database: while it does not answer, they wait with the files.
-            if database.isUp { dayClock.tick(now) }
+            // While files are being taken, the day's summary waits for the quiet after them.
+            if database.isUp { dayClock.tick(now, busy: canTakeFiles && !intake.isPaused(at: now)) }
             publishStatus()
             let canTake = canTakeFiles
             let tidy = indexUntidy && preparing == nil && !intake.hasQueued && intake.pausedUntil == nil && database.isUp
@@ -164,7 +165,8 @@ public final class Daemon {
             }
             indexUntidy = true
             let report = filing.file(current, outcomes: outcomes, intake: &intake)
-            report.stored.forEach { dayClock.stored(receivedAt: $0.receivedAt) }
+            let storedAt = options.clock()
+            report.stored.forEach { dayClock.stored(receivedAt: $0.receivedAt, now: storedAt) }
             if let failure = report.failure { pause(failure.name, failure.error) } else { flowing() }
         } catch {
             // Nothing of the batch was stored, or a COMMIT got no answer (then taking the files

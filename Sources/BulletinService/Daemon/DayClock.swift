@@ -6,7 +6,8 @@ import Foundation
 import BulletinStore
 
 /// The local day as the daemon lives it: the summary rewritten after `summary_debounce` seconds
-/// of quiet following an ingest, and at each local midnight the finished day written a last
+/// of quiet following an ingest (quiet: no file stored since, and none waiting to be taken, so a
+/// backlog is never interrupted by a summary, however long one batch takes), and at each local midnight the finished day written a last
 /// time before the new one begins (and, when it was a Sunday, its ISO week's roll-up). At the
 /// first start of a day, what a stopped daemon missed is written (`SummaryPublisher.catchUp`).
 /// Days are those of the configured zone (`LocalCalendar`).
@@ -43,14 +44,17 @@ struct DayClock {
         }
     }
 
-    /// A bulletin received at `receivedAt` was stored: its day's summary is due after the quiet.
-    mutating func stored(receivedAt: Date) {
-        summaryDue = (receivedAt.addingTimeInterval(debounce), receivedAt)
+    /// A bulletin received at `receivedAt` was stored at `now`: its day's summary is due after
+    /// `summary_debounce` seconds of quiet from now (not from its arrival: under a backlog a file
+    /// may wait longer than the quiet period between its arrival and its commit).
+    mutating func stored(receivedAt: Date, now: Date) {
+        summaryDue = (now.addingTimeInterval(debounce), receivedAt)
     }
 
-    /// Writes what is due at `now`: the debounced summary, and at midnight the finished day.
-    mutating func tick(_ now: Date) {
-        if let due = summaryDue, due.at <= now {
+    /// Writes what is due at `now`: the debounced summary unless `busy` (files are waiting to be
+    /// taken: the summary waits for the quiet after them), and at midnight the finished day.
+    mutating func tick(_ now: Date, busy: Bool = false) {
+        if !busy, let due = summaryDue, due.at <= now {
             summaryDue = nil
             publish(due.day)
         }

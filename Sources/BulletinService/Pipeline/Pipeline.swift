@@ -69,20 +69,27 @@ public final class Pipeline: Sendable {
     }
 
     /// Everything before the write, safe to run on another thread while an earlier batch is
-    /// being stored: content already stored is recognised by its hash (a read) and not
-    /// analysed again; the rest is read, split and classified in parallel on the available
-    /// cores. Give each content once per batch: a second copy in the same batch would find the
+    /// being stored: each file's content hash is computed, content already stored is recognised
+    /// by it (a read per file) and not analysed again; the rest is read, split and classified,
+    /// all in parallel on the available cores. Give each content once per batch: a second copy in the same batch would find the
     /// first stored but not yet filed.
     ///
     /// - Parameter awaitingFiling: true when the caller moves each file out of the inbox after
     ///   the commit and then calls `markFiled` (the daemon); see `IncomingBulletin`.
     /// - Throws: only transient trouble reading the database.
     public func prepare(batch: [PipelineInput], awaitingFiling: Bool = false) throws -> PreparedBatch {
-        let stored = try store.filedStates(contentHashes: batch.map(\.contentHash))
         let analyser = self.analyser
         let store = self.store
         let items = ParallelMap.map(batch) { input -> Result<PreparedBatch.Item, any Error> in
-            if stored[input.contentHash] != nil {
+            // The hash here, on this thread (`PipelineInput.contentHash` is computed on first use).
+            let hash = input.contentHash
+            let stored: [String: Bool]
+            do {
+                stored = try store.filedStates(contentHashes: [hash])
+            } catch {
+                return .failure(error)
+            }
+            if stored[hash] != nil {
                 // Already stored: the store answers duplicate or awaiting filing.
                 return .success(.incoming(Self.incoming(input, analysis: nil, awaitingFiling: awaitingFiling), topics: []))
             }
