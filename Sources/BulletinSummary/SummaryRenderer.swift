@@ -30,34 +30,48 @@ public enum SummaryRenderer {
     /// spaces (Markdown hard breaks). A day without articles says so in one sentence. The
     /// output ends with one newline.
     public static func markdown(_ summary: DaySummary) -> String {
-        var lines: [String] = []
-        lines.append("# Bulletin summary — \(MarkdownEscaper.inline(summary.date))")
-        lines.append("")
-        let counts = summary.counts
-        lines.append(TrendText.counts(counts))
-        if let since = TrendText.sinceYesterday(summary) {
-            lines.append("")
-            lines.append(MarkdownEscaper.inline(since))
+        var text = ""
+        markdown(summary) { text += $0 }
+        return text
+    }
+
+    /// The same Markdown as `markdown(_:)`, handed to `write` piece by piece in order (the
+    /// pieces joined are that text): a caller that writes them to a file as they come never
+    /// holds the whole page (a large day's is several hundred kilobytes).
+    public static func markdown(_ summary: DaySummary, write: (String) throws -> Void) rethrows {
+        func line(_ text: String) throws {
+            try write(text)
+            try write("\n")
         }
-        lines.append("")
-        lines.append("_Generated \(MarkdownEscaper.inline(summary.generatedAt)) (\(MarkdownEscaper.inline(summary.timeZone)))._")
-        lines += topStoriesMarkdown(summary.topStories, topicNames: Dictionary(
-            summary.sections.compactMap { s in s.topicID.map { ($0, s.topicName) } }, uniquingKeysWith: { a, _ in a }))
-        lines.append(contentsOf: topicLines(summary))
+        try line("# Bulletin summary — \(MarkdownEscaper.inline(summary.date))")
+        try line("")
+        let counts = summary.counts
+        try line(TrendText.counts(counts))
+        if let since = TrendText.sinceYesterday(summary) {
+            try line("")
+            try line(MarkdownEscaper.inline(since))
+        }
+        try line("")
+        try line("_Generated \(MarkdownEscaper.inline(summary.generatedAt)) (\(MarkdownEscaper.inline(summary.timeZone)))._")
+        for text in topStoriesMarkdown(summary.topStories, topicNames: Dictionary(
+            summary.sections.compactMap { s in s.topicID.map { ($0, s.topicName) } }, uniquingKeysWith: { a, _ in a })) {
+            try line(text)
+        }
+        for text in topicLines(summary) { try line(text) }
 
         let total = summary.sections.reduce(0) { $0 + $1.articleCount }
         if total == 0 {
-            lines.append("")
+            try line("")
             if counts.bulletins == 0 {
-                lines.append("No bulletins arrived on this day.")
+                try line("No bulletins arrived on this day.")
             } else {
-                lines.append("No new articles on this day: every article had already been seen.")
+                try line("No new articles on this day: every article had already been seen.")
             }
         }
         for section in summary.sections where section.articleCount > 0 {
-            lines.append("")
-            lines.append("## \(MarkdownEscaper.inline(section.topicName)) (\(section.articleCount))")
-            lines.append("")
+            try line("")
+            try line("## \(MarkdownEscaper.inline(section.topicName)) (\(section.articleCount))")
+            try line("")
             for entry in section.articles {
                 var item = ["- **\(MarkdownEscaper.inline(entry.title))** (#\(entry.articleID))"]
                 if !entry.lede.isEmpty {
@@ -79,13 +93,12 @@ public enum SummaryRenderer {
                     item.append("  — " + trailer.joined(separator: " · "))
                 }
                 // Hard line breaks between the lines of one item.
-                lines.append(item.joined(separator: "  \n"))
+                try line(item.joined(separator: "  \n"))
             }
             if section.unlisted > 0 {
-                lines.append("- … and \(section.unlisted) more")
+                try line("- … and \(section.unlisted) more")
             }
         }
-        return lines.joined(separator: "\n") + "\n"
     }
 
     /// Pretty-printed JSON with sorted keys (stable for the same summary), ending with a

@@ -110,6 +110,9 @@ public final class Connection {
     /// The number of rows changed by INSERT, UPDATE and DELETE since the connection opened.
     public var totalChanges: Int64 { Int64(sqlite3_total_changes(handle)) }
 
+    /// True when the connection was opened for reading only.
+    public var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
+
     /// True while a transaction is open (not in autocommit mode).
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 

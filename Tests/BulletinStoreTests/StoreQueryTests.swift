@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import BulletinSplitter
 import BulletinClassifier
+import SQLite
 @testable import BulletinStore
 
 @Suite struct StoreQueryTests {
@@ -27,6 +28,16 @@ import BulletinClassifier
                                  topics: [("privacy", 2)]),
         ]))
         return fixture
+    }
+
+    /// The writer keeps its temporary files in memory; the readers keep SQLite's default (on
+    /// disk), so the sorter of a large grouped read spills instead of holding every row.
+    @Test func readersSortOnDiskTheWriterInMemory() throws {
+        let fixture = try populated()
+        let writer = try fixture.store.pool.writeWithoutTransaction { try $0.fetchValue(Int.self, "PRAGMA temp_store") }
+        let reader = try fixture.store.pool.read { try $0.fetchValue(Int.self, "PRAGMA temp_store") }
+        #expect(writer == 2)
+        #expect(reader == 0)
     }
 
     @Test func titleMatchRanksAboveBodyMatchAnd6GWorks() throws {

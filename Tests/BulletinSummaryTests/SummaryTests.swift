@@ -38,6 +38,14 @@ import Testing
         #expect(summary.sections[0].articles[1].why == nil)
     }
 
+    @Test func markdownInPiecesIsTheSameText() {
+        var pieces: [String] = []
+        SummaryRenderer.markdown(sample()) { pieces.append($0) }
+        #expect(pieces.count > 10)
+        #expect(pieces.joined() == SummaryRenderer.markdown(sample()))
+        #expect(SummaryRenderer.markdown(sample()).hasSuffix("\n"))
+    }
+
     @Test func markdownLayout() {
         let markdown = SummaryRenderer.markdown(sample())
         let lines = markdown.components(separatedBy: "\n")

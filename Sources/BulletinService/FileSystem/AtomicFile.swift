@@ -12,6 +12,40 @@ import Glibc
 /// of the folder. (FileManager.replaceItemAt lost data on Linux.)
 public enum AtomicFile {
     public static func write(_ data: Data, to path: String, permissions: mode_t = 0o640) throws {
+        try replace(path, permissions: permissions) { fd, tmp in
+            try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                try writeAll(fd, raw, path: tmp)
+            }
+        }
+    }
+
+    /// Bytes gathered before each write(2) of `write(to:permissions:_:)`.
+    static let chunkSize = 64 << 10
+
+    /// The same, with the content handed piece by piece to the closure `produce` is given (the
+    /// file holds the pieces' UTF-8 in order): gathered into chunks of `chunkSize` bytes and
+    /// written as they fill, so the whole content is never held in memory. When `produce`
+    /// throws, nothing is replaced and the error is thrown.
+    public static func write(to path: String, permissions: mode_t = 0o640,
+                             _ produce: (_ write: (String) throws -> Void) throws -> Void) throws {
+        try replace(path, permissions: permissions) { fd, tmp in
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(chunkSize)
+            func flush() throws {
+                try buffer.withUnsafeBytes { try writeAll(fd, $0, path: tmp) }
+                buffer.removeAll(keepingCapacity: true)
+            }
+            try produce { piece in
+                buffer.append(contentsOf: piece.utf8)
+                if buffer.count >= chunkSize { try flush() }
+            }
+            try flush()
+        }
+    }
+
+    /// A temporary file beside `path` filled by `fill` (its descriptor and name), fsynced,
+    /// renamed over `path`, then the folder fsynced. The temporary file is removed on failure.
+    private static func replace(_ path: String, permissions: mode_t, fill: (Int32, String) throws -> Void) throws {
         let dir = PathText.deletingLastComponent(path)
         let tmp = "\(dir.isEmpty ? "." : dir)/.\(PathText.lastComponent(path)).\(getpid()).tmp"
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, permissions)
@@ -22,17 +56,7 @@ public enum AtomicFile {
         }
         do {
             defer { close(fd) }
-            try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-                var offset = 0
-                while offset < raw.count {
-                    let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        throw POSIXFailure(operation: "write", path: tmp)
-                    }
-                    offset += n
-                }
-            }
+            try fill(fd, tmp)
             fchmod(fd, permissions)
             guard fsync(fd) == 0 else { throw POSIXFailure(operation: "fsync", path: tmp) }
         }
@@ -42,6 +66,18 @@ public enum AtomicFile {
         if dfd >= 0 {
             fsync(dfd)
             close(dfd)
+        }
+    }
+
+    private static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer, path: String) throws {
+        var offset = 0
+        while offset < raw.count {
+            let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw POSIXFailure(operation: "write", path: path)
+            }
+            offset += n
         }
     }
 }

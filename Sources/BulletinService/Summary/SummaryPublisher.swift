@@ -37,11 +37,14 @@ public struct SummaryPublisher: Sendable {
 
     /// Composes and writes the summary of the day containing `day`; returns the paths.
     /// A day page written for the first time also rewrites the previous day's page (so its
-    /// "next day" link appears) and the index. Then frees the store's caches and hands the heap
-    /// freed by composing back to the system (glibc keeps it otherwise), so a long-running
-    /// daemon's resident memory falls back after each summary.
+    /// "next day" link appears) and the index. Frees the store's caches first (the writer's page
+    /// cache, full after a burst of ingests, is not needed while composing: the reader's takes
+    /// its memory instead of adding to it), and again after, then hands the heap freed by
+    /// composing back to the system (glibc keeps it otherwise), so a long-running daemon's
+    /// resident memory falls back after each summary.
     @discardableResult
     public func publish(day: Date, now: Date = Date()) throws -> SummaryFiles {
+        store.releaseMemory()
         defer {
             store.releaseMemory()
             malloc_trim(0)
@@ -66,23 +69,29 @@ public struct SummaryPublisher: Sendable {
         return files
     }
 
-    /// Writes `summary` in each format of `options`.
+    /// Writes `summary` in each format of `options`. The Markdown goes to its file as it is
+    /// rendered (`SummaryRenderer.markdown(_:write:)`), never whole in memory.
     private func write(_ summary: DaySummary) throws -> SummaryFiles {
-        try write(summary.date) { format in
+        try write(summary.date) { format, target in
             switch format {
-            case .markdown: Data(SummaryRenderer.markdown(summary).utf8)
-            case .json: SummaryRenderer.json(summary)
-            case .html: Data(SummaryHTML.day(summary).utf8)
+            case .markdown: try AtomicFile.write(to: target) { try SummaryRenderer.markdown(summary, write: $0) }
+            case .json: try AtomicFile.write(SummaryRenderer.json(summary), to: target)
+            case .html: try AtomicFile.write(to: target) { try $0(SummaryHTML.day(summary)) }
             }
         }
     }
 
     /// Writes `<name>.<extension>` for each format of `options`, atomically, 0640.
     private func write(_ name: String, _ render: (SummaryFormat) -> Data) throws -> SummaryFiles {
+        try write(name) { format, target in try AtomicFile.write(render(format), to: target) }
+    }
+
+    /// Calls `writeFile` with each format of `options` and its path, in order.
+    private func write(_ name: String, _ writeFile: (SummaryFormat, String) throws -> Void) throws -> SummaryFiles {
         var paths: [SummaryFormat: String] = [:]
         for format in options.formats.sorted() {
             let target = path(name, format)
-            try AtomicFile.write(render(format), to: target)
+            try writeFile(format, target)
             paths[format] = target
         }
         return SummaryFiles(label: name, paths: paths)
