@@ -80,6 +80,12 @@ struct BulletinBench {
                           verdict: split.articles == corpus.writtenArticles
                               ? "finds all \(split.articles)" : "SPLIT MISMATCH: \(split.articles)")
                 table.add("split: read+split (in-process, CPU time)", Format.fixed(mb / split.readAndSplitSeconds, 1) + " MB/s")
+                let digests = SplitBenchmark.patterns(PatternWorkload.digestShape(count: 200, seed: options.seed), parser: analyser.parser)
+                table.add("split: generated digests with masthead, captions, footers (CPU time)",
+                          Format.fixed(digests.megabytes / digests.seconds, 1) + " MB/s", verdict: "\(digests.articles) articles · info")
+                let dense = SplitBenchmark.patterns([PatternWorkload.keywordDense(count: 20_000, seed: options.seed)], parser: analyser.parser)
+                table.add("split: keyword-dense lines, every line a pattern candidate (CPU time)",
+                          Format.fixed(dense.megabytes / dense.seconds, 1) + " MB/s", verdict: "\(dense.articles) articles · info")
             }
             if options.runs("stages") {
                 Log.progress("stages: in-process")

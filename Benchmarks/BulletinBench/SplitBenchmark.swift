@@ -50,6 +50,21 @@ enum SplitBenchmark {
                       readAndSplitSeconds: both.seconds, articles: split.value)
     }
 
+    /// Splitting alone, best of `rounds` in thread CPU time, over generated documents that
+    /// work the line patterns (`PatternWorkload`): their size in MB, the seconds, the articles.
+    static func patterns(_ documents: [Document], parser: BulletinParser, rounds: Int = 3)
+        -> (megabytes: Double, seconds: Double, articles: Int) {
+        let bytes = documents.reduce(0) { $0 + $1.text.utf8.count }
+        var fastest = Double.infinity
+        var articles = 0
+        for _ in 0..<rounds {
+            let start = threadCPUSeconds()
+            articles = documents.reduce(0) { $0 + parser.splitter.split($1).count }
+            fastest = min(fastest, threadCPUSeconds() - start)
+        }
+        return (Double(bytes) / 1_048_576, fastest, articles)
+    }
+
     /// CPU time consumed by the calling thread.
     static func threadCPUSeconds() -> Double {
         var spec = timespec()
