@@ -5,8 +5,10 @@
 /// `x x (x (x)?)?`, `x*` a loop), an iteration that can match nothing checked for progress
 /// (`mark`, `progress`) as the tree matcher did. A group repeated so often that its copies
 /// would exceed `copyLimit` instructions keeps a counter instead (`counter…`), and its
-/// program then runs without memo. Capturing groups cost nothing unless the pattern has a
-/// back-reference.
+/// program then runs without memo: like the tree matcher, it may then try very many ways
+/// (a group that can match nothing, with a large minimum, `(?:a?){1200}`, tries every choice
+/// of the iterations that take each "a": about 1,200^k ways on a line of k of them).
+/// Capturing groups cost nothing unless the pattern has a back-reference.
 struct PatternCompiler {
     /// The most instructions one repeated group may be written out to.
     static let copyLimit = 2_000
