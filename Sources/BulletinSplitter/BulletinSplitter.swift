@@ -14,14 +14,16 @@ public struct BulletinSplitter: Sendable {
     public let config: SplitterConfig
 
     private let defaultPatterns: CompiledPatterns
-    private let layouts: [(layout: SplitterLayout, patterns: CompiledPatterns)]
+    /// Each layout with its patterns and its `subject` patterns, compiled.
+    private let layouts: [(layout: SplitterLayout, patterns: CompiledPatterns, subjects: [LinePattern])]
 
-    /// Compiles the configured patterns, and those of every layout, once.
+    /// Compiles the configured patterns, and those of every layout (with its `subject`
+    /// patterns, which choose it), once.
     /// Throws `SplitterConfigError` when a pattern is not a valid regular expression.
     public init(config: SplitterConfig = .default) throws {
         self.config = config
         defaultPatterns = try CompiledPatterns(config)
-        layouts = try config.layouts.map { ($0, try CompiledPatterns($0.config)) }
+        layouts = try config.layouts.map { ($0, try CompiledPatterns($0.config), $0.match.compiledSubjects()) }
     }
 
     /// The articles in order, positions 1...n. Empty when the text holds no article.
@@ -60,7 +62,7 @@ public struct BulletinSplitter: Sendable {
     }
 
     private func layout(for key: LayoutKey) -> (layout: SplitterLayout, patterns: CompiledPatterns)? {
-        layouts.first { $0.layout.match.accepts(key) }
+        layouts.first { $0.layout.match.accepts(key, subjects: $0.subjects) }.map { ($0.layout, $0.patterns) }
     }
 
     /// Whose earlier bulletins a document's repeated boilerplate is looked up in: the

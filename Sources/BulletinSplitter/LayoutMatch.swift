@@ -28,8 +28,20 @@ public struct LayoutMatch: Sendable, Equatable {
         self.fileName = fileName
     }
 
-    /// Whether the document described by these values is one for the layout.
+    /// Whether the document described by these values is one for the layout. Compiles the
+    /// `subject` patterns on each call; `BulletinSplitter` compiles them once (`compiledSubjects`).
     public func accepts(_ key: LayoutKey) -> Bool {
+        accepts(key, subjects: compiledSubjects())
+    }
+
+    /// The `subject` patterns compiled, in order; one that is not valid is left out (it
+    /// accepts nothing).
+    func compiledSubjects() -> [LinePattern] {
+        subject.compactMap { try? LinePattern($0) }
+    }
+
+    /// `accepts(_:)` with the `subject` patterns compiled beforehand (`compiledSubjects`).
+    func accepts(_ key: LayoutKey, subjects: [LinePattern]) -> Bool {
         if let value = key.from {
             let address = Self.address(in: value)
             for pattern in from where Self.glob(pattern, matches: value) || address.map({ Self.glob(pattern, matches: $0) }) == true {
@@ -39,7 +51,7 @@ public struct LayoutMatch: Sendable, Equatable {
         if let value = key.listID, listID.contains(where: { Self.glob($0, matches: value) }) { return true }
         if let value = key.fileName, fileName.contains(where: { Self.glob($0, matches: value) }) { return true }
         if let value = key.subject {
-            for pattern in subject where (try? LinePattern(pattern))?.occurs(in: value) == true {
+            for pattern in subjects where pattern.occurs(in: value) {
                 return true
             }
         }

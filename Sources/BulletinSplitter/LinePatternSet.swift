@@ -24,14 +24,24 @@ final class LinePatternSet: Sendable {
     /// Whether the whole of `line` matches one of the patterns. The set's prefilter rules most
     /// lines out at once; then each pattern's own prefilter, then its matcher.
     func matches(_ line: String) -> Bool {
-        guard !patterns.isEmpty, !line.isEmpty, line.utf8.count <= lengthLimit else { return false }
+        let length = line.utf8.count
+        guard !patterns.isEmpty, length > 0, length <= lengthLimit else { return false }
         if let prefilter, prefilter.excludes(line) { return false }
-        var scalars: [Unicode.Scalar]?
-        for pattern in patterns {
-            if let own = pattern.prefilter, own.excludes(line) { continue }
-            if scalars == nil { scalars = Array(line.unicodeScalars) }
-            if pattern.matchesWhole(scalars!) { return true }
+        // The line's scalars, decoded once for all patterns into scratch memory.
+        return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: length) { buffer in
+            var count = -1
+            for pattern in patterns {
+                if let own = pattern.prefilter, own.excludes(line) { continue }
+                if count < 0 {
+                    count = 0
+                    for scalar in line.unicodeScalars {
+                        buffer.initializeElement(at: count, to: scalar)
+                        count += 1
+                    }
+                }
+                if pattern.matchesWhole(UnsafeBufferPointer(rebasing: buffer[..<count])) { return true }
+            }
+            return false
         }
-        return false
     }
 }

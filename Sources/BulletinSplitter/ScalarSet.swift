@@ -9,22 +9,37 @@ struct ScalarSet: Sendable {
 
     var items: [Item]
     var negated: Bool
-    /// The answers for ASCII input, computed once.
-    private var ascii: [Bool] = []
+    /// The answers for U+0000…U+00FF and for U+2000…U+207F (general punctuation: dashes,
+    /// quotation marks, bullets), computed once: `bitmapWordCount` bits words, see `bitmap`.
+    private(set) var bitmap: [UInt64] = []
+
+    /// Words of `bitmap`: four for U+0000…U+00FF, two for U+2000…U+207F.
+    static let bitmapWordCount = 6
 
     init(items: [Item], negated: Bool) {
         self.items = items
         self.negated = negated
-        ascii = (0..<128).map { matches(raw: Unicode.Scalar(UInt8($0))) }
+        var words = [UInt64](repeating: 0, count: Self.bitmapWordCount)
+        for value in UInt32(0)..<0x100 where matches(raw: Unicode.Scalar(value)!) {
+            words[Int(value >> 6)] |= 1 << UInt64(value & 63)
+        }
+        for value in UInt32(0x2000)..<0x2080 where matches(raw: Unicode.Scalar(value)!) {
+            words[4 + Int((value - 0x2000) >> 6)] |= 1 << UInt64(value & 63)
+        }
+        bitmap = words
     }
 
     /// Whether the set accepts `scalar`, case-insensitively.
     @inline(__always)
     func matches(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 128 ? ascii[Int(scalar.value)] : matches(raw: scalar)
+        let value = scalar.value
+        if value < 0x100 { return bitmap[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 }
+        if value >= 0x2000, value < 0x2080 { return bitmap[4 + Int((value - 0x2000) >> 6)] & (1 << UInt64(value & 63)) != 0 }
+        return matches(raw: scalar)
     }
 
-    private func matches(raw scalar: Unicode.Scalar) -> Bool {
+    /// The answer from the set's items, without the bitmap.
+    func matches(raw scalar: Unicode.Scalar) -> Bool {
         containsCaseClosed(scalar) != negated
     }
 

@@ -170,22 +170,19 @@ public enum ConfigurationFile {
         return value
     }
 
-    /// A list of regular expressions, each checked to compile by the splitter that will match it
-    /// (`BulletinSplitter` refuses a pattern it cannot compile), errors at the pattern itself.
+    /// A list of regular expressions, each checked by the splitter's own matcher
+    /// (`LinePattern.validate`: what a `BulletinSplitter` would refuse), errors at the pattern itself.
     private static func patterns(_ table: TOMLTable, _ key: String) throws(TOMLError) -> [String]? {
         guard let values = try table.array(key) else { return nil }
         var result: [String] = []
         for value in values {
             let pattern = try value.string()
             do {
-                _ = try BulletinSplitter(config: SplitterConfig(
-                    trailerPatterns: [pattern], whyHeadingPatterns: [], footerPatterns: [], captionPatterns: [],
-                    mastheadPatterns: [], housePatterns: []))
+                try LinePattern.validate(pattern)
             } catch {
-                // The splitter's reason names what is wrong and where ("unclosed group "(" at
-                // character 8", a construct its matcher does not take).
-                let reason = (error as? SplitterConfigError).map { " — \($0.message)" } ?? ""
-                throw TOMLError(at: value.position, "\(key): not a valid regular expression: \(pattern)\(reason)")
+                // The matcher's reason names what is wrong and where ("unclosed group "(" at
+                // character 8", a construct it does not take).
+                throw TOMLError(at: value.position, "\(key): not a valid regular expression: \(pattern) — \(error.message)")
             }
             result.append(pattern)
         }
