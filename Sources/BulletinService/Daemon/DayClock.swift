@@ -7,30 +7,29 @@ import BulletinStore
 
 /// The local day as the daemon lives it: the summary rewritten after `summary_debounce` seconds
 /// of quiet following an ingest (quiet: no file stored since, and none waiting to be taken, so a
-/// backlog is never interrupted by a summary, however long one batch takes), and at each local midnight the finished day written a last
-/// time before the new one begins (and, when it was a Sunday, its ISO week's roll-up). At the
+/// backlog is not interrupted by summaries), but at most a minute (or ten quiet periods) after
+/// the first file it waits for, even while files keep coming (`SummarySchedule`); and at each
+/// local midnight the finished day written a last time before the new one begins (and, when it was a Sunday, its ISO week's roll-up). At the
 /// first start of a day, what a stopped daemon missed is written (`SummaryPublisher.catchUp`).
 /// Days are those of the configured zone (`LocalCalendar`).
 struct DayClock {
     private var summaries: SummaryPublisher
-    private var debounce: Double
+    private var schedule: SummarySchedule
     private(set) var nextMidnight = Date.distantFuture
-    /// The summary to write once quiet: when, and a moment of the day it is for.
-    private var summaryDue: (at: Date, day: Date)?
     private let events: EventSink
     /// Whether the missed days and weeks were looked for (once, at the daemon's start).
     private var caughtUp = false
 
     init(runtime: ServiceRuntime, events: EventSink) {
         summaries = runtime.summaries
-        debounce = max(runtime.configuration.summaryDebounce, 0)
+        schedule = SummarySchedule(quiet: runtime.configuration.summaryDebounce)
         self.events = events
     }
 
     private var calendar: LocalCalendar { summaries.calendar }
 
     /// The earliest moment `tick` has something to do.
-    var deadline: Date { min(nextMidnight, summaryDue?.at ?? .distantFuture) }
+    var deadline: Date { min(nextMidnight, schedule.deadline) }
 
     /// Begins the day containing `now`, with the articles the store already holds for it.
     mutating func startDay(_ now: Date) {
@@ -48,20 +47,17 @@ struct DayClock {
     /// `summary_debounce` seconds of quiet from now (not from its arrival: under a backlog a file
     /// may wait longer than the quiet period between its arrival and its commit).
     mutating func stored(receivedAt: Date, now: Date) {
-        summaryDue = (now.addingTimeInterval(debounce), receivedAt)
+        schedule.stored(receivedAt: receivedAt, now: now)
     }
 
-    /// Writes what is due at `now`: the debounced summary unless `busy` (files are waiting to be
-    /// taken: the summary waits for the quiet after them), and at midnight the finished day.
+    /// Writes what is due at `now`: the debounced summary (while `busy`, files waiting to be
+    /// taken, only once its ceiling is reached), and at midnight the finished day.
     mutating func tick(_ now: Date, busy: Bool = false) {
-        if !busy, let due = summaryDue, due.at <= now {
-            summaryDue = nil
-            publish(due.day)
-        }
+        if let day = schedule.due(at: now, busy: busy) { publish(day) }
         if nextMidnight <= now {
             // The finished day is written a last time, then the new day begins.
             let finished = nextMidnight.addingTimeInterval(-1)
-            if let due = summaryDue, due.day < nextMidnight { summaryDue = nil }
+            schedule.forget(before: nextMidnight)
             finishDay(finished)
             events.report(.dayEnded(calendar.day(containing: finished)))
             startDay(now)
@@ -70,15 +66,15 @@ struct DayClock {
 
     /// At a stop: the summary still due, then today's.
     mutating func finish(_ now: Date) {
-        if let due = summaryDue { publish(due.day) }
-        summaryDue = nil
+        if let day = schedule.take() { publish(day) }
         publish(now)
     }
 
     /// A reload: the new folder, zone and quiet period from now on.
     mutating func reconfigure(_ runtime: ServiceRuntime) {
         summaries = runtime.summaries
-        debounce = max(runtime.configuration.summaryDebounce, 0)
+        schedule.quiet = max(runtime.configuration.summaryDebounce, 0)
+        schedule.ceiling = max(SummarySchedule.ceiling(forQuiet: schedule.quiet), schedule.quiet)
     }
 
     /// The finished day's summary, and its week's when the day was a Sunday. A failed week is
