@@ -51,6 +51,10 @@ import Testing
         // A quiet longer than the ceiling asked for is the ceiling.
         #expect(SummarySchedule(quiet: 90, ceiling: 60).ceiling == 90)
         #expect(SummarySchedule(quiet: -3).quiet == 0)
+        // A reload's new quiet period brings its own ceiling.
+        var reloaded = SummarySchedule(quiet: 1)
+        reloaded.setQuiet(30)
+        #expect(reloaded.quiet == 30 && reloaded.ceiling == 300)
     }
 
     @Test func midnightForgetsOnlyTheFinishedDay() {

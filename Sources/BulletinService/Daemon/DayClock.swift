@@ -73,8 +73,7 @@ struct DayClock {
     /// A reload: the new folder, zone and quiet period from now on.
     mutating func reconfigure(_ runtime: ServiceRuntime) {
         summaries = runtime.summaries
-        schedule.quiet = max(runtime.configuration.summaryDebounce, 0)
-        schedule.ceiling = max(SummarySchedule.ceiling(forQuiet: schedule.quiet), schedule.quiet)
+        schedule.setQuiet(runtime.configuration.summaryDebounce)
     }
 
     /// The finished day's summary, and its week's when the day was a Sunday. A failed week is

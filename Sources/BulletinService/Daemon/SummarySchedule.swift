@@ -9,11 +9,11 @@ import Foundation
 /// to be taken, so a backlog is not interrupted by summaries; but it is never later than
 /// `ceiling` seconds after the first file stored since the last summary, so a stream that never
 /// pauses still gets its summary at least that often.
-struct SummarySchedule: Equatable {
+struct SummarySchedule {
     /// Seconds of quiet after the last store (`summary_debounce`).
-    var quiet: Double
+    private(set) var quiet: Double
     /// The longest a stored file waits for its summary, busy or not.
-    var ceiling: Double
+    private(set) var ceiling: Double
     /// The pending summary: when the quiet ends, when the ceiling is reached, and a moment of the
     /// day it is for (the last stored file's arrival). Nil when nothing waits for a summary.
     private(set) var pending: (quietEnds: Date, ceilingAt: Date, day: Date)?
@@ -22,8 +22,16 @@ struct SummarySchedule: Equatable {
     static func ceiling(forQuiet quiet: Double) -> Double { max(60, 10 * quiet) }
 
     init(quiet: Double, ceiling: Double? = nil) {
+        self.quiet = 0
+        self.ceiling = 0
+        setQuiet(quiet, ceiling: ceiling)
+    }
+
+    /// A new quiet period (a reload), and the ceiling that goes with it unless one is given (never
+    /// shorter than the quiet); a pending summary keeps the moments already set for it.
+    mutating func setQuiet(_ quiet: Double, ceiling: Double? = nil) {
         self.quiet = max(quiet, 0)
-        self.ceiling = max(ceiling ?? Self.ceiling(forQuiet: quiet), self.quiet)
+        self.ceiling = max(ceiling ?? Self.ceiling(forQuiet: self.quiet), self.quiet)
     }
 
     /// A file received at `receivedAt` was stored at `now`: the quiet starts again from `now`;
@@ -58,10 +66,5 @@ struct SummarySchedule: Equatable {
     /// whole at midnight); a pending summary of a later day stays as it was.
     mutating func forget(before moment: Date) {
         if let pending, pending.day < moment { self.pending = nil }
-    }
-
-    static func == (a: SummarySchedule, b: SummarySchedule) -> Bool {
-        a.quiet == b.quiet && a.ceiling == b.ceiling && a.pending?.quietEnds == b.pending?.quietEnds
-            && a.pending?.ceilingAt == b.pending?.ceilingAt && a.pending?.day == b.pending?.day
     }
 }
