@@ -1,9 +1,9 @@
 import Foundation
 
 /// The reference peer (Benchmarks/python-peer/peer.py: Python, watchdog and sqlite3) on the
-/// throughput corpus, dropped and timed exactly like the daemon's figure 1: every file renamed
-/// into the inbox as fast as possible, the clock stopped when inotify reports the last one
-/// under archive/YYYY/MM/DD/.
+/// throughput corpus, dropped and timed exactly like the daemon's figure 1: every file staged
+/// beside the inbox, then renamed into it as fast as possible (`StagedDrop`), the clock stopped
+/// when inotify reports the last one under archive/YYYY/MM/DD/.
 enum PeerBenchmark {
     /// The interpreter: Debian's, where python3-watchdog is installed (`make deps`).
     static let python = "/usr/bin/python3"
@@ -16,6 +16,7 @@ enum PeerBenchmark {
             throw BenchFailure("\(python) cannot import watchdog: install python3-watchdog (make deps)")
         }
         let scenario = try workspace.scenario("python-peer")
+        let staged = try StagedDrop(corpus: corpus, folder: scenario.folder + "/staging")
         let ready = scenario.folder + "/ready"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
@@ -36,11 +37,8 @@ enum PeerBenchmark {
             }
             usleep(20_000)
         }
-        var expected = Set(corpus.files.map { ($0 as NSString).lastPathComponent })
-        let start = Stopwatch.now()
-        for (file, data) in zip(corpus.files, corpus.data) {
-            try DaemonFigures.drop(data, name: (file as NSString).lastPathComponent, inbox: scenario.inbox)
-        }
+        var expected = Set(staged.names)
+        let start = try staged.renameAll(into: [scenario.inbox])
         var last = start
         var lastProgress = Stopwatch.now()
         while !expected.isEmpty {

@@ -81,9 +81,10 @@ final class PostgresBenchmark {
     }
 
     /// Starts one daemon per scenario, deals the corpus's files between their inboxes in turn
-    /// (written under a hidden name, then renamed, as figure 1), and returns the seconds from
-    /// the first rename to the last file's arrival in an archive.
+    /// (staged beside them, then renamed, as figure 1), and returns the seconds from the first
+    /// rename to the last file's arrival in an archive.
     static func burst(options: BenchOptions, scenarios: [Scenario], corpus: PreparedCorpus) throws -> Double {
+        let staged = try StagedDrop(corpus: corpus, folder: scenarios[0].folder + "/staging")
         let watchers = try scenarios.map { try ArchiveWatcher(root: $0.archive) }
         var daemons: [DaemonProcess] = []
         defer { daemons.forEach { $0.stop() } }
@@ -92,12 +93,8 @@ final class PostgresBenchmark {
             daemons.append(daemon)
             _ = try daemon.waitUntilReady(timeout: 120)
         }
-        var expected = Set(corpus.files.map { ($0 as NSString).lastPathComponent })
-        let start = Stopwatch.now()
-        for (index, (file, data)) in zip(corpus.files, corpus.data).enumerated() {
-            try DaemonFigures.drop(data, name: (file as NSString).lastPathComponent,
-                                   inbox: scenarios[index % scenarios.count].inbox)
-        }
+        var expected = Set(staged.names)
+        let start = try staged.renameAll(into: scenarios.map(\.inbox))
         let result = try DaemonFigures.waitForArchive(&expected, watchers: watchers, daemons: daemons, scenarios: scenarios)
         return Double(result.last - start) / 1e9
     }
