@@ -11,9 +11,12 @@ import CivilTime
 /// `CivilDateTime`): no time zone or calendar library.
 public enum SQLDate {
     /// "yyyy-MM-dd HH:mm:ss.SSS" in UTC; the milliseconds are truncated (towards the past),
-    /// as GRDB's formatter did.
+    /// as GRDB's formatter did, after rounding to the microsecond: a `Date` is a `Double`, and
+    /// the date read from ".417" lies a hair below 0.417 s, so truncating it as is would write
+    /// ".416" back. Text read by `date(from:)` gives the same text again.
     public static func text(of date: Date) -> String {
-        let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let microseconds = Int((date.timeIntervalSince1970 * 1_000_000).rounded())
+        let milliseconds = CivilDays.floorDivide(microseconds, 1_000)
         return CivilDateTime(millisecondsSince1970: milliseconds).text(separator: " ", milliseconds: true)
     }
 
@@ -34,16 +37,20 @@ public enum SQLDate {
                 guard let second = scanner.number(digits: 2) else { return nil }
                 seconds += Double(second)
                 if scanner.skip(".") {
-                    var scale = 0.1
-                    var fraction = 0.0
-                    var any = false
+                    // The digits as one integer over a power of ten (to the nanosecond; further
+                    // digits are read and ignored): one rounding instead of one per digit.
+                    var numerator = 0
+                    var denominator = 1
+                    var digits = 0
                     while let digit = scanner.digit() {
-                        fraction += Double(digit) * scale
-                        scale /= 10
-                        any = true
+                        if digits < 9 {
+                            numerator = numerator * 10 + digit
+                            denominator *= 10
+                        }
+                        digits += 1
                     }
-                    guard any else { return nil }
-                    seconds += fraction
+                    guard digits > 0 else { return nil }
+                    seconds += Double(numerator) / Double(denominator)
                 }
             }
             if scanner.skip("Z") {
