@@ -187,8 +187,14 @@ public final class Store: Sendable {
     /// it becomes durable with the next commit or checkpoint. A power cut may take it back,
     /// which loses nothing: the daemon records such bulletins as filed at its next start
     /// (`FilingRecovery`), so the fdatasync it would cost per file is saved.
+    ///
+    /// It waits for a background checkpoint in progress (one a second at most, started right
+    /// after the commit of the files it records): when that checkpoint copied the whole log,
+    /// this write starts the log again and pays the fsync of its new header, after the files'
+    /// moves, instead of the next file's commit.
     public func markFiled(bulletinIDs: [Int64]) throws {
         guard !bulletinIDs.isEmpty else { return }
+        checkpointer?.waitForRunning()
         defer { checkpointer?.request() }
         try pool.writeWithoutTransaction { db in
             try db.execute("PRAGMA synchronous = NORMAL")
