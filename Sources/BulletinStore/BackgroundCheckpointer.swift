@@ -9,7 +9,9 @@ import SQLite
 /// `request()` after each write: at most one checkpoint runs at a time, and they are at least
 /// `interval` apart, so a burst of writes costs one checkpoint a second. A checkpoint starts IN
 /// STEP with the writes (`InStepPacing`): with the first request that comes `interval` after the
-/// last checkpoint, i.e. right after a commit, or `interval` later when no write comes. A
+/// last checkpoint, i.e. right after a commit (the daemon's: of a batch of files; the writes
+/// that follow one at once, `markFiled` and the index's tidy steps, do not start one), or
+/// `interval` later when no write comes. A
 /// timer of its own, repeated every second, kept one phase of a regular stream of files (one
 /// every 50 ms: the same step of every twentieth file), and its writes and fsyncs could meet that
 /// file's commit. Checkpoints are PASSIVE: they never block readers or the writer, and what they
@@ -52,10 +54,12 @@ final class BackgroundCheckpointer: @unchecked Sendable {
         pacing = InStepPacing(interval: spacing, grace: spacing)
     }
 
-    /// Asks for a checkpoint soon (within 2 × `interval`); returns at once.
-    func request() {
+    /// Asks for a checkpoint soon (within 2 × `interval`); returns at once. `canStart` false:
+    /// not a moment to start one with (the writer has more to write at once: a checkpoint
+    /// started now would not copy all of it, and the log would not start again).
+    func request(canStart: Bool = true) {
         let start: Bool = condition.withLock {
-            pacing.request(at: condition.now())
+            pacing.request(at: condition.now(), canStart: canStart)
             condition.broadcast()
             guard !threadRunning else { return false }
             threadRunning = true

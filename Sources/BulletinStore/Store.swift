@@ -195,7 +195,7 @@ public final class Store: Sendable {
     public func markFiled(bulletinIDs: [Int64]) throws {
         guard !bulletinIDs.isEmpty else { return }
         checkpointer?.waitForRunning()
-        defer { checkpointer?.request() }
+        defer { checkpointer?.request(canStart: false) }
         try pool.writeWithoutTransaction { db in
             try db.execute("PRAGMA synchronous = NORMAL")
             defer { try? db.execute("PRAGMA synchronous = FULL") }
@@ -239,7 +239,8 @@ public final class Store: Sendable {
     /// while it has nothing else to do leaves those commits little to merge. Never waits for a
     /// lock: when another connection is writing, it returns false at once.
     public func tidyIndex(pages: Int = 16) throws -> Bool {
-        defer { checkpointer?.request() }
+        // Not a moment to start a checkpoint: more steps (or the next file) may follow at once.
+        defer { checkpointer?.request(canStart: false) }
         return try pool.writeWithoutTransaction { db in
             try db.execute("PRAGMA busy_timeout = 0")
             defer { try? db.execute("PRAGMA busy_timeout = 10000") }

@@ -65,6 +65,24 @@ import Testing
         #expect(pacing.next(at: 0.5) == .wait(until: 1.55))
     }
 
+    /// The daemon's writes after a file's commit (`markFiled`, tidy steps) ask for a checkpoint
+    /// but do not start one: the next commit does, or the grace once nothing comes.
+    @Test func aRequestThatCannotStartWaitsForOneThatCanOrForTheGrace() {
+        var pacing = InStepPacing(interval: 1000, grace: 1000)
+        pacing.request(at: 0)
+        #expect(pacing.next(at: 0) == .run)
+        pacing.request(at: 1020, canStart: false)
+        #expect(pacing.next(at: 1020) == .wait(until: 2000), "due, but not a moment to start with")
+        pacing.request(at: 1040, canStart: false)
+        #expect(pacing.next(at: 1040) == .wait(until: 2000))
+        pacing.request(at: 1063)
+        #expect(pacing.next(at: 1063) == .run, "the next commit starts it")
+        pacing.request(at: 1100, canStart: false)
+        #expect(pacing.next(at: 3062) == .wait(until: 3063))
+        #expect(pacing.next(at: 3063) == .run, "nothing came: the grace has passed")
+        #expect(pacing.latestRequest == nil && pacing.latestStart == nil)
+    }
+
     @Test func theGraceDefaultsToAQuarterOfTheInterval() {
         #expect(InStepPacing(interval: 2).grace == 0.5)
         #expect(InStepPacing(interval: 0).grace == 0)
