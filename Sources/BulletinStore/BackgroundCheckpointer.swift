@@ -6,11 +6,22 @@ import SQLite
 /// that crosses 1,000 pages of log: two fdatasync calls and a burst of writes, tens of
 /// milliseconds on the thread storing a bulletin).
 ///
-/// `request()` after each write: at most one checkpoint runs at a time, at most one is
-/// waiting, and they are at least `interval` apart, so a burst of writes costs one checkpoint
-/// a second. Checkpoints are PASSIVE: they never block readers or the writer, and what they
+/// `request()` after each write: at most one checkpoint runs at a time, and they are at least
+/// `interval` apart, so a burst of writes costs one checkpoint a second. A checkpoint starts IN
+/// STEP with the writes (`InStepPacing`): with the first request that comes `interval` after the
+/// last checkpoint, i.e. right after a commit (the daemon's: of a batch of files; the writes
+/// that follow one at once, `markFiled` and the index's tidy steps, do not start one), or
+/// `interval` later when no write comes. A
+/// timer of its own, repeated every second, kept one phase of a regular stream of files (one
+/// every 50 ms: the same step of every twentieth file), and its writes and fsyncs could meet that
+/// file's commit. Checkpoints are PASSIVE: they never block readers or the writer, and what they
 /// cannot copy yet is copied by the next one. A failure is ignored: the log is only larger
 /// until the next checkpoint succeeds.
+///
+/// After a checkpoint that copied the whole log, the next write starts the log again, and the
+/// log's new header is fsynced with it (an extra fdatasync): the writer calls
+/// `waitForRunning()` before a write that should take that cost instead of a later one (the
+/// daemon's `markFiled`, after the moves, so that the next file's commit does not).
 ///
 /// The thread is a plain pthread (`DetachedThread`), started by a request when none is running
 /// and ended once no request is waiting, not a libdispatch worker: libdispatch renices the
@@ -20,31 +31,36 @@ import SQLite
 final class BackgroundCheckpointer: @unchecked Sendable {
     /// Used only by the checkpoint thread, one at a time.
     private let connection: Connection
-    /// Seconds between the starts of two checkpoints.
-    private let interval: Double
     /// Its timed waits measure on the monotonic clock: a change of the wall clock neither
     /// shortens nor lengthens the pause between checkpoints.
     private let condition = ThreadCondition(clock: .monotonic)
-    /// Guarded by `condition`.
-    private var requested = false
-    private var threadRunning = false
-    /// When the last checkpoint started, in `condition.now()` seconds. A plain CLOCK_MONOTONIC
-    /// reading, not `ContinuousClock` (whose page of _Concurrency start-up faulted in, with
+    /// Guarded by `condition`. Its moments are `condition.now()` seconds: plain CLOCK_MONOTONIC
+    /// readings, not `ContinuousClock` (whose page of _Concurrency start-up faulted in, with
     /// the 64 KiB around it: docs/PERFORMANCE.md, "Idle memory").
-    private var lastRun: Double?
+    private var pacing: InStepPacing
+    private var threadRunning = false
+    /// Whether a checkpoint is being run now (guarded by `condition`).
+    private var checkpointing = false
 
     /// Opens a connection of its own to the database at `path` (already in WAL mode).
     init(path: String, interval: Duration = .seconds(1)) throws {
         connection = try Connection(path: path)
         connection.setBusyTimeout(milliseconds: 10_000)
         let (seconds, attoseconds) = interval.components
-        self.interval = Double(seconds) + Double(attoseconds) / 1e18
+        // Seconds between the starts of two checkpoints; a request waits as long again for a
+        // write to start with, so that files a second or two apart still get their checkpoint
+        // right after a commit (and its log restart in `markFiled`, not in the next commit).
+        let spacing = Double(seconds) + Double(attoseconds) / 1e18
+        pacing = InStepPacing(interval: spacing, grace: spacing)
     }
 
-    /// Asks for a checkpoint soon (within `interval`); returns at once.
-    func request() {
+    /// Asks for a checkpoint soon (within 2 × `interval`); returns at once. `canStart` false:
+    /// not a moment to start one with (the writer has more to write at once: a checkpoint
+    /// started now would not copy all of it, and the log would not start again).
+    func request(canStart: Bool = true) {
         let start: Bool = condition.withLock {
-            requested = true
+            pacing.request(at: condition.now(), canStart: canStart)
+            condition.broadcast()
             guard !threadRunning else { return false }
             threadRunning = true
             return true
@@ -62,23 +78,31 @@ final class BackgroundCheckpointer: @unchecked Sendable {
         }
     }
 
-    /// The thread: checkpoints while requests come, `interval` apart, then ends.
+    /// Waits for the checkpoint in progress, if one is running (not for one only asked for).
+    func waitForRunning() {
+        condition.withLock {
+            while checkpointing { condition.wait() }
+        }
+    }
+
+    /// The thread: checkpoints as `pacing` says while requests come, then ends.
     private func run() {
         condition.lock()
-        while requested {
-            if let lastRun {
-                let due = lastRun + interval
-                if due > condition.now() {
-                    condition.wait(until: due)
-                    continue
-                }
+        loop: while true {
+            switch pacing.next(at: condition.now()) {
+            case .idle:
+                break loop
+            case .wait(let until):
+                condition.wait(until: until)
+            case .run:
+                checkpointing = true
+                condition.unlock()
+                // PASSIVE: copies what it can without waiting for readers or the writer.
+                try? connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                condition.lock()
+                checkpointing = false
+                condition.broadcast()
             }
-            requested = false
-            lastRun = condition.now()
-            condition.unlock()
-            // PASSIVE: copies what it can without waiting for readers or the writer.
-            try? connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
-            condition.lock()
         }
         threadRunning = false
         condition.broadcast()

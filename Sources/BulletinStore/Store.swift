@@ -187,9 +187,15 @@ public final class Store: Sendable {
     /// it becomes durable with the next commit or checkpoint. A power cut may take it back,
     /// which loses nothing: the daemon records such bulletins as filed at its next start
     /// (`FilingRecovery`), so the fdatasync it would cost per file is saved.
+    ///
+    /// It waits for a background checkpoint in progress (one a second at most, started right
+    /// after the commit of the files it records): when that checkpoint copied the whole log,
+    /// this write starts the log again and pays the fsync of its new header, after the files'
+    /// moves, instead of the next file's commit.
     public func markFiled(bulletinIDs: [Int64]) throws {
         guard !bulletinIDs.isEmpty else { return }
-        defer { checkpointer?.request() }
+        checkpointer?.waitForRunning()
+        defer { checkpointer?.request(canStart: false) }
         try pool.writeWithoutTransaction { db in
             try db.execute("PRAGMA synchronous = NORMAL")
             defer { try? db.execute("PRAGMA synchronous = FULL") }
@@ -233,7 +239,8 @@ public final class Store: Sendable {
     /// while it has nothing else to do leaves those commits little to merge. Never waits for a
     /// lock: when another connection is writing, it returns false at once.
     public func tidyIndex(pages: Int = 16) throws -> Bool {
-        defer { checkpointer?.request() }
+        // Not a moment to start a checkpoint: more steps (or the next file) may follow at once.
+        defer { checkpointer?.request(canStart: false) }
         return try pool.writeWithoutTransaction { db in
             try db.execute("PRAGMA busy_timeout = 0")
             defer { try? db.execute("PRAGMA busy_timeout = 10000") }

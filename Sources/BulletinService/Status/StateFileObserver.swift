@@ -11,7 +11,8 @@ import Synchronization
 ///
 /// What a caller may rely on: `observe` only updates memory and never waits for the disk; the
 /// file is rewritten on a thread of its own at most once per `interval` (a burst of files does
-/// not write it per file) and is current within `interval` of the last event; at `.stopped` it
+/// not write it per file), with an event when they keep coming (`BackgroundWriter`), and is
+/// current within 1.25 × `interval` of the last event; at `.stopped` it
 /// is written at once, on the daemon's thread, before `observe` returns. A write that fails is
 /// logged once until one succeeds again; the daemon goes on.
 public final class StateFileObserver: DaemonObserver {
