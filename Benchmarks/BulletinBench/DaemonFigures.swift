@@ -11,11 +11,12 @@ enum DaemonFigures {
     /// Returns the daemon's articles/s of figure 1 (nil when it did not run).
     @discardableResult
     static func run(options: BenchOptions, workspace: BenchWorkspace, corpus: PreparedCorpus,
-                    generator: CorpusGenerator, floorRate: Double?, peerRate: Double?, table: ResultTable) throws -> Double? {
+                    generator: CorpusGenerator, floorRate: Double?, floorCPU: Double? = nil, peerRate: Double?,
+                    table: ResultTable) throws -> Double? {
         var burst: (peak: Int, rate: Double)?
         if options.runs("throughput") {
             burst = try throughput(options: options, workspace: workspace, corpus: corpus, floorRate: floorRate,
-                                   peerRate: peerRate, table: table)
+                                   floorCPU: floorCPU, peerRate: peerRate, table: table)
         }
         if options.runs("latency") {
             try latency(options: options, workspace: workspace, generator: generator, table: table)
@@ -113,9 +114,12 @@ enum DaemonFigures {
 
     // MARK: - 1. Throughput
 
-    /// Returns the peak RSS of the burst and the daemon's articles/s.
+    /// Returns the peak RSS of the burst and the daemon's articles/s. Also reports the CPU time
+    /// of the daemon's main thread (which stores and files) from the first file written to the
+    /// last archived, against the true floor's (`floorCPU`).
     static func throughput(options: BenchOptions, workspace: BenchWorkspace, corpus: PreparedCorpus,
-                           floorRate: Double?, peerRate: Double?, table: ResultTable) throws -> (peak: Int, rate: Double) {
+                           floorRate: Double?, floorCPU: Double? = nil, peerRate: Double?,
+                           table: ResultTable) throws -> (peak: Int, rate: Double) {
         Log.progress("throughput: \(corpus.files.count) bulletins into the running daemon")
         let scenario = try workspace.scenario("throughput")
         let watcher = try ArchiveWatcher(root: scenario.archive)
@@ -123,6 +127,7 @@ enum DaemonFigures {
         defer { daemon.stop() }
         _ = try daemon.waitUntilReady()
         var expected = Set(corpus.files.map { ($0 as NSString).lastPathComponent })
+        let cpuBefore = ThreadCPU.of(pid: daemon.pid, tid: daemon.pid)
         let start = Stopwatch.now()
         for (file, data) in zip(corpus.files, corpus.data) {
             try drop(data, name: (file as NSString).lastPathComponent, inbox: scenario.inbox)
@@ -130,6 +135,7 @@ enum DaemonFigures {
         let written = Stopwatch.seconds(since: start)
         let result = try waitForArchive(&expected, watcher: watcher, daemon: daemon, scenario: scenario)
         let seconds = Double(result.last - start) / 1e9
+        let cpuAfter = ThreadCPU.of(pid: daemon.pid, tid: daemon.pid)
         try waitForSummary(scenario, since: Date(), daemon: daemon)  // the peak includes the summary of the burst
         let peak = daemon.memory?.peakResidentBytes ?? result.maxRSS
         let rate = Double(corpus.articles) / seconds
@@ -137,6 +143,11 @@ enum DaemonFigures {
         table.add("1. throughput, daemon (\(corpus.files.count) renamed in \(Format.fixed(written, 2)) s)",
                   BulletinBench.rates(corpus, seconds), target: "≥ 0.70 × true floor",
                   verdict: ratio.map { "×\(Format.fixed($0, 2)) of floor · " + ($0 >= 0.7 ? "PASS" : "MISSED") } ?? "")
+        if let cpuBefore, let cpuAfter {
+            table.add("1. throughput, the daemon's storing thread (CPU from the first file written to the last archived)",
+                      BulletinBench.cpu(corpus, cpuAfter - cpuBefore, floorCPU: floorCPU),
+                      target: "≤ ×1.43 the floor's (for ×0.70)", verdict: "info")
+        }
         if let peerRate {
             let times = rate / peerRate
             table.add("1. throughput, daemon against the Python peer", "×\(Format.fixed(times, 2)) its articles/s",
