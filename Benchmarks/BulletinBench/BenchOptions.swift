@@ -60,7 +60,7 @@ struct BenchOptions {
     /// Whether figure `key` runs. `postgres` brings `throughput` and `search` with it: the
     /// SQLite figures its rows are compared with.
     func runs(_ key: String) -> Bool {
-        guard let only else { return key != "stages" && key != "split" }
+        guard let only else { return key != "stages" && key != "split" && key != "store" }
         return only.contains(key) || (only.contains("postgres") && ["throughput", "search"].contains(key))
     }
 }

@@ -31,7 +31,7 @@ struct BulletinBench {
         let base = try workspace.scenario("base")
         let configuration = try ConfigurationLoader.load(explicitPath: base.config)
         let analyser = try BulletinAnalyser(configuration: configuration)
-        let needsCorpus = ["floor", "cli", "stages", "split", "throughput", "peer", "latency", "memory", "rules"].contains(where: options.runs)
+        let needsCorpus = ["floor", "store", "cli", "stages", "split", "throughput", "peer", "latency", "memory", "rules"].contains(where: options.runs)
 
         let postgres = options.runs("postgres") ? PostgresBenchmark(options: options, workspace: workspace) : nil
         defer { postgres?.stop() }
@@ -41,6 +41,7 @@ struct BulletinBench {
         }
 
         var floorRate: Double?
+        var floorCPU: Double?
         var peerRate: Double?
         if needsCorpus {
             Log.progress("corpus: \(options.bulletins) bulletins")
@@ -51,17 +52,27 @@ struct BulletinBench {
             table.add("corpus", "\(corpus.files.count) bulletins · \(corpus.articles) articles · \(Format.fixed(mb, 1)) MB",
                       verdict: corpus.articles == corpus.writtenArticles
                           ? "split finds all \(corpus.writtenArticles)" : "SPLIT MISMATCH: wrote \(corpus.writtenArticles)")
-            if options.runs("floor") || options.runs("cli") || options.runs("throughput") {
+            if options.runs("floor") || options.runs("store") || options.runs("cli") || options.runs("throughput") {
                 Log.progress("floor: plain SQLite FTS5, one transaction")
                 let trueFloor = try TrueFloorBenchmark.run(corpus: corpus, database: workspace.root + "/floor/true-floor.sqlite")
-                floorRate = Double(corpus.articles) / trueFloor
-                table.add("floor: SQLite FTS5 alone, index rows inserted directly, 1 transaction", rates(corpus, trueFloor),
-                          verdict: "the true floor")
+                floorRate = Double(corpus.articles) / trueFloor.seconds
+                floorCPU = trueFloor.cpu
+                table.add("floor: SQLite FTS5 alone, index rows inserted directly, 1 transaction",
+                          rates(corpus, trueFloor.seconds) + " · " + cpu(corpus, trueFloor.cpu), verdict: "the true floor")
                 Log.progress("floor: bulletind's schema, one transaction")
-                let seconds = try FloorBenchmark.run(corpus: corpus, topics: analyser.classifier.taxonomy.topics,
-                                                     database: workspace.root + "/floor/floor.sqlite")
-                table.add("floor: bulletind's schema, plain INSERTs, 1 transaction", rates(corpus, seconds),
-                          verdict: ratioToFloor(corpus, seconds, floorRate) + " · info")
+                let schema = try FloorBenchmark.run(corpus: corpus, topics: analyser.classifier.taxonomy.topics,
+                                                    database: workspace.root + "/floor/floor.sqlite")
+                table.add("floor: bulletind's schema, plain INSERTs, 1 transaction",
+                          rates(corpus, schema.seconds) + " · " + cpu(corpus, schema.cpu, floorCPU: floorCPU),
+                          verdict: ratioToFloor(corpus, schema.seconds, floorRate) + " · info")
+            }
+            if options.runs("store") {
+                Log.progress("store: Store.ingest(batch:) in batches of 32, as the daemon's thread")
+                let run = try StoreBatchBenchmark.run(corpus: corpus, topics: analyser.classifier.taxonomy.topics,
+                                                      database: workspace.root + "/store/store.sqlite")
+                table.add("store: Store.ingest(batch:) of 32 files and markFiled, in-process",
+                          rates(corpus, run.seconds) + " · " + cpu(corpus, run.cpu, floorCPU: floorCPU),
+                          verdict: ratioToFloor(corpus, run.seconds, floorRate) + " · info")
             }
             if options.runs("peer") {
                 Log.progress("peer: the Python reference peer (watchdog + sqlite3) on the same corpus")
@@ -110,7 +121,7 @@ struct BulletinBench {
             if options.runs("throughput") || options.runs("latency") || options.runs("memory") {
                 attempt("daemon figures", table) {
                     sqliteRate = try DaemonFigures.run(options: options, workspace: workspace, corpus: corpus, generator: generator,
-                                                       floorRate: floorRate, peerRate: peerRate, table: table)
+                                                       floorRate: floorRate, floorCPU: floorCPU, peerRate: peerRate, table: table)
                 }
             }
             postgres?.throughput(corpus: corpus, sqliteRate: sqliteRate, table: table)
@@ -248,6 +259,14 @@ struct BulletinBench {
         } else {
             table.add("0. release binary bulletind-postgresql", "not built: \(sibling) missing (make bench builds it)")
         }
+    }
+
+    /// A thread's CPU time for the corpus: seconds, µs per article, and its ratio to the true
+    /// floor's CPU time when known (load changes CPU time far less than wall-clock time).
+    static func cpu(_ corpus: PreparedCorpus, _ seconds: Double, floorCPU: Double? = nil) -> String {
+        let perArticle = seconds / Double(corpus.articles) * 1e6
+        let ratio = floorCPU.map { " = ×\(Format.fixed(seconds / $0, 2)) the floor's" } ?? ""
+        return "thread CPU \(Format.fixed(seconds, 2)) s (\(Format.fixed(perArticle, 1)) µs/article\(ratio))"
     }
 
     static func ratioToFloor(_ corpus: PreparedCorpus, _ seconds: Double, _ floorRate: Double?, target: Double? = nil) -> String {

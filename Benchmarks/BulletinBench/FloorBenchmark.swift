@@ -10,8 +10,8 @@ import BulletinStore
 /// JSON are computed beforehand: SQLite's cost alone. (The true floor, `TrueFloorBenchmark`,
 /// stores the same articles without bulletind's schema.)
 enum FloorBenchmark {
-    /// Seconds for the transaction (begin to commit).
-    static func run(corpus: PreparedCorpus, topics: [Topic], database: String) throws -> Double {
+    /// Seconds for the transaction (begin to commit), and the CPU time of the thread that ran it.
+    static func run(corpus: PreparedCorpus, topics: [Topic], database: String) throws -> (seconds: Double, cpu: Double) {
         let store = try Store(path: database)
         try store.syncTopics(topics)
         struct Row { var hash: String; var title: String; var body: String; var why: String?; var topics: [(String, Double, String)] }
@@ -29,6 +29,7 @@ enum FloorBenchmark {
             try connection.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL")
         }
         let start = Stopwatch.now()
+        let cpuStart = ThreadCPU.current()
         try pool.write { db in
             let insertBulletin = try db.prepare("""
                 INSERT INTO bulletin (file_name, content_hash, size, format, encoding, received_at, bulletin_date, title)
@@ -59,6 +60,6 @@ enum FloorBenchmark {
                 }
             }
         }
-        return Stopwatch.seconds(since: start)
+        return (Stopwatch.seconds(since: start), ThreadCPU.current() - cpuStart)
     }
 }

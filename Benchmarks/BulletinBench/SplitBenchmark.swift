@@ -25,9 +25,9 @@ enum SplitBenchmark {
             var fastest = Double.infinity
             var value = 0
             for _ in 0..<rounds {
-                let start = threadCPUSeconds()
+                let start = ThreadCPU.current()
                 value = body()
-                fastest = min(fastest, threadCPUSeconds() - start)
+                fastest = min(fastest, ThreadCPU.current() - start)
             }
             return (fastest, value)
         }
@@ -58,17 +58,10 @@ enum SplitBenchmark {
         var fastest = Double.infinity
         var articles = 0
         for _ in 0..<rounds {
-            let start = threadCPUSeconds()
+            let start = ThreadCPU.current()
             articles = documents.reduce(0) { $0 + parser.splitter.split($1).count }
-            fastest = min(fastest, threadCPUSeconds() - start)
+            fastest = min(fastest, ThreadCPU.current() - start)
         }
         return (Double(bytes) / 1_048_576, fastest, articles)
-    }
-
-    /// CPU time consumed by the calling thread.
-    static func threadCPUSeconds() -> Double {
-        var spec = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
-        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 }
