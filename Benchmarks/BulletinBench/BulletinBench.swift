@@ -52,6 +52,11 @@ struct BulletinBench {
             table.add("corpus", "\(corpus.files.count) bulletins · \(corpus.articles) articles · \(Format.fixed(mb, 1)) MB",
                       verdict: corpus.articles == corpus.writtenArticles
                           ? "split finds all \(corpus.writtenArticles)" : "SPLIT MISMATCH: wrote \(corpus.writtenArticles)")
+            /// An information row: rate and thread CPU time, each against the true floor's.
+            func addAgainstFloor(_ label: String, _ seconds: Double, _ cpuTime: Double) {
+                table.add(label, rates(corpus, seconds) + " · " + cpu(corpus, cpuTime, floorCPU: floorCPU),
+                          verdict: ratioToFloor(corpus, seconds, floorRate) + " · info")
+            }
             if options.runs("floor") || options.runs("store") || options.runs("cli") || options.runs("throughput") {
                 Log.progress("floor: plain SQLite FTS5, one transaction")
                 let trueFloor = try TrueFloorBenchmark.run(corpus: corpus, database: workspace.root + "/floor/true-floor.sqlite")
@@ -62,17 +67,13 @@ struct BulletinBench {
                 Log.progress("floor: bulletind's schema, one transaction")
                 let schema = try FloorBenchmark.run(corpus: corpus, topics: analyser.classifier.taxonomy.topics,
                                                     database: workspace.root + "/floor/floor.sqlite")
-                table.add("floor: bulletind's schema, plain INSERTs, 1 transaction",
-                          rates(corpus, schema.seconds) + " · " + cpu(corpus, schema.cpu, floorCPU: floorCPU),
-                          verdict: ratioToFloor(corpus, schema.seconds, floorRate) + " · info")
+                addAgainstFloor("floor: bulletind's schema, plain INSERTs, 1 transaction", schema.seconds, schema.cpu)
             }
             if options.runs("store") {
                 Log.progress("store: Store.ingest(batch:) in batches of 32, as the daemon's thread")
                 let run = try StoreBatchBenchmark.run(corpus: corpus, topics: analyser.classifier.taxonomy.topics,
                                                       database: workspace.root + "/store/store.sqlite")
-                table.add("store: Store.ingest(batch:) of 32 files and markFiled, in-process",
-                          rates(corpus, run.seconds) + " · " + cpu(corpus, run.cpu, floorCPU: floorCPU),
-                          verdict: ratioToFloor(corpus, run.seconds, floorRate) + " · info")
+                addAgainstFloor("store: Store.ingest(batch:) of 32 files and markFiled, in-process", run.seconds, run.cpu)
             }
             if options.runs("peer") {
                 Log.progress("peer: the Python reference peer (watchdog + sqlite3) on the same corpus")
