@@ -78,7 +78,7 @@ let package = Package(
         // stored, and the content identity (content hash, article fingerprint; SHA-256 of its
         // own, FIPS 180-4). Pure values: any store (SQLite today) takes them as they are.
         .target(
-            name: "BulletinModel", dependencies: ["BulletinSplitter", "BulletinClassifier", "BulletinStories", "JSONText"],
+            name: "BulletinModel", dependencies: ["BulletinSplitter", "BulletinClassifier", "BulletinStories"],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         // The system's libsqlite3 (Debian 12: 3.40, with FTS5), for the SQLite module.

@@ -5,8 +5,6 @@ import Foundation
 #endif
 import BulletinSplitter
 import BulletinStories
-import BulletinClassifier
-import JSONText
 
 /// Everything the pipeline learned about one bulletin file, ready to be stored in one transaction.
 public struct IncomingBulletin: Sendable {
@@ -32,10 +30,6 @@ public struct IncomingBulletin: Sendable {
     /// `StorySignature` of each article (title and body), computed when the value is made,
     /// like the fingerprints: the store only looks up and writes (docs/STORIES.md).
     public let storySignatures: [StorySignature]
-    /// Each article's topic matches' terms as the store keeps them (a JSON array of strings per
-    /// match, in the order of `topics`; `JSONStringEscaper.array`, slashes escaped), computed
-    /// when the value is made, like the fingerprints.
-    public let matchedTermsJSON: [[String]]
     /// True when the caller will move the file after the commit and then call
     /// `Store.markFiled` (the daemon); false when nothing is to be filed (`bulletind ingest`).
     public var awaitingFiling: Bool
@@ -67,6 +61,5 @@ public struct IncomingBulletin: Sendable {
         self.articles = articles
         articleFingerprints = articles.map { ArticleFingerprint.of($0.article) }
         storySignatures = articles.map { StorySignature(title: $0.article.title, body: $0.article.body) }
-        matchedTermsJSON = articles.map { $0.topics.map { JSONStringEscaper.array($0.matchedTerms, escapingSlashes: true) } }
     }
 }

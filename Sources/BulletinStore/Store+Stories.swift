@@ -16,9 +16,8 @@ extension Store {
     /// story: the one `matcher` chooses among the stories of the most recent articles that
     /// share a band key with it (`StoryBandIndex`), or a new story. Bounded work: at most
     /// `StoryMatcher.candidatesCompared` articles compared, and `membersCompared` members of
-    /// each story close enough to count. A candidate's story and words, and a story's recent
-    /// members, come from `words` when it remembers them (the same as the rows:
-    /// `StoryWordsCache`), else from the database.
+    /// each story close enough to count. A candidate's story and words come from `words` when it
+    /// remembers them (the same as the row: `StoryWordsCache`), else from the database.
     static func assignStory(articleID: Int64, signature: StorySignature, receivedAt: Date,
                             matcher: StoryMatcher, bands: StoryBandIndex, words: StoryWordsCache,
                             in db: Connection) throws {
@@ -48,8 +47,7 @@ extension Store {
                 (story: row["story_id"], words: StorySignature.words(packed: row["words"] as Data))
             }
         }, recentMembers: { story in
-            if let remembered = words.recentMembers(of: story) { return remembered }
-            return try members.fetchValues(Data.self, [story, StoryMatcher.membersCompared])
+            try members.fetchValues(Data.self, [story, StoryMatcher.membersCompared])
                 .map { StorySignature.words(packed: $0) }
         })
         let storyID: Int64
@@ -65,7 +63,7 @@ extension Store {
         }
         try db.cachedStatement("INSERT INTO article_story (article_id, story_id, words) VALUES (?, ?, ?)")
             .execute([articleID, storyID, Data(signature.packed)])
-        words.record(articleID: articleID, story: storyID, words: signature.words, newStory: chosen == nil)
+        words.record(articleID: articleID, story: storyID, words: signature.words)
     }
 
     /// The story of an article, or nil when it has none (stored before stories existed).

@@ -305,11 +305,8 @@ public final class Store: Sendable {
         let touchArticle = try db.cachedStatement("""
             UPDATE article SET first_received_at = ? WHERE id = ? AND first_received_at > ?
             """)
-        // A new text is inserted at once (one lookup of its hash instead of two); a text
-        // already stored leaves the statement without a change, and is then looked up.
         let insertArticle = try db.cachedStatement("""
             INSERT INTO article (text_hash, title, body, why, first_received_at) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(text_hash) DO NOTHING
             """)
         let link = try db.cachedStatement("""
             INSERT INTO bulletin_article (bulletin_id, article_id, position) VALUES (?, ?, ?)
@@ -319,19 +316,15 @@ public final class Store: Sendable {
             let article = item.article
             let hash = bulletin.articleFingerprints[offset]
             let articleID: Int64
-            let changes = db.totalChanges
-            try insertArticle.execute([hash, article.title, article.body, article.why, bulletin.receivedAt])
-            if db.totalChanges == changes {
-                guard let existing = try findArticle.fetchValue(Int64.self, [hash]) else {
-                    throw StoreError.rejected("article \(hash) neither inserted nor found")
-                }
+            if let existing = try findArticle.fetchValue(Int64.self, [hash]) {
                 articleID = existing
                 try touchArticle.execute([bulletin.receivedAt, existing, bulletin.receivedAt])
             } else {
+                try insertArticle.execute([hash, article.title, article.body, article.why, bulletin.receivedAt])
                 articleID = db.lastInsertedRowID
                 try indexArticle(id: articleID, IndexedText(title: article.title, body: article.body, why: article.why), in: db)
                 newArticles += 1
-                try insertTopics(item.topics, matchedTermsJSON: bulletin.matchedTermsJSON[offset], articleID: articleID, in: db)
+                try insertTopics(item.topics, articleID: articleID, in: db)
                 try assignStory(articleID: articleID, signature: bulletin.storySignatures[offset],
                                 receivedAt: bulletin.receivedAt, matcher: stories, bands: bands, words: words, in: db)
             }
@@ -343,19 +336,16 @@ public final class Store: Sendable {
         return .ingested(bulletinID: bulletinID, articles: bulletin.articles.count, newArticles: newArticles)
     }
 
-    /// Inserts the classifications of one article (the first match per topic id wins), with
-    /// each match's terms as JSON (`matchedTermsJSON`, in the order of `matches`; computed by
-    /// the caller when nil). Throws `StoreError.unknownTopic` when the foreign key to `topic` fails.
-    static func insertTopics(_ matches: [TopicMatch], matchedTermsJSON: [String]? = nil, articleID: Int64,
-                             in db: Connection) throws {
+    /// Inserts the classifications of one article (the first match per topic id wins).
+    /// Throws `StoreError.unknownTopic` when the foreign key to `topic` fails.
+    static func insertTopics(_ matches: [TopicMatch], articleID: Int64, in db: Connection) throws {
         let insert = try db.cachedStatement("""
             INSERT INTO article_topic (article_id, topic_id, score, matched_terms) VALUES (?, ?, ?, ?)
             """)
         var seen = Set<String>()
-        for (index, match) in matches.enumerated() where seen.insert(match.topicID).inserted {
+        for match in matches where seen.insert(match.topicID).inserted {
             do {
-                let terms = matchedTermsJSON?[index] ?? jsonArray(match.matchedTerms)
-                try insert.execute([articleID, match.topicID, match.score, terms])
+                try insert.execute([articleID, match.topicID, match.score, jsonArray(match.matchedTerms)])
             } catch let error as SQLiteError where error.isForeignKeyViolation {
                 throw StoreError.unknownTopic(match.topicID)
             }
@@ -374,7 +364,13 @@ public final class Store: Sendable {
     /// A JSON array of strings, written by hand (on the ingest path, where `JSONEncoder` cost
     /// more than the SQL): the same bytes as `JSONEncoder`'s default output, which escapes `/`.
     public static func jsonArray(_ strings: [String]) -> String {
-        JSONStringEscaper.array(strings, escapingSlashes: true)
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (index, string) in strings.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONStringEscaper.append(string, to: &bytes, escapingSlashes: true)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func decodeJSONArray(_ text: String?) -> [String] {

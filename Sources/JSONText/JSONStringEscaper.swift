@@ -7,17 +7,6 @@
 /// ones below U+0020; `/` as `\/` only when `escapingSlashes` (the encoder's default) is true;
 /// everything else, non-ASCII included, as its UTF-8 bytes.
 public enum JSONStringEscaper {
-    /// A JSON array of string literals (`append` each, comma-separated, no spaces).
-    public static func array(_ strings: [String], escapingSlashes: Bool) -> String {
-        var bytes: [UInt8] = [UInt8(ascii: "[")]
-        for (index, string) in strings.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            append(string, to: &bytes, escapingSlashes: escapingSlashes)
-        }
-        bytes.append(UInt8(ascii: "]"))
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     /// Appends `value` as a JSON string literal to `bytes`.
     public static func append(_ value: String, to bytes: inout [UInt8], escapingSlashes: Bool) {
         bytes.append(UInt8(ascii: "\""))

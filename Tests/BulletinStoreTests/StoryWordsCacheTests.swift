@@ -24,10 +24,7 @@ final class StoryWordsCacheTests: XCTestCase {
     }
 
     /// Every remembered article agrees with its row, and at least `atLeast` are remembered.
-    /// Every story whose recent members it answers for gets the database's, and at least
-    /// `membersAtLeast` stories are answered for.
-    func assertAgreesWithTheDatabase(_ store: Store, atLeast: Int, membersAtLeast: Int = 0,
-                                     file: StaticString = #filePath, line: UInt = #line) throws {
+    func assertAgreesWithTheDatabase(_ store: Store, atLeast: Int, file: StaticString = #filePath, line: UInt = #line) throws {
         let rows = try store.pool.read { db in try db.fetchAll("SELECT article_id, story_id, words FROM article_story") }
         var remembered = 0
         var stored = Set<Int64>()
@@ -40,22 +37,6 @@ final class StoryWordsCacheTests: XCTestCase {
             XCTAssertEqual(hit.words, StorySignature.words(packed: row["words"] as Data), "words of article \(id)", file: file, line: line)
         }
         XCTAssertGreaterThanOrEqual(remembered, atLeast, file: file, line: line)
-        // A story's recent members, when answered, are the rows `assignStory` would read.
-        let stories = try store.pool.read { db in try db.fetchValues(Int64.self, "SELECT id FROM story") }
-        var answered = 0
-        for story in stories {
-            guard let hit = store.storyWords.recentMembers(of: story) else { continue }
-            answered += 1
-            let rows = try store.pool.read { db in
-                try db.fetchValues(Data.self, "SELECT words FROM article_story WHERE story_id = ? ORDER BY article_id DESC LIMIT ?",
-                                   [story, StoryMatcher.membersCompared])
-            }
-            XCTAssertEqual(hit, rows.map { StorySignature.words(packed: $0) }, "recent members of story \(story)", file: file, line: line)
-        }
-        XCTAssertGreaterThanOrEqual(answered, membersAtLeast, "stories answered for", file: file, line: line)
-        for story in (stories.max() ?? 0) + 1...(stories.max() ?? 0) + 5 {
-            XCTAssertNil(store.storyWords.recentMembers(of: story), "story \(story) does not exist", file: file, line: line)
-        }
         // Nothing remembered for an article that has no row.
         let maxID = rows.map { $0["article_id"] as Int64 }.max() ?? 0
         for id in 1...(maxID + 10) where !stored.contains(id) {
@@ -90,64 +71,6 @@ final class StoryWordsCacheTests: XCTestCase {
         XCTAssertTrue(try store.deleteArticle(id: try XCTUnwrap(again)))
         _ = try store.ingest(bulletin("c", ["Madrid"]))
         try assertAgreesWithTheDatabase(store, atLeast: 1)
-    }
-
-    /// Stories with more members than are compared, some begun in a batch that rolled back
-    /// (their ids handed out again), then another connection's deletion and this store's own.
-    func testRecentMembersAreTheDatabasesThroughRollBacksAndDeletions() throws {
-        let store = fixture.store
-        let places = ["Helsinki", "Tallinn", "Riga"]
-        for round in 0..<10 { _ = try store.ingest(bulletin("r\(round)", places)) }
-        try assertAgreesWithTheDatabase(store, atLeast: 30, membersAtLeast: 1)
-        // A batch that rolls back: it adds members to the three stories and begins new ones.
-        let results = try store.ingest(batch: [bulletin("b", places + ["Vilnius", "Kaunas"]), bulletin("c", ["Oslo"], topic: "nowhere"),
-                                              bulletin("d", ["Gdansk", "Kiel"] + places)])
-        XCTAssertEqual(results.filter { if case .success = $0 { true } else { false } }.count, 2)
-        try assertAgreesWithTheDatabase(store, atLeast: 30, membersAtLeast: 1)
-        let other = try Store(path: fixture.path)
-        let newest = try store.pool.read { db in try db.fetchValue(Int64.self, "SELECT MAX(id) FROM article") }
-        XCTAssertTrue(try other.deleteArticle(id: try XCTUnwrap(newest)))
-        _ = try store.ingest(bulletin("e", places))
-        try assertAgreesWithTheDatabase(store, atLeast: 3)
-        _ = try store.ingest(bulletin("f", ["Lisbon"]))
-        try assertAgreesWithTheDatabase(store, atLeast: 1)
-        let again = try store.pool.read { db in try db.fetchValue(Int64.self, "SELECT MAX(id) FROM article") }
-        XCTAssertTrue(try store.deleteArticle(id: try XCTUnwrap(again)))
-        XCTAssertNil(store.storyWords.recentMembers(of: 1), "a deletion forgets every story")
-        for round in 0..<9 { _ = try store.ingest(bulletin("g\(round)", places)) }
-        try assertAgreesWithTheDatabase(store, atLeast: 27, membersAtLeast: 1)
-    }
-
-    /// What it can tell from what it remembers: all the members of a story it saw begin, the
-    /// newest `membersCompared` of any story, nothing once a member was forgotten or rolled back.
-    func testRecentMembersOnlyWhenKnownExactly() {
-        let cache = StoryWordsCache()
-        cache.observe(dataVersion: 1)
-        let compared = StoryMatcher.membersCompared
-        cache.record(articleID: 1, story: 100, words: [1], newStory: true)
-        cache.record(articleID: 2, story: 100, words: [2])
-        XCTAssertEqual(cache.recentMembers(of: 100), [[2], [1]], "a story seen to begin: all its members, newest first")
-        cache.record(articleID: 3, story: 7, words: [3])
-        XCTAssertNil(cache.recentMembers(of: 7), "older members may exist")
-        for id in 4...Int64(3 + compared) { cache.record(articleID: id, story: 7, words: [UInt32(id)]) }
-        XCTAssertEqual(cache.recentMembers(of: 7), (4...Int64(3 + compared)).reversed().map { [UInt32($0)] },
-                       "its newest members, enough of them")
-        let mark = cache.mark()
-        cache.record(articleID: 50, story: 7, words: [50])
-        cache.record(articleID: 51, story: 200, words: [51], newStory: true)
-        cache.rollBack(to: mark)
-        XCTAssertNil(cache.recentMembers(of: 200), "a story begun in a rolled-back transaction")
-        XCTAssertNil(cache.recentMembers(of: 7), "one of its members was dropped for the rolled-back one")
-        XCTAssertEqual(cache.recentMembers(of: 100), [[2], [1]])
-        // Its first member leaves the ring: the story is no longer known in full.
-        for id in 1_000...Int64(1_000 + StoryWordsCache.capacity - 3 - compared) {
-            cache.record(articleID: id, story: id, words: [UInt32(id)], newStory: true)
-        }
-        XCTAssertNil(cache.lookup(1))
-        XCTAssertNil(cache.recentMembers(of: 100))
-        XCTAssertEqual(cache.recentMembers(of: 1_000), [[1_000]])
-        cache.observe(dataVersion: 2)
-        XCTAssertNil(cache.recentMembers(of: 1_000), "another connection's commit forgets them")
     }
 
     func testItKeepsTheMostRecentUpToItsCapacity() {
