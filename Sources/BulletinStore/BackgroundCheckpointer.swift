@@ -11,10 +11,9 @@ import SQLite
 /// STEP with the writes (`InStepPacing`): with the first request that comes `interval` after the
 /// last checkpoint, i.e. right after a commit (the daemon's: of a batch of files; the writes
 /// that follow one at once, `markFiled` and the index's tidy steps, do not start one), or
-/// `interval` later when no write comes. A
-/// timer of its own, repeated every second, kept one phase of a regular stream of files (one
-/// every 50 ms: the same step of every twentieth file), and its writes and fsyncs could meet that
-/// file's commit. Checkpoints are PASSIVE: they never block readers or the writer, and what they
+/// `interval` later when no write comes. A timer of its own, repeated every second, kept one
+/// phase of a regular stream of files (one every 50 ms: the same step of every twentieth file),
+/// and its writes and fsyncs could meet that file's commit. Checkpoints are PASSIVE: they never block readers or the writer, and what they
 /// cannot copy yet is copied by the next one. A failure is ignored: the log is only larger
 /// until the next checkpoint succeeds.
 ///

@@ -5,10 +5,11 @@
 /// right after whatever asked for it (the daemon's commit, its event), not at a moment of its own.
 /// A request that comes sooner waits for the first request at or after that moment; when none
 /// comes within `grace` of it (whoever asks has paused), it runs then. A request may also say
-/// that its moment is not one to start with (`canStart: false`): it is served by the next run. So the work never starts
-/// on a timer while requests keep coming: a timer set once and repeated every `interval` stays
-/// at one phase of a regular stream of work (1 s is 20 files dropped 50 ms apart) and met the
-/// same step of every twentieth file; this follows the requests instead.
+/// that its moment is not one to start with (`canStart: false`): it is served by the next run.
+/// So the work never starts on a timer while requests keep coming: a timer set once and
+/// repeated every `interval` stays at one phase of a regular stream of work (1 s is 20 files
+/// dropped 50 ms apart) and met the same step of every twentieth file; this follows the
+/// requests instead.
 ///
 /// What a caller may rely on: every request is served (`next` answers `.run`) no later than
 /// `interval + grace` after it, and no sooner than `interval` after the run before it. A value
