@@ -198,12 +198,13 @@ stress: build ## the long reliability suite, fuzzing and sanitizers (root; docs/
 	$(SWIFT) build --product BulletinFuzz
 	STRESS_SANITIZERS=$(STRESS_SANITIZERS) bash Tests/stress/run.sh $(DEBUG_BIN) .build/debug/BulletinFuzz
 
-# The release bulletind's start-up layout (docs/PERFORMANCE.md, "Idle memory"): runs the release
-# daemon under valgrind's callgrind until it is idle, writes the functions it ran to
-# Sources/Executables/bulletind/startup.order (the release link places them together) and relinks.
-# Run it when start-up changed much: a stale list only places less of start-up together (the
-# linker ignores names that are gone). Needs valgrind.
-startup-order: release ## list the functions and data the idle daemon used, for the release link's layout (valgrind)
+# The release bulletind's layout (docs/PERFORMANCE.md, "Idle memory" and "The burst's code placed
+# together"): runs the release daemon under valgrind's callgrind until it is idle, then while it
+# takes the split-eval corpus and writes its summary, writes the functions it ran (start-up's
+# first) to Sources/Executables/bulletind/startup.order (the release link places them together)
+# and relinks. Run it when start-up or the pipeline changed much: a stale list only places less
+# together (the linker ignores names that are gone). Needs valgrind.
+startup-order: release ## list the functions the daemon runs (start-up, then a burst) and the data start-up uses, for the release link's layout (valgrind)
 	bash Benchmarks/startup-order.sh $(RELEASE_BIN)
 
 # Installs the release binaries already built, stripped, side by side in BINDIR (bulletind

@@ -12,10 +12,10 @@
 import PackageDescription
 
 // The release link of bulletind (docs/PERFORMANCE.md, "Idle memory"): lld, with the functions an
-// idle daemon runs placed together (startup.order, made by `make startup-order`), relative
-// relocations packed (DT_RELR: glibc 2.36, Debian 12) and no symbol exported from the
-// executable. The daemon then faults in a few dense megabytes of its text instead of pages
-// scattered over all of it.
+// idle daemon runs placed together, then those it runs to take bulletins and write a summary
+// (startup.order, made by `make startup-order`), relative relocations packed (DT_RELR: glibc
+// 2.36, Debian 12) and no symbol exported from the executable. The daemon then faults in a few
+// dense megabytes of its text instead of pages scattered over all of it.
 let startupLayout = [
     "-use-ld=lld",
     "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/Sources/Executables/bulletind/startup.order",

@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """The symbol ordering file of bulletind's release link (lld --symbol-ordering-file): the
-functions an idle daemon ran from exec to its first quiet second, so that the linker places them
-together and start-up faults in a few dense megabytes of text instead of pages scattered over
-all of it (the kernel maps 64 KiB around each fault).
+functions an idle daemon ran from exec to its first quiet second, then those it ran to take
+bulletins and write their summary, so that the linker places each group together: start-up
+faults in a few dense megabytes of text instead of pages scattered over all of it (the kernel
+maps 64 KiB around each fault), and a burst of bulletins adds a few more dense ones.
 
-    python3 Benchmarks/startup-order.py CALLGRIND_DUMP BINARY LINK_MAP [--data ADDRESSES --base ADDRESS] \
-        > Sources/Executables/bulletind/startup.order
+    python3 Benchmarks/startup-order.py CALLGRIND_DUMP [BURST_DUMP] BINARY LINK_MAP \
+        [--data ADDRESSES --base ADDRESS] > Sources/Executables/bulletind/startup.order
 
 CALLGRIND_DUMP: `valgrind --tool=callgrind --dump-instr=yes` of `BINARY run`, dumped with
-`callgrind_control -d` once idle (`make startup-order` does all of it). LINK_MAP: the map of the
-link that made BINARY (`-Xlinker -Map=FILE`), to know the input section each function lives in.
+`callgrind_control -d` once idle; BURST_DUMP, the next dump of the same run, once bulletins
+dropped into its inbox were stored and their summary written (`make startup-order` does all of
+it). LINK_MAP: the map of the link that made BINARY (`-Xlinker -Map=FILE`), to know the input
+section each function lives in.
 
 A function is listed when its input section is small (function sections: our modules, the
 runtime's C++) or when a large share of that section ran (the standard library's Swift.o, one
@@ -108,11 +111,18 @@ def main():
         data = arguments[arguments.index("--data") + 1]
         base = int(arguments[arguments.index("--base") + 1], 16)
         arguments = [a for a in arguments if a not in ("--data", "--base", data, arguments[arguments.index("--base") + 1])]
-    if len(arguments) != 3:
+    if len(arguments) not in (3, 4):
         sys.exit(__doc__)
-    dump, binary, map_path = arguments
-    listed = listed_names(input_sections(map_path), resident_text.symbols(binary),
-                          resident_text.executed_addresses(dump, binary))
+    *dumps, binary, map_path = arguments
+    sections = input_sections(map_path)
+    symbols = resident_text.symbols(binary)
+    # Start-up's functions first; then, after them, the ones only the burst ran (a section the
+    # burst made dense enough to move brings its start-up names into the second group).
+    executed = set()
+    listed = []
+    for dump in dumps:
+        executed |= resident_text.executed_addresses(dump, binary)
+        listed += listed_names(sections, symbols, executed)
     if data:
         with open(data) as trace:
             addresses = [int(line, 16) - base for line in trace if line.strip()]

@@ -8,11 +8,13 @@
 # 1. links the same binary again by hand, with a link map (the link command of .build/release.yaml);
 # 2. runs `bulletind run` on an empty inbox and database under valgrind's callgrind (valgrind
 #    3.19 cannot read the binary's DWARF 5: it gets a copy without debug info), dumps what ran
-#    three seconds after the daemon said it watches, and stops it;
+#    three seconds after the daemon said it watches; then moves the split-eval corpus's bulletins
+#    (Tests/split-eval/corpus: text, Markdown, HTML and e-mail) into its inbox, dumps again what ran
+#    until their summary was written, and stops it;
 # 3. runs it again under valgrind's lackey, which traces every load and store: the data the
 #    daemon touched until it was idle (Benchmarks/startup-data-filter.c keeps their addresses);
-# 4. lists those functions and data (Benchmarks/startup-order.py) and relinks bulletind with the
-#    new list.
+# 4. lists those functions (start-up's first, then those the bulletins and their summary ran) and
+#    data (Benchmarks/startup-order.py) and relinks bulletind with the new list.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 binary=${1:-.build/release/bulletind}
@@ -21,6 +23,7 @@ for tool in valgrind callgrind_control objcopy python3 cc; do
 done
 work=$(mktemp -d /tmp/bulletind-startup-order.XXXXXX)
 daemon=
+last_left=
 trap '[ -z "$daemon" ] || kill -KILL $daemon 2>/dev/null; rm -rf "$work"' EXIT
 
 python3 - "$binary" "$work" <<'EOF'
@@ -47,6 +50,7 @@ database = "$work/run/bulletind.sqlite"
 summaries = "$work/run/summaries"
 rules = "$PWD/Config/topics.toml"
 time_zone = "UTC"
+summary_debounce = 1
 EOF
 # start_daemon TOOL-ARGS...: the daemon under valgrind with those arguments; waits until it watches.
 start_daemon() {
@@ -67,10 +71,31 @@ echo "startup-order: the daemon under callgrind (the functions that run)"
 start_daemon --tool=callgrind --dump-instr=yes --callgrind-out-file="$work/callgrind.out"
 sleep 3
 callgrind_control --dump $daemon >/dev/null
+echo "startup-order: the split-eval corpus into its inbox, until the summary (a few minutes)"
+mkdir "$work/run/staging"
+find Tests/split-eval/corpus -type f ! -name '*.json' -exec cp -t "$work/run/staging" {} +
+bulletins=$(ls "$work/run/staging" | wc -l)
+touch "$work/run/dropped"
+find "$work/run/staging" -type f -exec mv -t "$work/run/inbox" {} +
+# Done when the inbox is empty and a summary was written after the last file left it.
+for _ in $(seq 6000); do  # up to 10 minutes
+    if [ -z "$(ls -A "$work/run/inbox")" ]; then
+        [ -n "$last_left" ] || { last_left=$work/run/left; touch "$last_left"; }
+        [ -n "$(find "$work/run/summaries" -name '*.json' -newer "$last_left")" ] && break
+    fi
+    kill -0 $daemon 2>/dev/null || { cat "$work/run/log" >&2; exit 1; }
+    sleep 0.1
+done
+[ -n "$(find "$work/run/summaries" -name '*.json' -newer "$work/run/dropped")" ] ||
+    { echo "startup-order: no summary after the corpus's $bulletins bulletins" >&2; exit 1; }
 sleep 2
+callgrind_control --dump $daemon >/dev/null
 kill $daemon
 wait $daemon || true
 daemon=
+# The next run starts on empty folders, as this one did.
+rm -rf "$work/run/inbox" "$work/run/archive" "$work/run/quarantine" "$work/run/summaries" "$work/run/staging"
+mkdir -p "$work/run/inbox" "$work/run/archive" "$work/run/quarantine" "$work/run/summaries"
 
 echo "startup-order: the daemon under lackey (the data it touches; a few minutes)"
 cc -O2 -o "$work/data-filter" Benchmarks/startup-data-filter.c
@@ -88,7 +113,7 @@ kill -KILL $daemon
 daemon=
 wait $filter
 [ -n "$base" ] || { echo "startup-order: did not find the executable in valgrind's mappings" >&2; exit 1; }
-python3 Benchmarks/startup-order.py "$work/callgrind.out.1" "$work/bulletind.nodebug" "$work/bulletind.map" \
+python3 Benchmarks/startup-order.py "$work/callgrind.out.1" "$work/callgrind.out.2" "$work/bulletind.nodebug" "$work/bulletind.map" \
     --data "$work/data.addresses" --base "0x$base" >Sources/Executables/bulletind/startup.order
 echo "startup-order: $(wc -l <Sources/Executables/bulletind/startup.order) names (functions, then data) in Sources/Executables/bulletind/startup.order"
 # The order file is no input SwiftPM knows of: remove the binary so that the link runs again.
