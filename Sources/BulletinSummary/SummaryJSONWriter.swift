@@ -10,7 +10,7 @@ import JSONText
 /// in byte order, nil optionals left out), at a fraction of its cost — the encoder took more
 /// than half of a large day's rendering time.
 enum SummaryJSONWriter {
-    static func write(_ summary: DaySummary) -> Data {
+    static func write(_ summary: DaySummary) -> [UInt8] {
         var out = PrettyJSONWriter(escapingSlashes: false,
                                    capacity: 4096 + summary.sections.reduce(0) { $0 + $1.articles.count } * 768)
         out.object { out in
@@ -46,7 +46,7 @@ enum SummaryJSONWriter {
             out.field("version", summary.version)
         }
         out.endLine()
-        return Data(out.bytes)
+        return out.bytes
     }
 
     private static func section(_ out: inout PrettyJSONWriter, _ section: DaySummary.Section) {

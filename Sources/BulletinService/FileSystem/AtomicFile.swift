@@ -11,9 +11,10 @@ import Glibc
 /// and a crash leaves one of the two: temp file in the same folder, fsync, rename(2), fsync
 /// of the folder. (FileManager.replaceItemAt lost data on Linux.)
 public enum AtomicFile {
-    public static func write(_ data: Data, to path: String, permissions: mode_t = 0o640) throws {
+    /// Writes `bytes` (`Data`, or an array of bytes as it was built: no copy into `Data` first).
+    public static func write(_ bytes: some ContiguousBytes, to path: String, permissions: mode_t = 0o640) throws {
         try replace(path, permissions: permissions) { fd, tmp in
-            try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            try bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
                 try writeAll(fd, raw, path: tmp)
             }
         }

@@ -75,7 +75,7 @@ public struct SummaryPublisher: Sendable {
         try write(summary.date) { format, target in
             switch format {
             case .markdown: try AtomicFile.write(to: target) { try SummaryRenderer.markdown(summary, write: $0) }
-            case .json: try AtomicFile.write(SummaryRenderer.json(summary), to: target)
+            case .json: try AtomicFile.write(SummaryRenderer.jsonBytes(summary), to: target)
             case .html: try AtomicFile.write(to: target) { try $0(SummaryHTML.day(summary)) }
             }
         }
