@@ -118,20 +118,25 @@ final class StoryBandTable {
         let prints = SIMD8(repeating: place.print)
         let one = bucket(place.first), two = bucket(place.second)
         // A lane of `one &>> 14 ^ prints` is 0 where the slot has the key's print.
-        if let lane = Self.firstZeroLane(one &>> Self.sequenceBits ^ prints) {
-            slots[place.first &* Self.slotsPerBucket &+ lane] = entry
+        let matchOne = Self.lanes(Self.isZero(one &>> Self.sequenceBits ^ prints))
+        if matchOne != 0 {
+            slots[place.first &* Self.slotsPerBucket &+ Self.lane(ofLowest: matchOne)] = entry
             return
         }
-        if let lane = Self.firstZeroLane(two &>> Self.sequenceBits ^ prints) {
-            slots[place.second &* Self.slotsPerBucket &+ lane] = entry
+        let matchTwo = Self.lanes(Self.isZero(two &>> Self.sequenceBits ^ prints))
+        if matchTwo != 0 {
+            slots[place.second &* Self.slotsPerBucket &+ Self.lane(ofLowest: matchTwo)] = entry
             return
         }
         let liveOne = live(one, now: now, window: window), liveTwo = live(two, now: now, window: window)
-        let countOne = liveOne.wrappedSum(), countTwo = liveTwo.wrappedSum()
-        if countOne <= countTwo, countOne < 8, let lane = Self.firstZeroLane(liveOne) {
-            slots[place.first &* Self.slotsPerBucket &+ lane] = entry
-        } else if countTwo < 8, let lane = Self.firstZeroLane(liveTwo) {
-            slots[place.second &* Self.slotsPerBucket &+ lane] = entry
+        let countOne = Self.count(liveOne), countTwo = Self.count(liveTwo)
+        let notLive = SIMD8<UInt32>(repeating: 1)
+        if countOne <= countTwo, countOne < Self.slotsPerBucket {
+            let free = Self.lane(ofLowest: Self.lanes(liveOne ^ notLive))
+            slots[place.first &* Self.slotsPerBucket &+ free] = entry
+        } else if countTwo < Self.slotsPerBucket {
+            let free = Self.lane(ofLowest: Self.lanes(liveTwo ^ notLive))
+            slots[place.second &* Self.slotsPerBucket &+ free] = entry
         } else {
             overflow[key] = sequence
             overflowMarks[place.first >> 6] |= 1 << UInt64(place.first & 63)
@@ -139,10 +144,19 @@ final class StoryBandTable {
         }
     }
 
+    // A bucket is read as one SIMD8<UInt32>; its lanes are tested by arithmetic into 0 or 1
+    // (Swift builds a comparison's mask lane by lane) and folded into scalars through four
+    // 64-bit words (its reductions run lane by lane too).
+
+    /// The 8 slots of a bucket (32 bytes, aligned: the block is page-aligned).
+    @inline(__always)
+    private func bucket(_ bucket: Int) -> SIMD8<UInt32> {
+        UnsafeRawPointer(slots + bucket &* Self.slotsPerBucket).load(as: SIMD8<UInt32>.self)
+    }
+
     /// 1 in the lanes of a bucket's live entries (not empty, younger than `window` at `now`, the
     /// low bits of the number being inserted), else 0. Exact: every entry is less than 2^14 older
-    /// than `now` (see `oldest`). Arithmetic, not comparisons: Swift builds a comparison's mask
-    /// lane by lane.
+    /// than `now` (see `oldest`).
     @inline(__always)
     private func live(_ slots: SIMD8<UInt32>, now: UInt32, window: Int) -> SIMD8<UInt32> {
         let ages = (SIMD8(repeating: now) &- slots) & SIMD8(repeating: Self.sequenceMask)
@@ -152,29 +166,44 @@ final class StoryBandTable {
         return young & used
     }
 
-    /// The 8 slots of a bucket (32 bytes, aligned: the block is page-aligned).
+    /// 1 in the lanes that are 0, else 0 (every lane below 2^31).
     @inline(__always)
-    private func bucket(_ bucket: Int) -> SIMD8<UInt32> {
-        UnsafeRawPointer(slots + bucket &* Self.slotsPerBucket).load(as: SIMD8<UInt32>.self)
+    private static func isZero(_ lanes: SIMD8<UInt32>) -> SIMD8<UInt32> {
+        (lanes &- 1) &>> 31
     }
 
-    /// The first lane that is 0, if any.
+    /// Lanes of 0 or 1 as bits: lane 2i at bit i, lane 2i + 1 at bit 32 + i.
     @inline(__always)
-    private static func firstZeroLane(_ lanes: SIMD8<UInt32>) -> Int? {
-        guard lanes.min() == 0 else { return nil }
-        for lane in 0..<8 where lanes[lane] == 0 { return lane }
-        return nil
+    private static func lanes(_ flags: SIMD8<UInt32>) -> UInt64 {
+        let words = unsafeBitCast(flags, to: (UInt64, UInt64, UInt64, UInt64).self)
+        return words.0 | words.1 << 1 | words.2 << 2 | words.3 << 3
+    }
+
+    /// The lane of the lowest bit of `lanes(_:)` (not 0).
+    @inline(__always)
+    private static func lane(ofLowest bits: UInt64) -> Int {
+        let bit = bits.trailingZeroBitCount
+        return bit < 32 ? bit &* 2 : (bit &- 32) &* 2 &+ 1
+    }
+
+    /// The lanes that are 1, of lanes of 0 or 1.
+    @inline(__always)
+    private static func count(_ flags: SIMD8<UInt32>) -> Int {
+        let words = unsafeBitCast(flags, to: (UInt64, UInt64, UInt64, UInt64).self)
+        let sum = words.0 &+ words.1 &+ words.2 &+ words.3  // two sums of 4 lanes, no carry
+        return Int(truncatingIfNeeded: (sum & 0xFFFF_FFFF) &+ (sum >> 32))
     }
 
     /// The age at `sequence` of the newest entry with the print in the bucket that answers
     /// (age 1...window), or `UInt64.max`.
+    @inline(__always)
     private func age(ofNewest print: UInt32, inBucket bucket: Int, at sequence: UInt64, window: Int) -> UInt64 {
-        guard (self.bucket(bucket) &>> Self.sequenceBits ^ SIMD8(repeating: print)).min() == 0 else { return .max }
+        var matches = Self.lanes(Self.isZero(self.bucket(bucket) &>> Self.sequenceBits ^ SIMD8(repeating: print)))
         var best = UInt64.max
         let base = UInt32(truncatingIfNeeded: latest) & Self.sequenceMask
-        for index in bucket * Self.slotsPerBucket..<(bucket + 1) * Self.slotsPerBucket {
-            let slot = slots[index]
-            if slot >> Self.sequenceBits != print { continue }
+        while matches != 0 {
+            let slot = slots[bucket &* Self.slotsPerBucket &+ Self.lane(ofLowest: matches)]
+            matches &= matches &- 1
             // The entry's full number: `latest` less its age at `latest` (exact, < 2^14).
             let stored = latest &- UInt64((base &- slot) & Self.sequenceMask)
             let age = sequence &- stored
