@@ -12,11 +12,14 @@ import PosixThreads
 /// and caught up with articles another process stored before each lookup. A candidate it gives
 /// is only a hint: the store compares the words read from the database.
 ///
-/// Memory is fixed, whatever the number of articles: a `StoryBandTable` of
-/// `StoryBandTable.capacity` slots of 8 bytes (4 MiB, allocated at the first use; its pages
-/// become resident as keys land in them) and the article ids of the window (80 KB). An article
-/// leaves the window when `window` newer ones were indexed; its keys then stop answering and
-/// their slots are reused.
+/// Memory is fixed, whatever the number of articles: a `StoryBandTable` of 2^19 slots of
+/// 4 bytes (2 MiB, mapped at the first use; its pages become resident as keys land in them)
+/// and the article ids of the window (80 KB). An article leaves the window when `window` newer
+/// ones were indexed; its keys then stop answering and their slots are reused. About one
+/// lookup in 27,000 meets an identity collision of the table (`StoryBandTable`): a false hint
+/// (one more article whose words the store compares and rejects), or a band key that no
+/// longer leads to its article (which matters only when it was the one band a new article
+/// shared with that story's recent articles).
 ///
 /// The database side is the caller's (`Store+Stories` for SQLite, `PostgresArchive+Stories` for
 /// PostgreSQL): it reads the stored story words in the order they were assigned, each with a
