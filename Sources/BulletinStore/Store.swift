@@ -58,10 +58,12 @@ public final class Store: Sendable {
         // The readers keep SQLite's default, temporary files on disk: with them in memory,
         // SQLite's sorter never spills, and a grouped query over a large day (the summary's
         // `dayStoryCounts`: one row per article of the day) held all its rows in memory, 12 MB
-        // at 180,000 articles; on disk it keeps about `cache_size` (2 MB) and writes the rest.
+        // at 180,000 articles; on disk it keeps about `cache_size` and writes the rest.
+        // Each connection's page cache holds `pageCacheKiB` (SQLite's default: 2,000 KiB).
         pool = try ConnectionPool(path: path) { connection in
             connection.setBusyTimeout(milliseconds: 10_000)
             try connection.execute("PRAGMA foreign_keys = ON")
+            try connection.execute("PRAGMA cache_size = -\(Store.pageCacheKiB)")
             if !connection.isReadOnly { try connection.execute("PRAGMA temp_store = MEMORY") }
             // Background checkpoints keep the log short while writes come and go; under a
             // sustained stream of writes they cannot finish (new frames keep arriving), so the
@@ -74,6 +76,12 @@ public final class Store: Sendable {
         try StoreSchema.migrator.migrate(pool)
         checkpointer = checkpointsInBackground ? try BackgroundCheckpointer(path: path) : nil
     }
+
+    /// The page cache of each connection, in KiB: half SQLite's default. The writer's is full
+    /// after a burst of ingests and a reader's while the summary is composed, both at the
+    /// daemon's peak; with 1 MiB instead of 2 the writer's thread spent the same CPU per article
+    /// in `make bench` (docs/PERFORMANCE.md, "Peak memory, sixth round").
+    static let pageCacheKiB = 1024
 
     private static func createFileIfMissing(_ path: String) throws {
         let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
