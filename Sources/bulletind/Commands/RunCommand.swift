@@ -46,6 +46,7 @@ struct RunCommand: ParsableCommand {
         }
         // Before any other thread exists, so the signals reach the daemon's signalfd.
         Daemon.blockSignals()
+        MallocArenas.limitToCores()
         // The command line's level, else log_level of the configuration in force (at start and
         // at each reload).
         let fixedLevel: Logger.Level? = verbose ? .debug : quiet ? .warning : nil
