@@ -33,9 +33,9 @@ import Glibc
 ///   that key loses its hint to its article for this one band (its 31 other bands still
 ///   answer). That is the price of 4-byte slots; the 8-byte slots before were ~3e-7.
 /// - Memory is fixed: the block is mapped at `init` (its pages become resident as keys land in
-///   them), the overflow's marks take 8 KiB, and the overflow is expired when it reaches `overflowSweepAt` entries (doubled
-///   while half of it is still live), so it holds at most about twice the keys that overflowed
-///   within the window.
+///   them), the overflow's marks take 8 KiB, and the overflow is expired when it reaches
+///   `overflowSweepAt` entries (doubled while half of it is still live), so it holds at most
+///   about twice the keys that overflowed within the window.
 final class StoryBandTable {
     /// Low bits of the sequence number a slot keeps: a window is shorter than 2^14 articles.
     static let sequenceBits: UInt32 = 14
