@@ -139,7 +139,7 @@ final class StoryBandTable {
             slots[place.second &* Self.slotsPerBucket &+ free] = entry
         } else {
             overflow[key] = sequence
-            overflowMarks[place.first >> 6] |= 1 << UInt64(place.first & 63)
+            mark(place.first)
             if overflow.count >= overflowSweepAt { expireOverflow(sequence: sequence, window: window) }
         }
     }
@@ -204,12 +204,17 @@ final class StoryBandTable {
         while matches != 0 {
             let slot = slots[bucket &* Self.slotsPerBucket &+ Self.lane(ofLowest: matches)]
             matches &= matches &- 1
-            // The entry's full number: `latest` less its age at `latest` (exact, < 2^14).
-            let stored = latest &- UInt64((base &- slot) & Self.sequenceMask)
-            let age = sequence &- stored
+            let age = sequence &- fullNumber(of: slot, base: base)
             if age &- 1 < UInt64(window) && age < best { best = age }
         }
         return best
+    }
+
+    /// The full sequence number of a used slot's entry: `latest` less the entry's age at
+    /// `latest` (exact: every entry is less than 2^14 older). `base`: `latest`'s low 14 bits.
+    @inline(__always)
+    private func fullNumber(of slot: UInt32, base: UInt32) -> UInt64 {
+        latest &- UInt64((base &- slot) & Self.sequenceMask)
     }
 
     /// Clears every entry that cannot answer after `sequence` (the number being inserted; every
@@ -219,8 +224,7 @@ final class StoryBandTable {
         for index in 0..<slotCount {
             let slot = slots[index]
             if slot == 0 { continue }
-            let stored = latest &- UInt64((base &- slot) & Self.sequenceMask)
-            if sequence &- stored >= UInt64(window) { slots[index] = 0 }
+            if sequence &- fullNumber(of: slot, base: base) >= UInt64(window) { slots[index] = 0 }
         }
         expireOverflow(sequence: sequence, window: window)
         oldest = sequence >= UInt64(window) ? sequence - UInt64(window) + 1 : 0
@@ -232,15 +236,17 @@ final class StoryBandTable {
         guard !overflow.isEmpty else { return }
         overflow = overflow.filter { sequence &- $0.value < UInt64(window) }
         overflowMarks.update(repeating: 0, count: markWords)
-        for key in overflow.keys {
-            let first = Self.place(of: key, bucketMask: bucketMask).first
-            overflowMarks[first >> 6] |= 1 << UInt64(first & 63)
-        }
+        for key in overflow.keys { mark(Self.place(of: key, bucketMask: bucketMask).first) }
         while overflow.count * 2 >= overflowSweepAt { overflowSweepAt *= 2 }
     }
 
     private func isMarked(_ bucket: Int) -> Bool {
         overflowMarks[bucket >> 6] & (1 << UInt64(bucket & 63)) != 0
+    }
+
+    /// Notes that the overflow may hold a key whose first bucket is `bucket`.
+    private func mark(_ bucket: Int) {
+        overflowMarks[bucket >> 6] |= 1 << UInt64(bucket & 63)
     }
 
     /// The key's two buckets (distinct) and its print (18 bits, never 0: a used slot is never 0).
