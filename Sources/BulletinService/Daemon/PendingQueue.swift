@@ -11,8 +11,8 @@ struct PendingQueue: Sendable {
     /// each file.
     static let keptRoom = 1024
 
-    /// The waiting names' UTF-8, in queue order (from `start(of: head)` on; the names before
-    /// `head` were taken and are dropped by `compact()`).
+    /// The waiting names' UTF-8, in queue order (the names before `head` were taken, and are
+    /// dropped by `compact()`).
     private var bytes: [UInt8] = []
     /// Where each name ends in `bytes`.
     private var ends: [UInt32] = []
@@ -60,11 +60,10 @@ struct PendingQueue: Sendable {
 
     mutating func next() -> String? {
         guard head < ends.count else { return nil }
-        let taken = bytesOfName(at: head)
-        let name = String(decoding: taken, as: UTF8.self)
+        let name = String(decoding: bytesOfName(at: head), as: UTF8.self)
         // Its slot gets the mark of a taken name: the names after it in the probe stay found.
         let mask = slots.count - 1
-        var index = taken.withUnsafeBufferPointer { Self.hash($0) } & mask
+        var index = hashOfName(at: head) & mask
         while slots[index] != Int32(head + 1) { index = (index + 1) & mask }
         slots[index] = Self.removed
         head += 1
@@ -89,6 +88,11 @@ struct PendingQueue: Sendable {
         bytes[Int(position == 0 ? 0 : ends[position - 1])..<Int(ends[position])]
     }
 
+    /// The hash of the name at `position` in `ends` (the one `add` gave it).
+    private func hashOfName(at position: Int) -> Int {
+        bytesOfName(at: position).withUnsafeBufferPointer { Self.hash($0) }
+    }
+
     /// Drops the names taken so far, then indexes the waiting ones again.
     private mutating func compact() {
         let dropped = Int(ends[head - 1])
@@ -104,7 +108,7 @@ struct PendingQueue: Sendable {
         filled = 0
         let mask = slotCount - 1
         for position in head..<ends.count {
-            var index = bytesOfName(at: position).withUnsafeBufferPointer { Self.hash($0) } & mask
+            var index = hashOfName(at: position) & mask
             while slots[index] != 0 { index = (index + 1) & mask }
             slots[index] = Int32(position + 1)
             filled += 1
