@@ -198,8 +198,8 @@ stress: build ## the long reliability suite, fuzzing and sanitizers (root; docs/
 	$(SWIFT) build --product BulletinFuzz
 	STRESS_SANITIZERS=$(STRESS_SANITIZERS) bash Tests/stress/run.sh $(DEBUG_BIN) .build/debug/BulletinFuzz
 
-# The release bulletind's layout (docs/PERFORMANCE.md, "Idle memory" and "The burst's code placed
-# together"): runs the release daemon under valgrind's callgrind until it is idle, then while it
+# The release bulletind's layout (docs/PERFORMANCE.md, "Idle memory" and "Peak memory, sixth
+# round"): runs the release daemon under valgrind's callgrind until it is idle, then while it
 # takes the split-eval corpus and writes its summary, writes the functions it ran (start-up's
 # first) to Sources/Executables/bulletind/startup.order (the release link places them together)
 # and relinks. Run it when start-up or the pipeline changed much: a stale list only places less

@@ -13,9 +13,9 @@ import SQLite
 /// that follow one at once, `markFiled` and the index's tidy steps, do not start one), or
 /// `interval` later when no write comes. A timer of its own, repeated every second, kept one
 /// phase of a regular stream of files (one every 50 ms: the same step of every twentieth file),
-/// and its writes and fsyncs could meet that file's commit. Checkpoints are PASSIVE: they never block readers or the writer, and what they
-/// cannot copy yet is copied by the next one. A failure is ignored: the log is only larger
-/// until the next checkpoint succeeds.
+/// and its writes and fsyncs could meet that file's commit. Checkpoints are PASSIVE: they never
+/// block readers or the writer, and what they cannot copy yet is copied by the next one. A
+/// failure is ignored: the log is only larger until the next checkpoint succeeds.
 ///
 /// After a checkpoint that copied the whole log, the next write starts the log again, and the
 /// log's new header is fsynced with it (an extra fdatasync): the writer calls
