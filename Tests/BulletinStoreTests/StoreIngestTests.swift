@@ -27,7 +27,12 @@ import BulletinClassifier
             try db.fetchValues(String.self, "SELECT identifier FROM grdb_migrations")
         }
         #expect(migrations == ["v1-bulletins-articles-topics", "v2-bulletin-filed", "v3-fts-usermerge", "v4-boilerplate",
-                               "v5-fts-written-by-store", "v6-stories"])
+                               "v5-fts-written-by-store", "v6-stories", "v7-fts-automerge"])
+        // v7: the index merges a level once it holds 16 segments (SQLite's default is 4).
+        let automerge = try reopened.pool.read { db in
+            try db.fetchValue(Int64.self, "SELECT v FROM article_fts_config WHERE k = 'automerge'")
+        }
+        #expect(automerge == 16)
         let journal = try reopened.pool.read { db in try db.fetchValue(String.self, "PRAGMA journal_mode") }
         #expect(journal == "wal")
     }
