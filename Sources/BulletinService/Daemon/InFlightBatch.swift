@@ -3,41 +3,39 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import Dispatch
-import PosixThreads
 
-/// A batch of inbox files being prepared (`Pipeline.prepare`: read, split, classify) on other
+/// A batch of inbox files being prepared (`Pipeline.preparation`: read, split, classify) on other
 /// threads while the daemon's thread stores the batch before it. The files stay in the inbox
 /// until the daemon stores and files them; nothing here touches the file system.
-final class InFlightBatch: @unchecked Sendable {
+///
+/// The preparing threads leave a core to the daemon's thread (`ParallelMap.helpersBesideCaller`:
+/// one thread on two cores), which stores; when it is done before them, `wait()` has it
+/// prepare the files nobody has taken yet instead of waiting. So neither a batch that takes long
+/// to store nor one that takes long to prepare leaves a core idle, and the storing thread does
+/// not take turns with the preparing ones.
+final class InFlightBatch: Sendable {
     let inputs: [PipelineInput]
     /// When the daemon began taking each file (for `duration_ms`).
     let started: [Date]
     /// The names of `inputs`, which must not be taken again while this batch is handled.
     let names: Set<String>
-    private let done = DispatchSemaphore(value: 0)
-    /// Written once by the preparing thread before it signals `done`; read only after.
-    private var result: Result<PreparedBatch, any Error>?
+    private let work: SharedWork<PipelineInput, Result<PreparedBatch.Item, any Error>>
 
-    /// Starts preparing `inputs` with `pipeline` on a thread of its own, or prepares them at once on
-    /// the calling thread when `inline` (a lone file with nothing after it: no other work to
-    /// overlap, and no thread to wake on a busy machine).
+    /// Starts preparing `inputs` with `pipeline` on threads of their own, or leaves it all to
+    /// `wait()` when `inline` (a lone file with nothing after it: no other work to overlap,
+    /// and no thread to wake on a busy machine).
     init(inputs: [PipelineInput], started: [Date], pipeline: Pipeline, inline: Bool = false) {
         self.inputs = inputs
         self.started = started
         names = Set(inputs.map(\.fileName))
-        let prepare: @Sendable () -> Void = { [self] in
-            result = Result { try pipeline.prepare(batch: inputs, awaitingFiling: true) }
-            done.signal()
-        }
-        // A plain thread, not a libdispatch worker: see `ParallelMap` (a worker is reniced). When
-        // the system refuses a thread, the batch is prepared here instead.
-        if inline || !DetachedThread.start(prepare) { prepare() }
+        work = SharedWork(inputs, pipeline.preparation(awaitingFiling: true))
+        if !inline { work.start(helpers: ParallelMap.helpersBesideCaller) }
     }
 
-    /// Blocks until the batch is prepared. Call once.
+    /// Prepares the files not taken yet, waits for the helpers, and returns the batch. Call
+    /// once, from the thread that made the batch.
     func wait() -> Result<PreparedBatch, any Error> {
-        done.wait()
-        return result!
+        let prepared = work.finish()
+        return Result { try PreparedBatch(prepared) }
     }
 }

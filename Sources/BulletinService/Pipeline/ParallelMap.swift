@@ -3,9 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import Dispatch
-import PosixThreads
-import Synchronization
 
 /// `map` over the available cores, for pure work on independent items (analysing several
 /// bulletins of a batch). Results keep the order of the input; `transform` must not touch
@@ -32,42 +29,14 @@ enum ParallelMap {
     ) -> [Output] {
         let helpers = min(items.count, cores, maximumThreads) - 1
         guard helpers > 0 else { return items.map(transform) }
-        // Each index is claimed once (under the lock) and its result written to its own slot of
-        // a buffer initialised beforehand: no two threads touch the same slot, and the array is
-        // built only after every helper has finished.
-        let slots = UnsafeMutableBufferPointer<Output?>.allocate(capacity: items.count)
-        slots.initialize(repeating: nil)
-        defer {
-            slots.deinitialize()
-            slots.deallocate()
-        }
-        nonisolated(unsafe) let output = slots
-        let claims = IndexClaims()
-        let work: @Sendable () -> Void = {
-            while true {
-                let index = claims.next()
-                guard index < items.count else { return }
-                output[index] = transform(items[index])
-            }
-        }
-        let finished = DispatchSemaphore(value: 0)
-        var started = 0
-        for _ in 0..<helpers {
-            // A thread the system refuses leaves its share to the others (the calling one at least).
-            let running = DetachedThread.start {
-                work()
-                finished.signal()
-            }
-            if running { started += 1 }
-        }
-        work()
-        for _ in 0..<started { finished.wait() }
-        return slots.map { $0! }
+        let work = SharedWork(items, transform)
+        work.start(helpers: helpers)
+        return work.finish()
     }
 
-    /// Hands out 0, 1, 2, … once each, to any number of threads.
-    private final class IndexClaims: Sendable {
-        private let counter = Atomic<Int>(0)
-        func next() -> Int { counter.wrappingAdd(1, ordering: .relaxed).oldValue }
-    }
+    /// The helpers for work that runs while the calling thread does something else first (the
+    /// daemon's thread storing the batch before): one core fewer than `map` takes, at least one,
+    /// so that the two do not take turns on a core. The calling thread joins the work when it
+    /// is done with its own (`SharedWork.finish`).
+    static var helpersBesideCaller: Int { max(1, min(cores, maximumThreads) - 1) }
 }

@@ -78,9 +78,15 @@ public final class Pipeline: Sendable {
     ///   the commit and then calls `markFiled` (the daemon); see `IncomingBulletin`.
     /// - Throws: only transient trouble reading the database.
     public func prepare(batch: [PipelineInput], awaitingFiling: Bool = false) throws -> PreparedBatch {
+        try PreparedBatch(ParallelMap.map(batch, preparation(awaitingFiling: awaitingFiling)))
+    }
+
+    /// What `prepare(batch:awaitingFiling:)` does for each file, on whichever thread runs it;
+    /// a failure is transient trouble reading the database.
+    func preparation(awaitingFiling: Bool) -> @Sendable (PipelineInput) -> Result<PreparedBatch.Item, any Error> {
         let analyser = self.analyser
         let store = self.store
-        let items = ParallelMap.map(batch) { input -> Result<PreparedBatch.Item, any Error> in
+        return { input in
             // The hash here, on this thread (`PipelineInput.contentHash` is computed on first use).
             let hash = input.contentHash
             let stored: [String: Bool]
@@ -106,7 +112,6 @@ public final class Pipeline: Sendable {
                 }
             }
         }
-        return PreparedBatch(items: try items.map { try $0.get() })
     }
 
     /// Stores a prepared batch in ONE transaction; outcomes in the order of the batch.

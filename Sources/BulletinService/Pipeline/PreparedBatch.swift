@@ -12,6 +12,12 @@ public struct PreparedBatch: Sendable {
 
     let items: [Item]
 
+    /// The batch of each file's preparation (`Pipeline.preparation`), in order; throws the first
+    /// failure (transient trouble: nothing of the batch is stored).
+    init(_ prepared: [Result<Item, any Error>]) throws {
+        items = try prepared.map { try $0.get() }
+    }
+
     /// The number of files in the batch.
     public var count: Int { items.count }
 }
