@@ -28,11 +28,13 @@ import BulletinClassifier
         }
         #expect(migrations == ["v1-bulletins-articles-topics", "v2-bulletin-filed", "v3-fts-usermerge", "v4-boilerplate",
                                "v5-fts-written-by-store", "v6-stories", "v7-fts-automerge"])
-        // v7: the index merges a level once it holds 16 segments (SQLite's default is 4).
-        let automerge = try reopened.pool.read { db in
-            try db.fetchValue(Int64.self, "SELECT v FROM article_fts_config WHERE k = 'automerge'")
+        // v7: the index merges a level once it holds 16 segments (SQLite's default is 4), all at
+        // once only past 64.
+        let merging = try reopened.pool.read { db in
+            try db.fetchAll("SELECT k, v FROM article_fts_config WHERE k IN ('automerge', 'crisismerge') ORDER BY k")
+                .map { "\($0["k"] as String)=\($0["v"] as Int64)" }
         }
-        #expect(automerge == 16)
+        #expect(merging == ["automerge=16", "crisismerge=64"])
         let journal = try reopened.pool.read { db in try db.fetchValue(String.self, "PRAGMA journal_mode") }
         #expect(journal == "wal")
     }
