@@ -33,7 +33,8 @@ import Glibc
     }
 }
 
-private final class Counter: @unchecked Sendable {
+/// A count several threads add to (`ParallelMapTests`, `SharedWorkTests`).
+final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0
     var value: Int { lock.withLock { count } }

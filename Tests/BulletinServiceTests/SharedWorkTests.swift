@@ -11,14 +11,14 @@ import Glibc
     @Test func everyItemOnceInOrderWhateverTheHelpers() {
         for helpers in [0, 1, 3] {
             for count in [0, 1, 2, 33] {
-                let calls = Tally()
+                let calls = Counter()
                 let work = SharedWork(Array(0..<count)) { item -> String in
-                    calls.add()
+                    calls.increment()
                     return "item \(item)"
                 }
                 work.start(helpers: helpers)
                 #expect(work.finish() == (0..<count).map { "item \($0)" })
-                #expect(calls.total == count)
+                #expect(calls.value == count)
             }
         }
     }
@@ -29,12 +29,12 @@ import Glibc
         let caller = pthread_self()
         let helperHasOne = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
-        let byCaller = Tally()
+        let byCaller = Counter()
         let count = 12
         let work = SharedWork(Array(0..<count)) { item -> Int in
             if pthread_equal(pthread_self(), caller) != 0 {
-                byCaller.add()
-                if byCaller.total == count - 1 { release.signal() }
+                byCaller.increment()
+                if byCaller.value == count - 1 { release.signal() }
             } else {
                 helperHasOne.signal()
                 release.wait()
@@ -44,32 +44,25 @@ import Glibc
         work.start(helpers: 1)
         #expect(helperHasOne.wait(timeout: .now() + 30) == .success)
         #expect(work.finish() == (0..<count).map { $0 * 2 })
-        #expect(byCaller.total == count - 1)
+        #expect(byCaller.value == count - 1)
     }
 
     /// A caller that comes back after the helpers finished everything only collects.
     @Test func aCallerBackLateFindsTheWorkDone() throws {
         let caller = pthread_self()
-        let done = Tally()
-        let byCaller = Tally()
+        let done = Counter()
+        let byCaller = Counter()
         let count = 20
         let work = SharedWork(Array(0..<count)) { item -> Int in
-            if pthread_equal(pthread_self(), caller) != 0 { byCaller.add() }
-            done.add()
+            if pthread_equal(pthread_self(), caller) != 0 { byCaller.increment() }
+            done.increment()
             return item + 1
         }
         work.start(helpers: 2)
         let deadline = Date().addingTimeInterval(30)
-        while done.total < count && Date() < deadline { usleep(1_000) }
-        try #require(done.total == count)
+        while done.value < count && Date() < deadline { usleep(1_000) }
+        try #require(done.value == count)
         #expect(work.finish() == (1...count).map { $0 })
-        #expect(byCaller.total == 0)
+        #expect(byCaller.value == 0)
     }
-}
-
-private final class Tally: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    var total: Int { lock.withLock { count } }
-    func add() { lock.withLock { count += 1 } }
 }

@@ -8,12 +8,12 @@ import Foundation
 /// bulletins of a batch). Results keep the order of the input; `transform` must not touch
 /// shared mutable state.
 ///
-/// The helpers are plain threads (`DetachedThread`), started for the call and ended with it, not
+/// The helpers are plain threads started for the call and ended with it (`SharedWork`), not
 /// libdispatch's workers: libdispatch renices each worker thread it starts to imitate a
 /// quality-of-service class (setpriority(2), nice 0, and -4 for its manager thread), which the
 /// unit's system-call filter refuses (`~@resources`) and an unprivileged user may not do for
 /// -4 anyway; every refusal put `Failed to set thread priority for worker thread … errno=1` in
-/// the journal. A plain thread is never reniced.
+/// the journal. A plain thread (`DetachedThread`) is never reniced.
 enum ParallelMap {
     /// At most this many threads work on one call (the calling one included), whatever the
     /// number of cores: the unit allows the service 64 tasks in all (`TasksMax=64`).
