@@ -4,13 +4,13 @@ import BulletinStore
 import BulletinClassifier
 
 /// The store's part of the daemon's storing thread, in-process: the corpus's bulletins stored
-/// with `Store.ingest(batch:)` in batches of the daemon's size (32 files) on a store opened as
+/// with `Store.ingest(batch:)` in batches of the daemon's size (16 files) on a store opened as
 /// the daemon opens it (background checkpoints), each batch awaiting filing and then marked
 /// filed, as the daemon does. Measured as the CPU time of the calling thread, which the load
 /// changes far less than wall-clock time: compare it with the true floor's CPU time.
 enum StoreBatchBenchmark {
     static func run(corpus: PreparedCorpus, topics: [Topic], database: String,
-                    batchSize: Int = 32) throws -> (seconds: Double, cpu: Double) {
+                    batchSize: Int = 16) throws -> (seconds: Double, cpu: Double) {
         try FileManager.default.createDirectory(atPath: (database as NSString).deletingLastPathComponent,
                                                 withIntermediateDirectories: true)
         let store = try Store(path: database, checkpointsInBackground: true)

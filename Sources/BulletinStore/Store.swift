@@ -36,7 +36,8 @@ public final class Store: Sendable {
 
     /// Opens (creating and migrating when needed) the SQLite file at `path`:
     /// WAL mode, a 10 s busy timeout, foreign keys on, the writer's temporary files in memory
-    /// (the readers' in SQLite's temporary folder, see below), and
+    /// (the readers' in SQLite's temporary folder, see below), `secure_delete = FAST` (deleted
+    /// content is zeroed where that costs no extra write: see `init`), and
     /// `synchronous = FULL`: a transaction is durable when the write returns (the log is fsynced
     /// at every commit), so a power cut can never take back a commit that a caller acted on
     /// (the daemon moves files out of the inbox only after the commit that accounts for them;
@@ -59,10 +60,16 @@ public final class Store: Sendable {
         // SQLite's sorter never spills, and a grouped query over a large day (the summary's
         // `dayStoryCounts`: one row per article of the day) held all its rows in memory, 12 MB
         // at 180,000 articles; on disk it keeps about `cache_size` and writes the rest.
-        // Each connection's page cache holds `pageCacheKiB` (SQLite's default: 2,000 KiB).
+        // Each reader's page cache holds `pageCacheKiB` (SQLite's default: 2,000 KiB), the
+        // writer's `writerCacheKiB`.
+        // secure_delete FAST, not Debian's default (its libsqlite3 is built with secure_delete
+        // on): content deleted from a page that is written anyway is still zeroed, but a page
+        // freed whole (the full-text index frees its merged segments' pages at every merge) is
+        // not written again only to be zeroed. A burst of 2,000 files wrote 7 % less.
         pool = try ConnectionPool(path: path) { connection in
             connection.setBusyTimeout(milliseconds: 10_000)
             try connection.execute("PRAGMA foreign_keys = ON")
+            try connection.execute("PRAGMA secure_delete = FAST")
             try connection.execute("PRAGMA cache_size = -\(Store.pageCacheKiB)")
             if !connection.isReadOnly { try connection.execute("PRAGMA temp_store = MEMORY") }
             // Background checkpoints keep the log short while writes come and go; under a
@@ -72,16 +79,27 @@ public final class Store: Sendable {
             if checkpointsInBackground { try connection.execute("PRAGMA wal_autocheckpoint = 4000") }
         }
         // The writer is the one connection that commits, and it stays open with the pool.
-        try pool.writeWithoutTransaction { db in try db.execute("PRAGMA synchronous = FULL") }
+        try pool.writeWithoutTransaction { db in
+            try db.execute("PRAGMA synchronous = FULL")
+            try db.execute("PRAGMA cache_size = -\(Store.writerCacheKiB)")
+        }
         try StoreSchema.migrator.migrate(pool)
         checkpointer = checkpointsInBackground ? try BackgroundCheckpointer(path: path) : nil
     }
 
-    /// The page cache of each connection, in KiB: half SQLite's default. The writer's is full
-    /// after a burst of ingests and a reader's while the summary is composed, both at the
-    /// daemon's peak; with 1 MiB instead of 2 the writer's thread spent the same CPU per article
-    /// in `make bench` (docs/PERFORMANCE.md, "Peak memory, sixth round").
+    /// The page cache of each reading connection, in KiB: half SQLite's default. A reader's is
+    /// full while the summary is composed, at the daemon's peak (docs/PERFORMANCE.md, "Peak
+    /// memory, sixth round").
     static let pageCacheKiB = 1024
+
+    /// The writer's page cache, in KiB. A batch of files touches pages all over the database
+    /// (the text-hash index, the stories, the full-text index's segments being merged): with
+    /// 1 MiB, a burst of 2,000 files read 780 MB back from the log and the database file for
+    /// 490 MB written; with 3 MiB (and batches of 16 files, whose smaller working set pays for
+    /// the larger cache at the daemon's peak) it read about 400 MB (docs/PERFORMANCE.md,
+    /// "Throughput, eighth round"). Full after a burst: the daemon's memory after one is
+    /// this much above its idle figure.
+    static let writerCacheKiB = 3072
 
     private static func createFileIfMissing(_ path: String) throws {
         let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""

@@ -39,6 +39,23 @@ import BulletinClassifier
         #expect(journal == "wal")
     }
 
+    /// What every connection is opened with: secure_delete FAST (2) whatever the library's
+    /// default (Debian's is on), a 1 MiB page cache for readers and 3 MiB for the writer, and
+    /// the writer's FULL synchronous mode (a commit is durable when it returns).
+    @Test func connectionSettings() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.cleanUp() }
+        let reader = try fixture.store.pool.read { db in
+            [try db.fetchValue(Int.self, "PRAGMA secure_delete"), try db.fetchValue(Int.self, "PRAGMA cache_size")]
+        }
+        #expect(reader == [2, -1024])
+        let writer = try fixture.store.pool.writeWithoutTransaction { db in
+            [try db.fetchValue(Int.self, "PRAGMA secure_delete"), try db.fetchValue(Int.self, "PRAGMA cache_size"),
+             try db.fetchValue(Int.self, "PRAGMA synchronous")]
+        }
+        #expect(writer == [2, -3072, 2])
+    }
+
     @Test func fileAndFolderPermissions() throws {
         let previous = umask(0o077)
         defer { umask(previous) }
