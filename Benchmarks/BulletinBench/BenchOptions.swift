@@ -5,6 +5,8 @@ import Foundation
 /// - `BENCH_BULLETINS` corpus size for throughput and the floor (default 2000)
 /// - `BENCH_MEMORY_FILES` files for the memory figure (default 20000)
 /// - `BENCH_LATENCY_FILES` single bulletins for the latency figure (default 200)
+/// - `BENCH_THROUGHPUT_ROUNDS` rounds of figure 1, each the true floor then the daemon's burst
+///   (default 3; the verdict is the median of the rounds' ratios)
 /// - `BENCH_DB_ARTICLES` articles in the large database for start-up, search, summary (default 100000)
 /// - `BENCH_SEED` corpus seed (default 1)
 /// - `BENCH_ONLY` comma-separated figure keys to run: binary, floor, cli, stages, split, peer,
@@ -22,6 +24,7 @@ struct BenchOptions {
     var bulletins = 2_000
     var memoryFiles = 20_000
     var latencyFiles = 200
+    var throughputRounds = 3
     var databaseArticles = 100_000
     var seed: UInt64 = 1
     var ruleSizes = [10, 100, 1_000, 10_000]
@@ -38,6 +41,7 @@ struct BenchOptions {
         if let value = int("BENCH_BULLETINS"), value > 0 { options.bulletins = value }
         if let value = int("BENCH_MEMORY_FILES"), value > 0 { options.memoryFiles = value }
         if let value = int("BENCH_LATENCY_FILES"), value > 0 { options.latencyFiles = value }
+        if let value = int("BENCH_THROUGHPUT_ROUNDS"), value > 0 { options.throughputRounds = value }
         if let value = int("BENCH_DB_ARTICLES"), value > 0 { options.databaseArticles = value }
         if let value = environment["BENCH_SEED"].flatMap({ UInt64($0) }) { options.seed = value }
         if let value = environment["BENCH_RULE_SIZES"] {

@@ -70,10 +70,10 @@ struct BulletinBench {
                 addAgainstFloor("floor: bulletind's schema, plain INSERTs, 1 transaction", schema.seconds, schema.cpu)
             }
             if options.runs("store") {
-                Log.progress("store: Store.ingest(batch:) in batches of 32, as the daemon's thread")
+                Log.progress("store: Store.ingest(batch:) in batches of 16, as the daemon's thread")
                 let run = try StoreBatchBenchmark.run(corpus: corpus, topics: analyser.classifier.taxonomy.topics,
                                                       database: workspace.root + "/store/store.sqlite")
-                addAgainstFloor("store: Store.ingest(batch:) of 32 files and markFiled, in-process", run.seconds, run.cpu)
+                addAgainstFloor("store: Store.ingest(batch:) of 16 files and markFiled, in-process", run.seconds, run.cpu)
             }
             if options.runs("peer") {
                 Log.progress("peer: the Python reference peer (watchdog + sqlite3) on the same corpus")
