@@ -97,8 +97,9 @@ public final class Store: Sendable {
     /// 1 MiB, a burst of 2,000 files read 780 MB back from the log and the database file for
     /// 490 MB written; with 3 MiB (and batches of 16 files, whose smaller working set pays for
     /// the larger cache at the daemon's peak) it read about 400 MB (docs/PERFORMANCE.md,
-    /// "Throughput, eighth round"). Full after a burst: the daemon's memory after one is
-    /// this much above its idle figure.
+    /// "Throughput, eighth round"). It stays full after a burst; the daemon's memory after
+    /// 2,000 files was still lower than with 1 MiB and batches of 32 (18.0–18.3 MB against
+    /// 18.9–19.1 MB in `make bench`).
     static let writerCacheKiB = 3072
 
     private static func createFileIfMissing(_ path: String) throws {
