@@ -175,9 +175,9 @@ enum DaemonFigures {
         guard let first else { throw BenchFailure("throughput: no round ran") }
         let rates = rounds.map { Double(corpus.articles) / $0.seconds }
         let ratios = zip(rounds, rates).compactMap { round, rate in round.floorRate.map { rate / $0 } }
-        let median = { (values: [Double]) in values.sorted()[values.count / 2] }
-        let medianRound = ratios.count == rounds.count && !ratios.isEmpty
-            ? ratios.firstIndex(of: median(ratios)) ?? 0 : rates.firstIndex(of: median(rates)) ?? 0
+        // Every round has a floor or none has (the later rounds measure one only when the first had).
+        let ranked = ratios.isEmpty ? rates : ratios
+        let medianRound = ranked.indices.sorted { ranked[$0] < ranked[$1] }[ranked.count / 2]
         let seconds = rounds[medianRound].seconds
         let rate = rates[medianRound]
         let ratio = ratios.isEmpty ? nil : ratios[medianRound]

@@ -70,7 +70,7 @@ public final class Store: Sendable {
             connection.setBusyTimeout(milliseconds: 10_000)
             try connection.execute("PRAGMA foreign_keys = ON")
             try connection.execute("PRAGMA secure_delete = FAST")
-            try connection.execute("PRAGMA cache_size = -\(Store.pageCacheKiB)")
+            try connection.execute("PRAGMA cache_size = -\(connection.isReadOnly ? Store.pageCacheKiB : Store.writerCacheKiB)")
             if !connection.isReadOnly { try connection.execute("PRAGMA temp_store = MEMORY") }
             // Background checkpoints keep the log short while writes come and go; under a
             // sustained stream of writes they cannot finish (new frames keep arriving), so the
@@ -79,10 +79,7 @@ public final class Store: Sendable {
             if checkpointsInBackground { try connection.execute("PRAGMA wal_autocheckpoint = 4000") }
         }
         // The writer is the one connection that commits, and it stays open with the pool.
-        try pool.writeWithoutTransaction { db in
-            try db.execute("PRAGMA synchronous = FULL")
-            try db.execute("PRAGMA cache_size = -\(Store.writerCacheKiB)")
-        }
+        try pool.writeWithoutTransaction { db in try db.execute("PRAGMA synchronous = FULL") }
         try StoreSchema.migrator.migrate(pool)
         checkpointer = checkpointsInBackground ? try BackgroundCheckpointer(path: path) : nil
     }
