@@ -13,9 +13,17 @@ public final class Connection {
     let handle: OpaquePointer
     private var cache: [String: Statement] = [:]
 
+    /// The library's process-wide settings, applied once before the first connection opens
+    /// (they can only be changed before SQLite initialises): memory statistics off
+    /// (`csqlite_disable_memory_statistics`).
+    private static let libraryConfigured: Bool = {
+        csqlite_disable_memory_statistics() == SQLITE_OK
+    }()
+
     /// Opens the database at `path`; `readOnly` opens it for reading only, else for reading
     /// and writing, creating the file when missing.
     public init(path: String, readOnly: Bool = false) throws {
+        _ = Connection.libraryConfigured
         var db: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
         let code = sqlite3_open_v2(path, &db, flags, nil)

@@ -1,4 +1,5 @@
 import Foundation
+import CSQLite
 import SQLite
 import Testing
 import BulletinClassifier
@@ -54,6 +55,26 @@ import BulletinClassifier
              try db.fetchValue(Int.self, "PRAGMA synchronous")]
         }
         #expect(writer == [2, -3072, 2])
+    }
+
+    /// SQLite's memory statistics are off in this process (`Connection.libraryConfigured`): after
+    /// an ingest (the article is there: SQLite did allocate) the library's count of memory in use
+    /// and its highest are still 0. With the statistics on, every allocation inside SQLite took
+    /// one process-wide mutex.
+    @Test func memoryStatisticsOff() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.cleanUp() }
+        _ = try fixture.store.ingest(StoreFixture.bulletin("m.txt", receivedAt: t0, articles: [
+            StoreFixture.article("Satellite spectrum shared", "Operators agreed to share a band."),
+        ]))
+        let articles = try fixture.store.pool.read { db in
+            try db.fetchValue(Int.self, "SELECT count(*) FROM article")
+        }
+        #expect(articles == 1)
+        #expect(sqlite3_memory_used() == 0)
+        var current: Int64 = 0, highest: Int64 = 0
+        #expect(sqlite3_status64(SQLITE_STATUS_MEMORY_USED, &current, &highest, 0) == SQLITE_OK)
+        #expect(current == 0 && highest == 0)
     }
 
     @Test func fileAndFolderPermissions() throws {
