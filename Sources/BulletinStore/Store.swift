@@ -60,8 +60,8 @@ public final class Store: Sendable {
         // SQLite's sorter never spills, and a grouped query over a large day (the summary's
         // `dayStoryCounts`: one row per article of the day) held all its rows in memory, 12 MB
         // at 180,000 articles; on disk it keeps about `cache_size` and writes the rest.
-        // Each reader's page cache holds `pageCacheKiB` (SQLite's default: 2,000 KiB), the
-        // writer's `writerCacheKiB`.
+        // Each reader's page cache holds `pageCacheKiB` and the writer's `writerCacheKiB`
+        // (instead of SQLite's default, 2,000 KiB each).
         // secure_delete FAST, not Debian's default (its libsqlite3 is built with secure_delete
         // on): content deleted from a page that is written anyway is still zeroed, but a page
         // freed whole (the full-text index frees its merged segments' pages at every merge) is
