@@ -25,6 +25,12 @@ DOCDIR      ?= $(PREFIX)/share/doc/bulletind
 # /usr/lib/debug; the stripped binary names the file in its .gnu_debuglink section).
 DEBUGDIR    ?= /usr/lib/debug
 KEEP_DEBUG  ?=
+# The release build keeps its symbols (perf, gdb and crash backtraces name the functions) but
+# carries no DWARF debug information unless asked: bulletind is 26 MB as built instead of 36 MB
+# (docs/PERFORMANCE.md, "The release build without DWARF"); the code is the same. KEEP_DEBUG=1
+# (make release, make install) or RELEASE_DEBUG_INFO=dwarf builds it with its debug info.
+RELEASE_DEBUG_INFO ?= $(if $(KEEP_DEBUG),dwarf,none)
+RELEASE_FLAGS := -c release --static-swift-stdlib -debug-info-format $(RELEASE_DEBUG_INFO)
 
 .PHONY: all deps build release run test test-unit test-cli test-browser test-reliability test-postgres test-systemd split-eval stress bench startup-order install uninstall clean help
 
@@ -110,9 +116,9 @@ build: deps build-info ## debug build of bulletind and bulletind-postgresql: .bu
 	$(SWIFT) build --product bulletind
 	$(SWIFT) build --product bulletind-postgresql
 
-release: deps build-info ## optimised build, static Swift runtime: .build/release/bulletind, bulletind-postgresql
-	$(SWIFT) build -c release --static-swift-stdlib --product bulletind
-	$(SWIFT) build -c release --static-swift-stdlib --product bulletind-postgresql
+release: deps build-info ## optimised build, static Swift runtime, symbols but no debug info (KEEP_DEBUG=1: with it): .build/release/
+	$(SWIFT) build $(RELEASE_FLAGS) --product bulletind
+	$(SWIFT) build $(RELEASE_FLAGS) --product bulletind-postgresql
 
 run: build ## build, then run the daemon on ./Inbox with state in ./var/ (Config/bulletind.toml)
 	@mkdir -p Inbox var
@@ -208,10 +214,14 @@ startup-order: release ## list the functions the daemon runs (start-up, then a b
 	bash Benchmarks/startup-order.sh $(RELEASE_BIN)
 
 # Installs the release binaries already built, stripped, side by side in BINDIR (bulletind
-# looks for bulletind-postgresql in its own folder); builds them only when one is missing, so it
-# also works from a read-only checkout that has the binaries.
+# looks for bulletind-postgresql in its own folder); builds them only when one is missing (or,
+# with KEEP_DEBUG=1, was built without debug info), so it also works from a read-only checkout
+# that has the binaries.
 install: install-docs ## install both binaries (stripped), unit, sysusers, tmpfiles, docs, /etc/bulletind (PREFIX, DESTDIR, KEEP_DEBUG=1)
-	@if [ ! -x $(RELEASE_BIN) ] || [ ! -x $(RELEASE_PG_BIN) ]; then $(MAKE) --no-print-directory release; fi
+	@if [ ! -x $(RELEASE_BIN) ] || [ ! -x $(RELEASE_PG_BIN) ]; then $(MAKE) --no-print-directory release; \
+	elif [ -n "$(KEEP_DEBUG)" ] && ! { readelf -S $(RELEASE_BIN) | grep -q '\.debug_info' && readelf -S $(RELEASE_PG_BIN) | grep -q '\.debug_info'; }; then \
+		echo "install: KEEP_DEBUG=1, but the release binaries were built without debug info: building them with it"; \
+		$(MAKE) --no-print-directory release; fi
 	install -d $(DESTDIR)$(BINDIR)
 	@for built in $(RELEASE_BIN) $(RELEASE_PG_BIN); do \
 		name=$$(basename $$built); \
@@ -293,9 +303,9 @@ uninstall: uninstall-docs ## remove what make install installed, keeping /etc/bu
 # (20000), BENCH_LATENCY_FILES (200), BENCH_DB_ARTICLES (100000), BENCH_SEED (1), BENCH_ONLY
 # (e.g. floor,throughput,search). See docs/PERFORMANCE.md.
 bench: deps ## the benchmark: synthetic corpus, the real binary end to end, one table (docs/PERFORMANCE.md)
-	$(SWIFT) build -c release --static-swift-stdlib --product bulletind
-	$(SWIFT) build -c release --static-swift-stdlib --product bulletind-postgresql
-	$(SWIFT) build -c release --static-swift-stdlib --product bulletind-bench
+	$(SWIFT) build $(RELEASE_FLAGS) --product bulletind
+	$(SWIFT) build $(RELEASE_FLAGS) --product bulletind-postgresql
+	$(SWIFT) build $(RELEASE_FLAGS) --product bulletind-bench
 	.build/release/bulletind-bench
 
 clean: ## remove .build
