@@ -78,9 +78,12 @@ let package = Package(
         // stored, and the content identity (content hash, article fingerprint; SHA-256 of its
         // own, FIPS 180-4). Pure values: any store (SQLite today) takes them as they are.
         .target(
-            name: "BulletinModel", dependencies: ["BulletinSplitter", "BulletinClassifier", "BulletinStories"],
+            name: "BulletinModel", dependencies: ["BulletinSplitter", "BulletinClassifier", "BulletinStories", "CSHA256"],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
+        // SHA-256's compression function on the x86 SHA extensions, for BulletinModel's SHA256 when
+        // the CPU has them (checked at run time; the portable Swift otherwise).
+        .target(name: "CSHA256"),
         // The system's libsqlite3 (Debian 12: 3.40, with FTS5), for the SQLite module.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // A thin layer over the SQLite C API: connections, prepared statements, typed errors,

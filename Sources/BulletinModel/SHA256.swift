@@ -1,13 +1,20 @@
+import CSHA256
+
 /// SHA-256 as FIPS 180-4 (section 6.2) defines it, fed in pieces.
 ///
 /// Callers may rely on the standard digest (the FIPS and NIST test vectors, and `sha256sum`
 /// on the same bytes), however the message is cut into `update` calls. This is the only
 /// cryptographic primitive bulletind needs, for identity rather than security (the content
 /// hash and the article fingerprint), so it is written here instead of linking a crypto
-/// library and the full Foundation such libraries import.
+/// library and the full Foundation such libraries import. The compression function runs on
+/// the CPU's SHA extensions where it has them (x86-64 SHA-NI: CSHA256), else in portable Swift;
+/// both give the same digest.
 public struct SHA256: Sendable {
     /// The digest's length in bytes.
     public static let byteCount = 32
+
+    /// Whether this CPU has the x86 SHA extensions, which `init()` then uses (asked once).
+    public static let cpuExtensionsAvailable = csha256_cpu_has_extensions() != 0
 
     /// The working hash value H(i) (section 5.3.3 gives H(0)).
     private var state = State()
@@ -15,8 +22,20 @@ public struct SHA256: Sendable {
     private var pending: [UInt8] = []
     /// The message length so far in bytes.
     private var length: UInt64 = 0
+    /// Whether blocks are compressed on the CPU's SHA extensions.
+    public let usesCPUExtensions: Bool
 
-    public init() {}
+    /// A new message, hashed on the CPU's SHA extensions when it has them.
+    public init() {
+        self.init(cpuExtensions: Self.cpuExtensionsAvailable)
+    }
+
+    /// A new message, hashed on the CPU's SHA extensions or in portable Swift (to compare the
+    /// two). `cpuExtensions` may be true only when `cpuExtensionsAvailable` is.
+    public init(cpuExtensions: Bool) {
+        precondition(!cpuExtensions || Self.cpuExtensionsAvailable, "SHA256: this CPU has no SHA extensions")
+        usesCPUExtensions = cpuExtensions
+    }
 
     /// Appends `bytes` to the message.
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
@@ -27,12 +46,13 @@ public struct SHA256: Sendable {
             offset = min(64 - pending.count, bytes.count)
             pending.append(contentsOf: UnsafeRawBufferPointer(start: base, count: offset))
             guard pending.count == 64 else { return }
-            pending.withUnsafeBytes { state.compress($0.baseAddress!) }
+            pending.withUnsafeBytes { state.compress($0.baseAddress!, blocks: 1, cpuExtensions: usesCPUExtensions) }
             pending.removeAll(keepingCapacity: true)
         }
-        while bytes.count - offset >= 64 {
-            state.compress(base + offset)
-            offset += 64
+        let blocks = (bytes.count - offset) / 64
+        if blocks > 0 {
+            state.compress(base + offset, blocks: blocks, cpuExtensions: usesCPUExtensions)
+            offset += blocks * 64
         }
         if offset < bytes.count {
             pending.append(contentsOf: UnsafeRawBufferPointer(start: base + offset, count: bytes.count - offset))
@@ -54,7 +74,7 @@ public struct SHA256: Sendable {
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
         var final = state
         tail.withUnsafeBytes { block in
-            for offset in stride(from: 0, to: block.count, by: 64) { final.compress(block.baseAddress! + offset) }
+            final.compress(block.baseAddress!, blocks: block.count / 64, cpuExtensions: usesCPUExtensions)
         }
         return final.bigEndianBytes
     }
@@ -83,8 +103,23 @@ public struct SHA256: Sendable {
             return bytes
         }
 
-        /// Section 6.2.2: the message schedule W of one 64-byte block at `block`, then the 64
-        /// rounds, then the sum into H.
+        /// The compression function applied to `blocks` consecutive 64-byte blocks at `start`.
+        mutating func compress(_ start: UnsafeRawPointer, blocks: Int, cpuExtensions: Bool) {
+            guard cpuExtensions else {
+                for block in 0..<blocks { compress(start + block * 64) }
+                return
+            }
+            var words = (a, b, c, d, e, f, g, h)
+            withUnsafeMutableBytes(of: &words) { raw in
+                csha256_compress_blocks(
+                    raw.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                    start.assumingMemoryBound(to: UInt8.self), blocks)
+            }
+            (a, b, c, d, e, f, g, h) = words
+        }
+
+        /// Section 6.2.2 in portable Swift: the message schedule W of one 64-byte block at
+        /// `block`, then the 64 rounds, then the sum into H.
         mutating func compress(_ block: UnsafeRawPointer) {
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
                 for t in 0..<16 {
@@ -97,7 +132,8 @@ public struct SHA256: Sendable {
                 }
                 var a = self.a, b = self.b, c = self.c, d = self.d
                 var e = self.e, f = self.f, g = self.g, h = self.h
-                SHA256.roundConstants.withUnsafeBufferPointer { k in
+                // K (section 4.2.2), from CSHA256: one table for both ways of compressing.
+                let k = csha256_round_constants()!
                 for t in 0..<64 {
                     let sum1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
                     let choose = (e & f) ^ (~e & g)
@@ -108,7 +144,6 @@ public struct SHA256: Sendable {
                     h = g; g = f; f = e; e = d &+ t1
                     d = c; c = b; b = a; a = t1 &+ t2
                 }
-                }
                 self.a &+= a; self.b &+= b; self.c &+= c; self.d &+= d
                 self.e &+= e; self.f &+= f; self.g &+= g; self.h &+= h
             }
@@ -117,17 +152,4 @@ public struct SHA256: Sendable {
         @inline(__always)
         private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
     }
-
-    /// K: the first 32 bits of the fractional parts of the cube roots of the first 64 primes
-    /// (section 4.2.2).
-    private static let roundConstants: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-    ]
 }
