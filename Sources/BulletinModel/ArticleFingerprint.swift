@@ -7,42 +7,102 @@ import BulletinSplitter
 /// string in every version of bulletind (it is stored in `article.text_hash`).
 public enum ArticleFingerprint {
     public static func of(_ article: Article) -> String {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(article.title.utf8.count + article.body.utf8.count + (article.why?.utf8.count ?? 0) + 2)
-        appendNormalised(article.title, to: &bytes)
-        bytes.append(0x1F)
-        appendNormalised(article.body, to: &bytes)
-        bytes.append(0x1F)
-        appendNormalised(article.why ?? "", to: &bytes)
+        var writer = NormalisedTextWriter()
+        writer.append(article.title)
+        writer.appendSeparator()
+        writer.append(article.body)
+        writer.appendSeparator()
+        writer.append(article.why ?? "")
         // The same SHA-256 hex as a bulletin's content hash, of the normalised text.
-        return ContentHash.of(bytes)
+        return ContentHash.hex(writer.digest())
+    }
+}
+
+/// The normalised text as UTF-8, hashed as it is written (through a small buffer, never the
+/// whole text): for each field, `String.lowercased()` (each scalar's lowercase mapping) with
+/// runs of whitespace collapsed to one space and trimmed at both ends. ASCII bytes — nearly
+/// all of them — are mapped and classified as bytes; only the others ask for their Unicode
+/// properties.
+private struct NormalisedTextWriter {
+    private var hasher = SHA256()
+    private var buffer = [UInt8](repeating: 0, count: 4_096)
+    private var count = 0
+    /// Whitespace was seen after the field's last written scalar.
+    private var pendingSpace = false
+    /// The field has written a scalar.
+    private var wroteAny = false
+
+    mutating func appendSeparator() {
+        put(0x1F)
+        pendingSpace = false
+        wroteAny = false
     }
 
-    /// Appends the lower-cased text with whitespace runs collapsed (one pass over the scalars),
-    /// as UTF-8. ASCII scalars — nearly all of them — are classified and written as bytes;
-    /// only the others ask for their Unicode properties.
-    private static func appendNormalised(_ text: String, to bytes: inout [UInt8]) {
-        var pendingSpace = false
-        var wroteAny = false
-        for scalar in text.lowercased().unicodeScalars {
-            let value = scalar.value
-            let isWhitespace = value < 0x80
-                ? value == 0x20 || (0x09...0x0D).contains(value)
-                : scalar.properties.isWhitespace
-            if isWhitespace {
-                pendingSpace = wroteAny
-                continue
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte < 0x80 {
+                    appendASCII(byte)
+                    index += 1
+                    continue
+                }
+                // A String's UTF-8 is valid: the lead byte gives the scalar's length.
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for continuation in 1..<length { value = value << 6 | UInt32(utf8[index + continuation] & 0x3F) }
+                index += length
+                for lower in Unicode.Scalar(value)!.properties.lowercaseMapping.unicodeScalars {
+                    if lower.value < 0x80 {
+                        appendASCII(UInt8(truncatingIfNeeded: lower.value))
+                    } else if lower.properties.isWhitespace {
+                        pendingSpace = wroteAny
+                    } else {
+                        writePendingSpace()
+                        UTF8.encode(lower) { put($0) }
+                        wroteAny = true
+                    }
+                }
             }
-            if pendingSpace {
-                bytes.append(0x20)
-                pendingSpace = false
-            }
-            if value < 0x80 {
-                bytes.append(UInt8(truncatingIfNeeded: value))
-            } else {
-                UTF8.encode(scalar) { bytes.append($0) }
-            }
-            wroteAny = true
         }
+    }
+
+    /// The digest of everything written.
+    mutating func digest() -> [UInt8] {
+        flush()
+        return hasher.finalize()
+    }
+
+    @inline(__always)
+    private mutating func appendASCII(_ byte: UInt8) {
+        if byte == 0x20 || (0x09...0x0D).contains(byte) {
+            pendingSpace = wroteAny
+            return
+        }
+        writePendingSpace()
+        put((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+        wroteAny = true
+    }
+
+    @inline(__always)
+    private mutating func writePendingSpace() {
+        if pendingSpace {
+            put(0x20)
+            pendingSpace = false
+        }
+    }
+
+    @inline(__always)
+    private mutating func put(_ byte: UInt8) {
+        if count == buffer.count { flush() }
+        buffer[count] = byte
+        count += 1
+    }
+
+    private mutating func flush() {
+        buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+        count = 0
     }
 }

@@ -23,7 +23,7 @@ public enum ContentHash {
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Lower-case hexadecimal digits of a digest, two per byte.
-    private static func hex(_ digest: [UInt8]) -> String {
+    static func hex(_ digest: [UInt8]) -> String {
         var characters = [UInt8]()
         characters.reserveCapacity(digest.count * 2)
         for byte in digest {

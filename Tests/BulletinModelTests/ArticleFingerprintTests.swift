@@ -28,6 +28,38 @@ import BulletinModel
                 == "f71e7f8e92ea4cc79b08ba5ba46e1a6e82eae6d58dad8a7d25b18ca8a84d1f56")
     }
 
+    /// Articles longer than the writer's 4 KiB buffer (up to 60 KB, random texts of the same
+    /// alphabet): the fingerprint is the hash of the normalised text as the definition above
+    /// builds it in one piece (`lowercased()`, then whitespace runs collapsed and trimmed).
+    @Test func longArticlesGiveTheDefinitionsDigest() {
+        func normalised(_ text: String) -> [UInt8] {
+            var bytes: [UInt8] = []
+            var pendingSpace = false, wroteAny = false
+            for scalar in text.lowercased().unicodeScalars {
+                if scalar.properties.isWhitespace || (0x09...0x0D).contains(scalar.value) {
+                    pendingSpace = wroteAny
+                    continue
+                }
+                if pendingSpace { bytes.append(0x20); pendingSpace = false }
+                bytes.append(contentsOf: Array(String(scalar).utf8))
+                wroteAny = true
+            }
+            return bytes
+        }
+        let pieces = IdentitySamples.random(count: 600)
+        var checked = 0
+        for start in stride(from: 0, to: 600, by: 40) {
+            let group = pieces[start..<start + 40]
+            let article = Article(title: group.map(\.title).joined(), body: group.map(\.body).joined(separator: "\n\n"),
+                                  why: group.compactMap(\.why).joined(separator: " "), position: 1)
+            #expect(article.body.utf8.count > 4_096)
+            let expected = normalised(article.title) + [0x1F] + normalised(article.body) + [0x1F] + normalised(article.why ?? "")
+            #expect(ArticleFingerprint.of(article) == ContentHash.of(expected))
+            checked += 1
+        }
+        #expect(checked == 15)
+    }
+
     @Test func caseAndWhitespaceDoNotChangeTheFingerprint() {
         let plain = Article(title: "Cables cut", body: "Two cables were cut.", why: nil, position: 1)
         let noisy = Article(title: "  CABLES\u{00A0}\tcut ", body: "Two\n\ncables  were\u{2003}CUT.", why: "", position: 7)
