@@ -7,30 +7,38 @@ import BulletinSplitter
 /// string in every version of bulletind (it is stored in `article.text_hash`).
 public enum ArticleFingerprint {
     public static func of(_ article: Article) -> String {
-        var writer = NormalisedTextWriter()
-        writer.append(article.title)
-        writer.appendSeparator()
-        writer.append(article.body)
-        writer.appendSeparator()
-        writer.append(article.why ?? "")
+        let digest = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4_096) { buffer in
+            var writer = NormalisedTextWriter(buffer: buffer)
+            writer.append(article.title)
+            writer.appendSeparator()
+            writer.append(article.body)
+            writer.appendSeparator()
+            writer.append(article.why ?? "")
+            return writer.digest()
+        }
         // The same SHA-256 hex as a bulletin's content hash, of the normalised text.
-        return ContentHash.hex(writer.digest())
+        return ContentHash.hex(digest)
     }
 }
 
-/// The normalised text as UTF-8, hashed as it is written (through a small buffer, never the
-/// whole text): for each field, `String.lowercased()` (each scalar's lowercase mapping) with
+/// The normalised text as UTF-8, hashed as it is written (through the caller's small buffer,
+/// never the whole text): for each field, `String.lowercased()` (each scalar's lowercase mapping) with
 /// runs of whitespace collapsed to one space and trimmed at both ends. ASCII bytes — nearly
 /// all of them — are mapped and classified as bytes; only the others ask for their Unicode
 /// properties.
 private struct NormalisedTextWriter {
     private var hasher = SHA256()
-    private var buffer = [UInt8](repeating: 0, count: 4_096)
+    /// Written bytes not yet hashed: the first `count` of `buffer`.
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
     private var count = 0
     /// Whitespace was seen after the field's last written scalar.
     private var pendingSpace = false
     /// The field has written a scalar.
     private var wroteAny = false
+
+    init(buffer: UnsafeMutableBufferPointer<UInt8>) {
+        self.buffer = buffer
+    }
 
     mutating func appendSeparator() {
         put(0x1F)
@@ -97,12 +105,12 @@ private struct NormalisedTextWriter {
     @inline(__always)
     private mutating func put(_ byte: UInt8) {
         if count == buffer.count { flush() }
-        buffer[count] = byte
+        buffer.baseAddress.unsafelyUnwrapped[count] = byte
         count += 1
     }
 
     private mutating func flush() {
-        buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+        hasher.update(UnsafeRawBufferPointer(start: buffer.baseAddress, count: count))
         count = 0
     }
 }
