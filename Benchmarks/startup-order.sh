@@ -119,4 +119,4 @@ python3 Benchmarks/startup-order.py "$work/callgrind.out.1" "$work/callgrind.out
 echo "startup-order: $(wc -l <Sources/Executables/bulletind/startup.order) names (functions, then data) in Sources/Executables/bulletind/startup.order"
 # The order file is no input SwiftPM knows of: remove the binary so that the link runs again.
 rm -f "$binary"
-swift build -c release --static-swift-stdlib --product bulletind
+swift build ${RELEASE_FLAGS:--c release --static-swift-stdlib} --product bulletind  # make passes its RELEASE_FLAGS
