@@ -78,7 +78,7 @@ let package = Package(
         // stored, and the content identity (content hash, article fingerprint; SHA-256 of its
         // own, FIPS 180-4). Pure values: any store (SQLite today) takes them as they are.
         .target(
-            name: "BulletinModel", dependencies: ["BulletinSplitter", "BulletinClassifier", "BulletinStories", "CSHA256"],
+            name: "BulletinModel", dependencies: ["BulletinReader", "BulletinSplitter", "BulletinClassifier", "BulletinStories", "CSHA256"],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         // SHA-256's compression function on the x86 SHA extensions, for BulletinModel's SHA256 when

@@ -1,3 +1,5 @@
+import BulletinReader
+
 /// `ArticleFingerprint`'s normalised text as UTF-8, hashed as it is written (through the
 /// caller's small buffer, never the whole text): for each field, `String.lowercased()` (each
 /// scalar's lowercase mapping) with runs of whitespace collapsed to one space and trimmed at
@@ -26,6 +28,8 @@ struct NormalisedTextWriter {
     mutating func append(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
+            // A String's UTF-8 is valid: each scalar is read at its first byte.
+            let scalars = UTF8Scalars(bytes: utf8)
             var index = 0
             while index < utf8.count {
                 let byte = utf8[index]
@@ -34,12 +38,9 @@ struct NormalisedTextWriter {
                     index += 1
                     continue
                 }
-                // A String's UTF-8 is valid: the lead byte gives the scalar's length.
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for continuation in 1..<length { value = value << 6 | UInt32(utf8[index + continuation] & 0x3F) }
-                index += length
-                for lower in Unicode.Scalar(value)!.properties.lowercaseMapping.unicodeScalars {
+                let scalar = scalars[index]
+                index += UTF8.width(scalar)
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars {
                     if lower.value < 0x80 {
                         appendASCII(UInt8(truncatingIfNeeded: lower.value))
                     } else if lower.properties.isWhitespace {

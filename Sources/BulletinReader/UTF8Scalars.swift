@@ -7,18 +7,22 @@
 /// Built to let `HTMLToText` scan a page without a second copy of it: an array of scalars
 /// took four bytes per character (a 20 MB page made an 80 MB array), and even the narrowest
 /// array one or two.
-struct UTF8Scalars: RandomAccessCollection {
+public struct UTF8Scalars: RandomAccessCollection {
     /// What a continuation byte reads as.
-    static let continuation: Unicode.Scalar = "\u{FFFF}"
+    public static let continuation: Unicode.Scalar = "\u{FFFF}"
 
     /// Must be valid UTF-8, and outlive the collection.
-    let bytes: UnsafeBufferPointer<UInt8>
+    public let bytes: UnsafeBufferPointer<UInt8>
 
-    var startIndex: Int { 0 }
-    var endIndex: Int { bytes.count }
+    public init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { bytes.count }
 
     @inline(__always)
-    subscript(position: Int) -> Unicode.Scalar {
+    public subscript(position: Int) -> Unicode.Scalar {
         let lead = bytes[position]
         if lead < 0x80 { return Unicode.Scalar(lead) }
         if lead < 0xC0 { return Self.continuation }

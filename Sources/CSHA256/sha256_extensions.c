@@ -58,7 +58,7 @@ void csha256_compress_blocks(uint32_t state[8], const uint8_t *blocks, size_t co
                 words = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(data + group * 16)), byteswap);
             } else {
                 // W[t] = σ1(W[t-2]) + W[t-7] + σ0(W[t-15]) + W[t-16], for t = 4·group … 4·group+3:
-                // MSG1 adds σ0(W[t-15]) to W[t-16]; W[t-7] is the group three back shifted by one
+                // MSG1 adds σ0(W[t-15]) to W[t-16]; W[t-7] are the last two groups shifted by one
                 // word; MSG2 adds σ1 of the two words before each (the last two computed in it).
                 const __m128i older = w[(group - 4) & 3], old = w[(group - 3) & 3];
                 const __m128i previous = w[(group - 2) & 3], last = w[(group - 1) & 3];
