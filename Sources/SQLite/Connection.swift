@@ -12,6 +12,8 @@ public final class Connection {
     public let path: String
     let handle: OpaquePointer
     private var cache: [String: Statement] = [:]
+    /// The handler `onCommitToLog` installed, kept alive with the connection.
+    private var logHook: LogHook?
 
     /// The library's process-wide settings, applied once before the first connection opens
     /// (they can only be changed before SQLite initialises): memory statistics off
@@ -39,7 +41,46 @@ public final class Connection {
 
     deinit {
         cache.removeAll()
+        if logHook != nil { sqlite3_wal_hook(handle, nil, nil) }
         sqlite3_close_v2(handle)
+    }
+
+    // MARK: - The write-ahead log
+
+    /// Calls `handler` on the committing thread after each commit of this connection to the
+    /// write-ahead log, with the number of frames (pages) the log holds then, counted from its
+    /// start (a log that started again counts from 0). It REPLACES SQLite's automatic checkpoint
+    /// (`PRAGMA wal_autocheckpoint`, which is this same hook): from then on the connection
+    /// checkpoints only when told to, by `handler` (`checkpointPassive()`) or anyone else.
+    /// `handler` runs inside the commit, on the connection: it may checkpoint, nothing more.
+    public func onCommitToLog(_ handler: @escaping (Connection, Int) -> Void) {
+        let hook = LogHook(connection: self, handler: handler)
+        logHook = hook
+        sqlite3_wal_hook(handle, { context, _, _, frames in
+            guard let context else { return SQLITE_OK }
+            let hook = Unmanaged<LogHook>.fromOpaque(context).takeUnretainedValue()
+            if let connection = hook.connection { hook.handler(connection, Int(frames)) }
+            return SQLITE_OK
+        }, Unmanaged.passUnretained(hook).toOpaque())
+    }
+
+    /// One PASSIVE checkpoint of the main database on this connection (what SQLite's automatic
+    /// checkpoint runs, and may run inside `onCommitToLog`'s handler): copies the log's frames
+    /// that no reader still needs into the database file, without waiting for readers or
+    /// writers. A failure is ignored: the log is only longer until the next checkpoint. On a
+    /// connection that has not run a statement yet it copies nothing (it does not know yet that
+    /// the file is in WAL mode): run `PRAGMA wal_checkpoint(PASSIVE)` there.
+    public func checkpointPassive() {
+        sqlite3_wal_checkpoint_v2(handle, "main", SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+    }
+
+    private final class LogHook {
+        weak var connection: Connection?
+        let handler: (Connection, Int) -> Void
+        init(connection: Connection, handler: @escaping (Connection, Int) -> Void) {
+            self.connection = connection
+            self.handler = handler
+        }
     }
 
     /// The error SQLite reports for `code` on this connection.
