@@ -17,6 +17,12 @@ import SQLite
 /// block readers or the writer, and what they cannot copy yet is copied by the next one. A
 /// failure is ignored: the log is only larger until the next checkpoint succeeds.
 ///
+/// `catchUp()` asks for one at once, whatever the pace: the writer's log hook (`Store`) calls
+/// it after each commit once the log holds `Store.LogLimits.catchUpFrames` pages (a stream of
+/// commits: a backlog of files). Those checkpoints run back to back on this thread while the
+/// writer goes on, so the writer's own checkpoint at `writerFrames`, which the log needs to
+/// start again, copies only the last commits' pages (docs/PERFORMANCE.md, "Eleventh round").
+///
 /// After a checkpoint that copied the whole log, the next write starts the log again, and the
 /// log's new header is fsynced with it (an extra fdatasync): the writer calls
 /// `waitForRunning()` before a write that should take that cost instead of a later one (the
@@ -40,6 +46,10 @@ final class BackgroundCheckpointer: @unchecked Sendable {
     private var threadRunning = false
     /// Whether a checkpoint is being run now (guarded by `condition`).
     private var checkpointing = false
+    /// A checkpoint asked for by `catchUp()`, not yet started (guarded by `condition`).
+    private var catchUpWaiting = false
+    /// Whether the checkpoint running now, or the last one, was a catch-up (guarded by `condition`).
+    private var catchingUp = false
 
     /// Opens a connection of its own to the database at `path` (already in WAL mode).
     init(path: String, interval: Duration = .seconds(1)) throws {
@@ -57,8 +67,23 @@ final class BackgroundCheckpointer: @unchecked Sendable {
     /// not a moment to start one with (the writer has more to write at once: a checkpoint
     /// started now would not copy all of it, and the log would not start again).
     func request(canStart: Bool = true) {
+        asking { pacing.request(at: condition.now(), canStart: canStart) }
+    }
+
+    /// Asks for a checkpoint now, whatever the pace (the writer's log has grown long under a
+    /// stream of commits; `Store`'s log hook): one starts at once, or right after the one
+    /// running, which started before the commit that asked. Returns at once. The checkpoints a
+    /// stream of commits asks for this way copy the log back while the writer goes on writing,
+    /// so that the writer's own checkpoint, when the log reaches `Store.LogLimits.writerFrames`,
+    /// finds almost everything copied already.
+    func catchUp() {
+        asking { catchUpWaiting = true }
+    }
+
+    /// Records a request (`record`, under the lock), wakes the thread, or starts it when none runs.
+    private func asking(_ record: () -> Void) {
         let start: Bool = condition.withLock {
-            pacing.request(at: condition.now(), canStart: canStart)
+            record()
             condition.broadcast()
             guard !threadRunning else { return false }
             threadRunning = true
@@ -77,10 +102,12 @@ final class BackgroundCheckpointer: @unchecked Sendable {
         }
     }
 
-    /// Waits for the checkpoint in progress, if one is running (not for one only asked for).
+    /// Waits for the checkpoint in progress, if one is running (not for one only asked for),
+    /// unless checkpoints are catching up with a stream of commits (`catchUp()`): the writer
+    /// then goes on, and the log starts again with the writer's own checkpoint.
     func waitForRunning() {
         condition.withLock {
-            while checkpointing { condition.wait() }
+            while checkpointing && !catchingUp && !catchUpWaiting { condition.wait() }
         }
     }
 
@@ -88,23 +115,38 @@ final class BackgroundCheckpointer: @unchecked Sendable {
     private func run() {
         condition.lock()
         loop: while true {
+            if catchUpWaiting {
+                // It serves the paced requests made so far too.
+                catchUpWaiting = false
+                pacing.ran(at: condition.now())
+                checkpoint(catchingUp: true)
+                continue
+            }
             switch pacing.next(at: condition.now()) {
             case .idle:
                 break loop
             case .wait(let until):
                 condition.wait(until: until)
             case .run:
-                checkpointing = true
-                condition.unlock()
-                // PASSIVE: copies what it can without waiting for readers or the writer.
-                try? connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
-                condition.lock()
-                checkpointing = false
-                condition.broadcast()
+                checkpoint(catchingUp: false)
             }
         }
         threadRunning = false
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// One checkpoint, with `condition` locked on entry and exit (unlocked while it runs).
+    /// PASSIVE: copies what it can without waiting for readers or the writer.
+    private func checkpoint(catchingUp: Bool) {
+        self.catchingUp = catchingUp
+        checkpointing = true
+        condition.unlock()
+        // The pragma, not `checkpointPassive()`: this connection reads nothing else, and until a
+        // statement has opened the database it does not know the file is in WAL mode.
+        try? connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        condition.lock()
+        checkpointing = false
+        condition.broadcast()
     }
 }

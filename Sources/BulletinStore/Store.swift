@@ -47,10 +47,32 @@ public final class Store: Sendable {
     ///
     /// - Parameter checkpointsInBackground: true for a long-running writer that should not wait
     ///   on checkpoints (the daemon): the write-ahead log is copied back into the database by a
-    ///   thread of its own, about once a second while writes go on (`BackgroundCheckpointer`),
-    ///   and a commit checkpoints only when the log has reached 4,000 pages (a sustained
-    ///   stream of writes, which background checkpoints cannot catch up with).
-    public init(path: String, checkpointsInBackground: Bool = false) throws {
+    ///   thread of its own (`BackgroundCheckpointer`): about once a second while writes come and
+    ///   go, and after each commit once the log has reached 1,000 pages (a sustained stream of
+    ///   writes); the writer checkpoints itself only when the log has reached 4,000 pages, and
+    ///   then copies what those have not copied yet (`LogLimits`).
+    public convenience init(path: String, checkpointsInBackground: Bool = false) throws {
+        try self.init(path: path, checkpointsInBackground: checkpointsInBackground, logLimits: LogLimits())
+    }
+
+    /// When the write-ahead log is copied back while a stream of commits goes on (with
+    /// `checkpointsInBackground`): the log's length in pages at which each commit asks for a
+    /// background checkpoint at once, and the one at which the writer checkpoints itself.
+    struct LogLimits: Sendable {
+        /// From this length on, each commit asks for a background checkpoint at once
+        /// (`BackgroundCheckpointer.catchUp()`) instead of at most one a second: a sustained
+        /// stream of writes (a backlog of files) is copied back on another thread while the
+        /// writer goes on. SQLite's own default for its automatic checkpoint.
+        var catchUpFrames = 1000
+        /// At this length (~16 MB) the writer checkpoints itself, inside the commit: under a
+        /// stream of commits no background checkpoint finds the log all copied (new frames keep
+        /// coming), so the log would not start again without this one, which runs between two
+        /// commits. It copies only what the catch-up checkpoints have not copied yet
+        /// (docs/PERFORMANCE.md, "Eleventh round").
+        var writerFrames = 4000
+    }
+
+    init(path: String, checkpointsInBackground: Bool, logLimits: LogLimits) throws {
         self.path = path
         try Store.createFileIfMissing(path)
         // Every connection: a 10 s busy timeout, foreign keys on. The writer keeps its
@@ -72,16 +94,25 @@ public final class Store: Sendable {
             try connection.execute("PRAGMA secure_delete = FAST")
             try connection.execute("PRAGMA cache_size = -\(connection.isReadOnly ? Store.pageCacheKiB : Store.writerCacheKiB)")
             if !connection.isReadOnly { try connection.execute("PRAGMA temp_store = MEMORY") }
-            // Background checkpoints keep the log short while writes come and go; under a
-            // sustained stream of writes they cannot finish (new frames keep arriving), so the
-            // writer still checkpoints itself once the log reaches 4,000 pages (~16 MB)
-            // instead of SQLite's 1,000: the log stays bounded either way.
-            if checkpointsInBackground { try connection.execute("PRAGMA wal_autocheckpoint = 4000") }
         }
         // The writer is the one connection that commits, and it stays open with the pool.
         try pool.writeWithoutTransaction { db in try db.execute("PRAGMA synchronous = FULL") }
         try StoreSchema.migrator.migrate(pool)
         checkpointer = checkpointsInBackground ? try BackgroundCheckpointer(path: path) : nil
+        if let checkpointer {
+            // In place of SQLite's automatic checkpoint (at 1,000 pages, inside the commit):
+            // background checkpoints at once from `catchUpFrames` on, the writer's own one at
+            // `writerFrames`. Only the writer commits: the readers keep SQLite's hook.
+            try pool.writeWithoutTransaction { db in
+                db.onCommitToLog { connection, frames in
+                    if frames >= logLimits.writerFrames {
+                        connection.checkpointPassive()
+                    } else if frames >= logLimits.catchUpFrames {
+                        checkpointer.catchUp()
+                    }
+                }
+            }
+        }
     }
 
     /// The page cache of each reading connection, in KiB: half SQLite's default. A reader's is
