@@ -39,12 +39,15 @@ public struct SummaryPublisher: Sendable {
     /// A day page written for the first time also rewrites the previous day's page (so its
     /// "next day" link appears) and the index. Frees the store's caches first (the writer's page
     /// cache, full after a burst of ingests, is not needed while composing: the reader's takes
-    /// its memory instead of adding to it), and again after, then hands the heap freed by
-    /// composing back to the system (glibc keeps it otherwise), so a long-running daemon's
-    /// resident memory falls back after each summary.
+    /// its memory instead of adding to it) and hands the free heap back to the system (glibc
+    /// keeps it otherwise: after a burst, what the batches left in every thread's arena), so
+    /// that composing starts from what is in use, not from the burst's high-water mark; then
+    /// the same after composing, so a long-running daemon's resident memory falls back after
+    /// each summary.
     @discardableResult
     public func publish(day: Date, now: Date = Date()) throws -> SummaryFiles {
         store.releaseMemory()
+        malloc_trim(0)
         defer {
             store.releaseMemory()
             malloc_trim(0)
