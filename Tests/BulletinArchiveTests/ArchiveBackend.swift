@@ -26,8 +26,7 @@ enum ArchiveBackend: String, CaseIterable, CustomTestStringConvertible, Sendable
         let database: String
         switch self {
         case .sqlite:
-            database = FileManager.default.temporaryDirectory
-                .appendingPathComponent("bulletinarchive-\(UUID().uuidString)/bulletind.sqlite").path
+            database = Self.sqliteFolder + "/\(UUID().uuidString)/bulletind.sqlite"
             archive = try Store(path: database)
         case .postgres:
             database = try TestCluster.shared.get().createDatabase()
@@ -36,6 +35,15 @@ enum ArchiveBackend: String, CaseIterable, CustomTestStringConvertible, Sendable
         if syncTopics { try archive.syncTopics(Self.topics) }
         return (archive, database)
     }
+
+    /// The folder of this test process's SQLite archives (one folder each inside), removed with
+    /// everything in it when the process exits, as `TestCluster` removes its cluster.
+    static let sqliteFolder: String = {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("bulletinarchive-\(getpid())-\(UUID().uuidString)").path
+        atexit { try? FileManager.default.removeItem(atPath: ArchiveBackend.sqliteFolder) }
+        return folder
+    }()
 
     /// Another archive on the same data (another daemon, for PostgreSQL).
     func open(_ database: String, instance: String) throws -> any BulletinArchive {
