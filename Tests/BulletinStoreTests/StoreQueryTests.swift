@@ -34,6 +34,7 @@ import SQLite
     /// disk), so the sorter of a large grouped read spills instead of holding every row.
     @Test func readersSortOnDiskTheWriterInMemory() throws {
         let fixture = try populated()
+        defer { fixture.cleanUp() }
         let writer = try fixture.store.pool.writeWithoutTransaction { try $0.fetchValue(Int.self, "PRAGMA temp_store") }
         let reader = try fixture.store.pool.read { try $0.fetchValue(Int.self, "PRAGMA temp_store") }
         #expect(writer == 2)
