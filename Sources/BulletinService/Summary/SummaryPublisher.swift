@@ -46,12 +46,8 @@ public struct SummaryPublisher: Sendable {
     /// each summary.
     @discardableResult
     public func publish(day: Date, now: Date = Date()) throws -> SummaryFiles {
-        store.releaseMemory()
-        malloc_trim(0)
-        defer {
-            store.releaseMemory()
-            malloc_trim(0)
-        }
+        releaseMemory()
+        defer { releaseMemory() }
         let summary = try SummaryComposer.compose(store: store, day: day, calendar: calendar, now: now,
                                                   listLimit: DaySummaryBuilder.defaultListLimit,
                                                   trendWindow: options.trendWindow, cache: trendCache)
@@ -70,6 +66,12 @@ public struct SummaryPublisher: Sendable {
             try writeIndex(now: now)
         }
         return files
+    }
+
+    /// The store's caches freed, then the free heap handed back to the system.
+    private func releaseMemory() {
+        store.releaseMemory()
+        malloc_trim(0)
     }
 
     /// Writes `summary` in each format of `options`. The Markdown goes to its file as it is
