@@ -16,11 +16,17 @@ struct StoreFixture {
         Topic(id: "ai", name: "Artificial intelligence", rule: "", threshold: 1),
     ]
 
-    init(syncTopics: Bool = true) throws {
+    /// With `backgroundCheckpoints`, the store is a long-running writer's
+    /// (`checkpointsInBackground`) with those limits on its log.
+    init(syncTopics: Bool = true, backgroundCheckpoints logLimits: Store.LogLimits? = nil) throws {
         folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("bulletinstore-\(UUID().uuidString)", isDirectory: true)
         path = folder.appendingPathComponent("db/bulletind.sqlite").path
-        store = try Store(path: path)
+        if let logLimits {
+            store = try Store(path: path, checkpointsInBackground: true, logLimits: logLimits)
+        } else {
+            store = try Store(path: path)
+        }
         if syncTopics { try store.syncTopics(Self.topics) }
     }
 

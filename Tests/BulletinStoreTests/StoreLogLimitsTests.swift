@@ -1,5 +1,4 @@
 import Foundation
-import SQLite
 import Testing
 @testable import BulletinStore
 
@@ -7,13 +6,10 @@ import Testing
 /// log starts again at `LogLimits.writerFrames`, so it stays bounded however long the stream.
 @Suite struct StoreLogLimitsTests {
     @Test func aStreamOfCommitsKeepsTheLogBounded() throws {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("bulletinstore-\(UUID().uuidString)", isDirectory: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("db/bulletind.sqlite").path
         let limits = Store.LogLimits(catchUpFrames: 32, writerFrames: 128)
-        let store = try Store(path: path, checkpointsInBackground: true, logLimits: limits)
-        try store.syncTopics(StoreFixture.topics)
+        let fixture = try StoreFixture(backgroundCheckpoints: limits)
+        defer { fixture.cleanUp() }
+        let store = fixture.store, path = fixture.path
         let t0 = Date(timeIntervalSince1970: 1_790_000_000)
         // 300 bulletins, one commit each, of ~6 KB of distinct words: tens of pages a commit.
         var random = SystemRandomNumberGenerator()
